@@ -1,0 +1,268 @@
+//! The Berkeley DB environment: one per data dir, shared by every thread.
+//!
+//! Opened transactional (TXN + LOCK + LOG + MPOOL), free-threaded
+//! (`DB_THREAD`) and always with `DB_RECOVER`: normal recovery is cheap after
+//! a clean close and is what makes a SIGKILL safe. Recovery needs exclusive
+//! access, so the caller must hold the data dir's lock file (the store does).
+//! Deadlocks are detected on every lock conflict (`DB_LOCK_DEFAULT`), and log
+//! files that no checkpoint needs any more are removed automatically.
+//!
+//! The replication calls (repmgr sites, events, commit-token waits) will hang
+//! off this same handle: `EnvInner::raw` is what they need.
+
+use std::ffi::{CStr, CString};
+use std::os::raw::c_char;
+use std::os::unix::ffi::OsStrExt;
+use std::path::{Path, PathBuf};
+use std::ptr::{self, NonNull};
+use std::sync::Arc;
+
+use libdb_sys::ffi;
+
+use super::error::{Error, Result, check};
+use super::txn::{Txn, TxnFlags};
+
+/// Calls a method of a C handle through its function-pointer table.
+macro_rules! call {
+    ($handle:expr, $method:ident $(, $arg:expr)* $(,)?) => {{
+        let h = $handle;
+        let f = (*h).$method.expect(concat!("Berkeley DB handle lacks ", stringify!($method)));
+        f(h $(, $arg)*)
+    }};
+}
+pub(crate) use call;
+
+/// Sizes and policies of a new environment. Defaults suit one machine.
+#[derive(Debug, Clone)]
+pub struct EnvConfig {
+    /// Shared-memory buffer pool (page cache).
+    pub cache_bytes: u64,
+    /// In-memory log buffer; a commit flushes it.
+    pub log_buffer_bytes: u32,
+    /// Size at which a log file is closed and the next one started.
+    pub log_file_bytes: u32,
+    /// Concurrent transactions the region is sized for.
+    pub max_txns: u32,
+    /// Remove log files no longer needed for recovery at each checkpoint.
+    pub auto_remove_logs: bool,
+}
+
+impl Default for EnvConfig {
+    fn default() -> Self {
+        EnvConfig {
+            cache_bytes: 64 << 20,
+            log_buffer_bytes: 4 << 20,
+            log_file_bytes: 16 << 20,
+            max_txns: 1024,
+            auto_remove_logs: true,
+        }
+    }
+}
+
+/// A log sequence number: a position in the transaction log.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Lsn {
+    pub file: u32,
+    pub offset: u32,
+}
+
+impl Lsn {
+    /// Packs the LSN into one integer that keeps its order.
+    pub fn as_u64(self) -> u64 {
+        (u64::from(self.file) << 32) | u64::from(self.offset)
+    }
+}
+
+/// An open environment. Cheap to clone; the C handle closes when the last
+/// clone (and every database opened in it) is gone.
+#[derive(Clone)]
+pub struct Env {
+    pub(super) inner: Arc<EnvInner>,
+}
+
+pub(super) struct EnvInner {
+    ptr: NonNull<ffi::DB_ENV>,
+    home: PathBuf,
+}
+
+// SAFETY: the environment is opened with DB_THREAD, which makes the DB_ENV
+// handle free-threaded: Berkeley DB serialises access to its shared state
+// with its own mutexes, so the handle may be used from any thread at once.
+unsafe impl Send for EnvInner {}
+// SAFETY: as above (DB_THREAD).
+unsafe impl Sync for EnvInner {}
+
+impl EnvInner {
+    pub(super) fn raw(&self) -> *mut ffi::DB_ENV {
+        self.ptr.as_ptr()
+    }
+}
+
+impl Drop for EnvInner {
+    fn drop(&mut self) {
+        // SAFETY: we own the handle; every Database holds an Arc to us, so
+        // all of them are closed already, and no Txn outlives `&Env`.
+        let rc = unsafe { call!(self.ptr.as_ptr(), close, 0) };
+        if let Err(err) = check(rc) {
+            tracing::error!(home = %self.home.display(), %err, "closing the Berkeley DB environment failed");
+        }
+    }
+}
+
+impl Env {
+    /// Opens (creating if needed) the environment in `home`, running normal
+    /// recovery. The caller must have exclusive use of `home`.
+    pub fn open(home: &Path, cfg: &EnvConfig) -> Result<Env> {
+        let mut raw: *mut ffi::DB_ENV = ptr::null_mut();
+        // SAFETY: db_env_create writes a new handle into `raw` or fails.
+        check(unsafe { ffi::db_env_create(&mut raw, 0) })?;
+        let ptr = NonNull::new(raw).expect("db_env_create returned success and a null handle");
+        // From here on the handle is owned: any failure must close it.
+        let owned = EnvInner {
+            ptr,
+            home: home.to_path_buf(),
+        };
+        // SAFETY: `raw` is a fresh, unopened handle that only this thread sees.
+        unsafe { configure(raw, cfg)? };
+        let c_home = path_to_cstring(home)?;
+        let flags = ffi::DB_CREATE
+            | ffi::DB_INIT_TXN
+            | ffi::DB_INIT_LOCK
+            | ffi::DB_INIT_LOG
+            | ffi::DB_INIT_MPOOL
+            | ffi::DB_THREAD
+            | ffi::DB_RECOVER;
+        // SAFETY: valid handle and NUL-terminated path; on failure the handle
+        // must still be closed, which dropping `owned` does.
+        check(unsafe { call!(raw, open, c_home.as_ptr(), flags, 0o600) })?;
+        Ok(Env {
+            inner: Arc::new(owned),
+        })
+    }
+
+    /// The directory this environment lives in.
+    pub fn home(&self) -> &Path {
+        &self.inner.home
+    }
+
+    /// Begins a transaction. Several may be open at once from many threads.
+    pub fn begin(&self, flags: TxnFlags) -> Result<Txn<'_>> {
+        Txn::begin(self, flags)
+    }
+
+    /// Writes a checkpoint if at least `min_kbytes` of log were written since
+    /// the last one (0 forces one). With auto-removal on, log files older
+    /// than the checkpoint go away afterwards.
+    pub fn checkpoint(&self, min_kbytes: u32) -> Result<()> {
+        let flags = if min_kbytes == 0 { ffi::DB_FORCE } else { 0 };
+        // SAFETY: valid open handle; txn_checkpoint is thread-safe.
+        check(unsafe { call!(self.inner.raw(), txn_checkpoint, min_kbytes, 0, flags) })
+    }
+
+    /// The end of the log right now: every record written so far is below it.
+    pub fn current_lsn(&self) -> Result<Lsn> {
+        let mut sp: *mut ffi::DB_LOG_STAT = ptr::null_mut();
+        // SAFETY: valid open handle; on success `sp` points to a malloc'd
+        // struct that we read and then free exactly once.
+        unsafe {
+            check(call!(self.inner.raw(), log_stat, &mut sp, 0))?;
+            let lsn = Lsn {
+                file: (*sp).st_cur_file,
+                offset: (*sp).st_cur_offset,
+            };
+            libc::free(sp.cast());
+            Ok(lsn)
+        }
+    }
+
+    /// Log files currently on disk (for status and for tests of log growth).
+    pub fn log_files(&self) -> Result<Vec<PathBuf>> {
+        let mut list: *mut *mut c_char = ptr::null_mut();
+        // SAFETY: valid handle; DB_ARCH_LOG|DB_ARCH_ABS returns a malloc'd,
+        // NULL-terminated array of C strings (one allocation), or NULL.
+        unsafe {
+            check(call!(
+                self.inner.raw(),
+                log_archive,
+                &mut list,
+                ffi::DB_ARCH_LOG | ffi::DB_ARCH_ABS
+            ))?;
+            let mut out = Vec::new();
+            if !list.is_null() {
+                let mut p = list;
+                while !(*p).is_null() {
+                    out.push(PathBuf::from(CStr::from_ptr(*p).to_string_lossy().into_owned()));
+                    p = p.add(1);
+                }
+                libc::free(list.cast());
+            }
+            Ok(out)
+        }
+    }
+}
+
+/// Applies `cfg` to an unopened handle.
+///
+/// # Safety
+/// `raw` must be a valid DB_ENV handle that has not been opened yet.
+unsafe fn configure(raw: *mut ffi::DB_ENV, cfg: &EnvConfig) -> Result<()> {
+    // SAFETY: per this function's contract; every setter below is legal
+    // before DB_ENV->open.
+    unsafe {
+        call!(raw, set_errcall, Some(on_error));
+        call!(raw, set_msgcall, Some(on_message));
+        let gb = (cfg.cache_bytes >> 30) as u32;
+        let bytes = (cfg.cache_bytes & ((1 << 30) - 1)) as u32;
+        check(call!(raw, set_cachesize, gb, bytes, 1))?;
+        check(call!(raw, set_lg_bsize, cfg.log_buffer_bytes))?;
+        check(call!(raw, set_lg_max, cfg.log_file_bytes))?;
+        check(call!(raw, set_lk_detect, ffi::DB_LOCK_DEFAULT))?;
+        check(call!(raw, set_tx_max, cfg.max_txns))?;
+        // Every transaction holds a locker and a few locks per page it
+        // touches; size the lock tables for many concurrent writers.
+        check(call!(raw, set_lk_max_lockers, cfg.max_txns * 4))?;
+        check(call!(raw, set_lk_max_locks, cfg.max_txns * 64))?;
+        check(call!(raw, set_lk_max_objects, cfg.max_txns * 64))?;
+        if cfg.auto_remove_logs {
+            check(call!(raw, log_set_config, ffi::DB_LOG_AUTO_REMOVE, 1))?;
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn path_to_cstring(path: &Path) -> Result<CString> {
+    CString::new(path.as_os_str().as_bytes()).map_err(|_| Error::Os {
+        errno: libc::EINVAL,
+        message: format!("path {} contains a NUL byte", path.display()),
+    })
+}
+
+/// Berkeley DB's error messages become log events. Must not unwind into C.
+unsafe extern "C" fn on_error(_env: *const ffi::DB_ENV, prefix: *const c_char, msg: *const c_char) {
+    let _ = std::panic::catch_unwind(|| {
+        // SAFETY: Berkeley DB passes NUL-terminated strings (prefix may be null).
+        let text = unsafe { c_text(msg) };
+        let prefix = unsafe { c_text(prefix) };
+        tracing::warn!(target: "fish::bdb", prefix, "{text}");
+    });
+}
+
+/// Informational messages (statistics, verbose output) at debug level.
+unsafe extern "C" fn on_message(_env: *const ffi::DB_ENV, msg: *const c_char) {
+    let _ = std::panic::catch_unwind(|| {
+        // SAFETY: as in `on_error`.
+        let text = unsafe { c_text(msg) };
+        tracing::debug!(target: "fish::bdb", "{text}");
+    });
+}
+
+/// # Safety
+/// `p` is null or a valid NUL-terminated string.
+unsafe fn c_text(p: *const c_char) -> String {
+    if p.is_null() {
+        String::new()
+    } else {
+        // SAFETY: per the contract above.
+        unsafe { CStr::from_ptr(p) }.to_string_lossy().into_owned()
+    }
+}

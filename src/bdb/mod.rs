@@ -1,0 +1,136 @@
+//! Safe wrapper over Berkeley DB 5.3 (`libdb-sys`): the only module of Fish
+//! that uses `unsafe` or names `libdb_sys`.
+//!
+//! - [`error`]: every C return code mapped, in one function, to a named error.
+//! - [`env`]: the environment (transactions, locking, logging, buffer pool,
+//!   free-threaded, recovery on open, deadlock detection, log removal).
+//! - [`txn`]: `Txn<'env>`, consumed by commit/abort, aborted on drop; commit tokens.
+//! - [`db`]: btree databases; [`cursor`]: `Cursor<'txn>`.
+//!
+//! Ownership follows the C nesting: a `Database` keeps its `Env` alive and
+//! is closed first; a `Txn` borrows the `Env`; a `Cursor` borrows its `Txn`.
+//! Replication (repmgr sites, events, `txn_applied`) will be added here as
+//! `repmgr` and `events` modules on the same `Env` handle.
+#![allow(unsafe_code)]
+
+pub mod cursor;
+pub mod db;
+pub mod env;
+pub mod error;
+pub mod txn;
+
+pub use cursor::{Cursor, Pair};
+pub use db::Database;
+pub use env::{Env, EnvConfig, Lsn};
+pub use error::{Error, Result};
+pub use txn::{BadToken, CommitToken, Txn, TxnFlags};
+
+/// The Berkeley DB library version string, e.g. "Berkeley DB 5.3.21: (May 11, 2012)".
+pub fn version() -> String {
+    // SAFETY: db_version returns a pointer to a static NUL-terminated string;
+    // null out-pointers are allowed.
+    unsafe {
+        let p = libdb_sys::ffi::db_version(std::ptr::null_mut(), std::ptr::null_mut(), std::ptr::null_mut());
+        std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn open() -> (tempfile::TempDir, Env, Database) {
+        let dir = tempfile::tempdir().unwrap();
+        let env = Env::open(dir.path(), &EnvConfig::default()).unwrap();
+        let txn = env.begin(TxnFlags::default()).unwrap();
+        let db = Database::open_btree(&env, &txn, "t.db").unwrap();
+        txn.commit().unwrap();
+        (dir, env, db)
+    }
+
+    #[test]
+    fn committed_writes_are_read_back_and_aborted_ones_vanish() {
+        let (_dir, env, db) = open();
+        let txn = env.begin(TxnFlags::default()).unwrap();
+        db.put(&txn, b"a", b"1").unwrap();
+        let token = txn.commit_with_token().unwrap();
+        assert_ne!(token.0, [0u8; 20]);
+        let txn = env.begin(TxnFlags::default()).unwrap();
+        db.put(&txn, b"b", b"2").unwrap();
+        txn.abort().unwrap();
+        let txn = env.begin(TxnFlags::default()).unwrap();
+        db.put(&txn, b"c", b"3").unwrap();
+        drop(txn); // dropped unfinished: aborted
+        assert_eq!(db.get(None, b"a", false).unwrap().as_deref(), Some(&b"1"[..]));
+        assert_eq!(db.get(None, b"b", false).unwrap(), None);
+        assert_eq!(db.get(None, b"c", false).unwrap(), None);
+    }
+
+    #[test]
+    fn large_values_grow_the_read_buffer() {
+        let (_dir, env, db) = open();
+        let big: Vec<u8> = (0..300_000u32).map(|i| i as u8).collect();
+        let txn = env.begin(TxnFlags::default()).unwrap();
+        db.put(&txn, b"big", &big).unwrap();
+        db.put(&txn, b"empty", b"").unwrap();
+        txn.commit().unwrap();
+        assert_eq!(db.get(None, b"big", false).unwrap().unwrap(), big);
+        assert_eq!(db.get(None, b"empty", false).unwrap().unwrap(), b"");
+    }
+
+    #[test]
+    fn cursor_walks_keys_in_byte_order_from_a_seek() {
+        let (_dir, env, db) = open();
+        let txn = env.begin(TxnFlags::default()).unwrap();
+        for k in [&b"b"[..], b"a\x00", b"a", b"\xff", b"ab"] {
+            db.put(&txn, k, k).unwrap();
+        }
+        txn.commit().unwrap();
+        let txn = env.begin(TxnFlags::ReadCommitted).unwrap();
+        let mut c = db.cursor(&txn).unwrap();
+        let mut seen = vec![c.seek_at_or_after(b"a\x00").unwrap().unwrap().0];
+        while let Some((k, v)) = c.next().unwrap() {
+            assert_eq!(k, v);
+            seen.push(k);
+        }
+        assert_eq!(seen, vec![b"a\x00".to_vec(), b"ab".to_vec(), b"b".to_vec(), b"\xff".to_vec()]);
+        assert_eq!(c.seek_at_or_after(b"\xff\x00").unwrap(), None);
+        drop(c);
+        txn.commit().unwrap();
+    }
+
+    #[test]
+    fn delete_reports_whether_the_key_existed() {
+        let (_dir, env, db) = open();
+        let txn = env.begin(TxnFlags::default()).unwrap();
+        db.put(&txn, b"k", b"v").unwrap();
+        assert!(db.delete(&txn, b"k").unwrap());
+        assert!(!db.delete(&txn, b"k").unwrap());
+        txn.commit().unwrap();
+    }
+
+    #[test]
+    fn reopening_runs_recovery_and_keeps_committed_data() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let env = Env::open(dir.path(), &EnvConfig::default()).unwrap();
+            let txn = env.begin(TxnFlags::default()).unwrap();
+            let db = Database::open_btree(&env, &txn, "t.db").unwrap();
+            db.put(&txn, b"k", b"v").unwrap();
+            txn.commit().unwrap();
+            env.checkpoint(0).unwrap();
+            assert!(env.current_lsn().unwrap() > Lsn::default());
+        }
+        let env = Env::open(dir.path(), &EnvConfig::default()).unwrap();
+        let txn = env.begin(TxnFlags::default()).unwrap();
+        let db = Database::open_btree(&env, &txn, "t.db").unwrap();
+        txn.commit().unwrap();
+        assert_eq!(db.get(None, b"k", false).unwrap().as_deref(), Some(&b"v"[..]));
+        assert!(!env.log_files().unwrap().is_empty());
+    }
+
+    #[test]
+    fn version_names_berkeley_db_5_3() {
+        assert!(version().contains("5.3"), "{}", version());
+    }
+}

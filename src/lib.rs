@@ -1,0 +1,4 @@
+//! Fish: a replicated, transactional key-value store on Berkeley DB.
+#![deny(unsafe_code)]
+
+pub mod bdb;
