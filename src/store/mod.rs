@@ -1,0 +1,344 @@
+//! The key-value store on top of [`crate::bdb`]: versions, conditions,
+//! ordered listing and multi-operation transactions. Knows nothing of HTTP.
+//!
+//! Each key's record carries its own version (see [`record`]), so
+//! concurrent writers of different keys share no record and Berkeley DB's
+//! page locks are the only contention. Versions are per key and strictly
+//! increase over the key's whole history, deletes included: an update
+//! takes the previous version + 1, and a create takes the current end of
+//! the log (an LSN packed in a u64), which is past every record any earlier
+//! incarnation of the key was written at. So an ETag from before a delete
+//! can never match the re-created key.
+//!
+//! Every write is one Berkeley DB transaction committed with a synchronous
+//! log flush: when a method returns `Ok`, the change is on disk. Transactions
+//! chosen as deadlock victims are retried a bounded number of times.
+
+mod dirlock;
+mod maintenance;
+pub mod record;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::bdb::{self, CommitToken, Database, Env, EnvConfig, Txn, TxnFlags};
+pub use dirlock::LockError;
+use dirlock::DirLock;
+use maintenance::Maintenance;
+
+/// Longest key, in bytes.
+pub const MAX_KEY_BYTES: usize = 1024;
+/// Attempts of a transaction that keeps being chosen as a deadlock victim.
+const MAX_ATTEMPTS: u32 = 12;
+
+/// A stored value and its version.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub value: Vec<u8>,
+    pub version: u64,
+}
+
+/// A precondition on a key's current state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Condition {
+    /// No condition.
+    #[default]
+    Any,
+    /// The key exists at exactly this version (`If-Match: "v"`).
+    Version(u64),
+    /// The key exists (`If-Match: *`).
+    Exists,
+    /// The key does not exist (`If-None-Match: *`).
+    Absent,
+}
+
+impl Condition {
+    fn holds(self, current: Option<u64>) -> bool {
+        match self {
+            Condition::Any => true,
+            Condition::Version(v) => current == Some(v),
+            Condition::Exists => current.is_some(),
+            Condition::Absent => current.is_none(),
+        }
+    }
+}
+
+/// One operation of a transaction.
+#[derive(Debug, Clone)]
+pub enum Op {
+    Get { key: Vec<u8> },
+    Put { key: Vec<u8>, value: Vec<u8>, cond: Condition },
+    Delete { key: Vec<u8>, cond: Condition },
+    Check { key: Vec<u8>, cond: Condition },
+}
+
+impl Op {
+    pub fn key(&self) -> &[u8] {
+        match self {
+            Op::Get { key } | Op::Put { key, .. } | Op::Delete { key, .. } | Op::Check { key, .. } => key,
+        }
+    }
+
+    fn writes(&self) -> bool {
+        matches!(self, Op::Put { .. } | Op::Delete { .. })
+    }
+}
+
+/// What one operation of a transaction did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpResult {
+    Get(Option<Entry>),
+    Put { version: u64 },
+    Delete { existed: bool },
+    Check,
+}
+
+/// A committed transaction's results, and its commit token if it wrote.
+#[derive(Debug)]
+pub struct Committed {
+    pub results: Vec<OpResult>,
+    pub token: Option<CommitToken>,
+}
+
+/// One page of an ordered listing.
+#[derive(Debug, Default)]
+pub struct Page {
+    pub items: Vec<(Vec<u8>, Entry)>,
+    /// The key to pass as `start_after` for the next page, if there is one.
+    pub next: Option<Vec<u8>>,
+}
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("key is empty")]
+    EmptyKey,
+    #[error("key is {len} bytes; the limit is {MAX_KEY_BYTES}")]
+    KeyTooLong { len: usize },
+    #[error("{}", describe_condition(*.op, key, *.current))]
+    ConditionFailed { op: usize, key: Vec<u8>, current: Option<u64> },
+    #[error("key not found")]
+    NotFound,
+    #[error("transaction gave up after {MAX_ATTEMPTS} attempts, each chosen as a deadlock victim")]
+    Contention,
+    #[error("stored record for key {} is damaged", String::from_utf8_lossy(.0))]
+    Corrupt(Vec<u8>),
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    #[error("Berkeley DB: {0}")]
+    Bdb(#[from] bdb::Error),
+}
+
+fn describe_condition(op: usize, key: &[u8], current: Option<u64>) -> String {
+    let key = String::from_utf8_lossy(key);
+    match current {
+        Some(v) => format!("condition of op {op} failed: key {key:?} is at version {v}"),
+        None => format!("condition of op {op} failed: key {key:?} does not exist"),
+    }
+}
+
+/// Tuning of a store. Defaults suit one machine.
+#[derive(Debug, Clone)]
+pub struct StoreOptions {
+    pub env: EnvConfig,
+    pub checkpoint_every: Duration,
+}
+
+impl Default for StoreOptions {
+    fn default() -> Self {
+        StoreOptions {
+            env: EnvConfig::default(),
+            checkpoint_every: Duration::from_secs(30),
+        }
+    }
+}
+
+/// An open store. Share it in an `Arc`; every method blocks on disk I/O and
+/// belongs on a blocking thread, never on an async worker.
+pub struct Store {
+    // Field order is drop order: database, then environment, then the lock.
+    kv: Database,
+    maintenance: Maintenance,
+    env: Env,
+    _lock: DirLock,
+}
+
+impl Store {
+    /// Opens the store in `dir`, taking its lock and running recovery.
+    pub fn open(dir: &Path, opts: &StoreOptions) -> Result<Store, StoreError> {
+        let lock = DirLock::acquire(dir)?;
+        let env = Env::open(dir, &opts.env)?;
+        let txn = env.begin(TxnFlags::default())?;
+        let kv = Database::open_btree(&env, &txn, "kv.db")?;
+        txn.commit()?;
+        let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every);
+        Ok(Store { kv, maintenance, env, _lock: lock })
+    }
+
+    /// The data dir.
+    pub fn dir(&self) -> PathBuf {
+        self.env.home().to_path_buf()
+    }
+
+    /// The Berkeley DB environment (for status and replication).
+    pub fn env(&self) -> &Env {
+        &self.env
+    }
+
+    /// Reads one key.
+    pub fn get(&self, key: &[u8]) -> Result<Option<Entry>, StoreError> {
+        check_key(key)?;
+        retrying(|| self.kv.get(None, key, false).map_err(StoreError::from))?
+            .map(|raw| record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.to_vec())))
+            .transpose()
+    }
+
+    /// Writes one key if `cond` holds; returns the new version.
+    pub fn put(&self, key: &[u8], value: &[u8], cond: Condition) -> Result<(u64, CommitToken), StoreError> {
+        let op = Op::Put { key: key.to_vec(), value: value.to_vec(), cond };
+        let done = self.transact(std::slice::from_ref(&op))?;
+        match done.results.as_slice() {
+            [OpResult::Put { version }] => Ok((*version, done.token.expect("a write has a token"))),
+            other => unreachable!("put returned {other:?}"),
+        }
+    }
+
+    /// Deletes one key if it exists and `cond` holds.
+    pub fn delete(&self, key: &[u8], cond: Condition) -> Result<CommitToken, StoreError> {
+        let cond = match cond {
+            Condition::Any => Condition::Exists,
+            c => c,
+        };
+        let op = Op::Delete { key: key.to_vec(), cond };
+        match self.transact(std::slice::from_ref(&op)) {
+            Ok(done) => Ok(done.token.expect("a write has a token")),
+            Err(StoreError::ConditionFailed { current: None, .. }) => Err(StoreError::NotFound),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Runs `ops` in order as one atomic transaction: all apply, or (if a
+    /// condition fails) none do.
+    pub fn transact(&self, ops: &[Op]) -> Result<Committed, StoreError> {
+        for op in ops {
+            check_key(op.key())?;
+        }
+        let writes = ops.iter().any(Op::writes);
+        retrying(|| {
+            let txn = self.env.begin(TxnFlags::default())?;
+            let results = ops
+                .iter()
+                .enumerate()
+                .map(|(i, op)| self.apply(&txn, i, op))
+                .collect::<Result<Vec<_>, _>>()?;
+            let token = if writes {
+                Some(txn.commit_with_token()?)
+            } else {
+                txn.commit()?;
+                None
+            };
+            Ok(Committed { results, token })
+        })
+    }
+
+    fn apply(&self, txn: &Txn<'_>, index: usize, op: &Op) -> Result<OpResult, StoreError> {
+        let key = op.key();
+        let current = self.read_for_update(txn, key, op.writes())?;
+        let version = current.as_ref().map(|e| e.version);
+        let cond = match op {
+            Op::Put { cond, .. } | Op::Delete { cond, .. } | Op::Check { cond, .. } => *cond,
+            Op::Get { .. } => Condition::Any,
+        };
+        if !cond.holds(version) {
+            return Err(StoreError::ConditionFailed { op: index, key: key.to_vec(), current: version });
+        }
+        Ok(match op {
+            Op::Get { .. } => OpResult::Get(current),
+            Op::Check { .. } => OpResult::Check,
+            Op::Put { value, .. } => {
+                let version = match version {
+                    Some(v) => v + 1,
+                    None => self.env.current_lsn()?.as_u64(),
+                };
+                self.kv.put(txn, key, &record::encode(version, value))?;
+                OpResult::Put { version }
+            }
+            Op::Delete { .. } => OpResult::Delete { existed: self.kv.delete(txn, key)? },
+        })
+    }
+
+    fn read_for_update(&self, txn: &Txn<'_>, key: &[u8], for_update: bool) -> Result<Option<Entry>, StoreError> {
+        self.kv
+            .get(Some(txn), key, for_update)?
+            .map(|raw| record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.to_vec())))
+            .transpose()
+    }
+
+    /// Lists up to `limit` keys starting with `prefix`, in byte order,
+    /// strictly after `start_after` when given.
+    pub fn list(&self, prefix: &[u8], start_after: Option<&[u8]>, limit: usize) -> Result<Page, StoreError> {
+        let start = match start_after {
+            Some(after) if after >= prefix => [after, &[0]].concat(),
+            _ => prefix.to_vec(),
+        };
+        retrying(|| {
+            let txn = self.env.begin(TxnFlags::ReadCommitted)?;
+            let page = self.scan(&txn, &start, prefix, limit)?;
+            txn.commit()?;
+            Ok(page)
+        })
+    }
+
+    fn scan(&self, txn: &Txn<'_>, start: &[u8], prefix: &[u8], limit: usize) -> Result<Page, StoreError> {
+        let mut page = Page::default();
+        let mut cursor = self.kv.cursor(txn)?;
+        let mut pair = cursor.seek_at_or_after(start)?;
+        while let Some((key, raw)) = pair {
+            if !key.starts_with(prefix) {
+                break;
+            }
+            if page.items.len() == limit {
+                page.next = page.items.last().map(|(k, _)| k.clone());
+                break;
+            }
+            let entry = record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.clone()))?;
+            page.items.push((key, entry));
+            pair = cursor.next()?;
+        }
+        Ok(page)
+    }
+
+    /// Stops background work and writes a final checkpoint, so the next
+    /// open has no log to replay. Called once on clean shutdown.
+    pub fn shutdown(&self) -> Result<(), StoreError> {
+        self.maintenance.stop();
+        self.env.checkpoint(0)?;
+        Ok(())
+    }
+}
+
+fn check_key(key: &[u8]) -> Result<(), StoreError> {
+    match key.len() {
+        0 => Err(StoreError::EmptyKey),
+        len if len > MAX_KEY_BYTES => Err(StoreError::KeyTooLong { len }),
+        _ => Ok(()),
+    }
+}
+
+/// Runs `attempt` until it is not chosen as a deadlock victim, backing off
+/// with jitter between attempts, at most `MAX_ATTEMPTS` times.
+fn retrying<T>(mut attempt: impl FnMut() -> Result<T, StoreError>) -> Result<T, StoreError> {
+    for n in 0..MAX_ATTEMPTS {
+        match attempt() {
+            Err(StoreError::Bdb(e)) if e.is_retryable() => {
+                let ceiling_us = 50u64 << n.min(10);
+                std::thread::sleep(Duration::from_micros(fastrand::u64(0..=ceiling_us)));
+            }
+            other => return other,
+        }
+    }
+    Err(StoreError::Contention)
+}
+
+#[cfg(test)]
+mod tests;
