@@ -2,4 +2,5 @@
 #![deny(unsafe_code)]
 
 pub mod bdb;
+pub mod config;
 pub mod store;

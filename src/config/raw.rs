@@ -1,0 +1,59 @@
+//! The file as written: every field optional, unknown keys rejected, spans
+//! kept so that validation can name the line of a bad value.
+
+use serde::Deserialize;
+use toml::Spanned;
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    pub role: Option<Spanned<String>>,
+    pub name: Option<Spanned<String>>,
+    pub data_dir: Option<Spanned<String>>,
+    #[serde(default)]
+    pub http: RawHttp,
+    #[serde(default)]
+    pub replication: RawReplication,
+    #[serde(default)]
+    pub storage: RawStorage,
+    #[serde(default)]
+    pub log: RawLog,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawHttp {
+    pub listen: Option<Spanned<String>>,
+    pub advertise: Option<Spanned<String>>,
+    pub max_value_bytes: Option<Spanned<i64>>,
+    pub max_txn_ops: Option<Spanned<i64>>,
+    pub max_txn_bytes: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawReplication {
+    pub listen: Option<Spanned<String>>,
+    pub helpers: Option<Spanned<Vec<Spanned<String>>>>,
+    pub group_creator: Option<Spanned<bool>>,
+    pub priority: Option<Spanned<i64>>,
+    pub ack_policy: Option<Spanned<String>>,
+    pub ack_timeout_ms: Option<Spanned<i64>>,
+    pub election_timeout_ms: Option<Spanned<i64>>,
+    pub heartbeat_send_ms: Option<Spanned<i64>>,
+    pub heartbeat_monitor_ms: Option<Spanned<i64>>,
+    pub leases: Option<Spanned<bool>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawStorage {
+    pub cache_mb: Option<Spanned<i64>>,
+    pub checkpoint_interval_s: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawLog {
+    pub level: Option<Spanned<String>>,
+}

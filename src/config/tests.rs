@@ -1,0 +1,118 @@
+use super::*;
+
+fn parse(src: &str) -> Result<Config, ConfigError> {
+    Config::parse(src, "back0.toml", Some("back0"))
+}
+
+fn err(src: &str) -> String {
+    parse(src).unwrap_err().to_string()
+}
+
+/// The example from the SPEC, verbatim.
+const SPEC_EXAMPLE: &str = r#"
+role = "back"                      # "back" or "front"
+# name = "back0"                   # default: file stem
+# data_dir = "/var/lib/fish/back0" # default: /var/lib/fish/<name> (STATE_DIRECTORY under systemd)
+
+[http]
+listen = "127.0.0.1:8080"          # API, health, metrics
+# advertise = "10.0.0.1:8080"      # what other sites use to reach this API
+
+[replication]
+listen = "127.0.0.1:7000"          # this site's Replication Manager address, as peers reach it
+helpers = []                       # bootstrap helpers: existing sites to join through
+group_creator = false              # exactly one back-end, for the very first start
+priority = 100                     # back-ends; front-ends are always 0 (never master)
+ack_policy = "quorum"              # quorum | all-peers | all | all-available | one | one-peer | none
+ack_timeout_ms = 1000
+election_timeout_ms = 1000
+heartbeat_send_ms = 200
+heartbeat_monitor_ms = 600
+leases = false                     # master leases: consistent master reads
+
+[log]
+level = "info"                     # SIGHUP re-reads it
+"#;
+
+#[test]
+fn the_spec_example_parses_to_the_documented_defaults() {
+    let c = parse(SPEC_EXAMPLE).unwrap();
+    let d = parse("").unwrap();
+    for c in [c, d] {
+        assert_eq!(c.role, Role::Back);
+        assert_eq!(c.name, "back0");
+        assert_eq!(c.http.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.http.advertise, c.http.listen);
+        assert_eq!(c.http.max_value_bytes, 1 << 20);
+        assert_eq!(c.replication.listen.to_string(), "127.0.0.1:7000");
+        assert_eq!(c.replication.priority, 100);
+        assert_eq!(c.replication.ack_policy, AckPolicy::Quorum);
+        assert_eq!(c.replication.heartbeat_monitor, Duration::from_millis(600));
+        assert_eq!(c.log_level, "info");
+    }
+}
+
+#[test]
+fn unknown_keys_are_errors_naming_the_key_and_line() {
+    let e = err("role = \"back\"\n[http]\nlisten = \"127.0.0.1:1\"\nlisen = 3\n");
+    assert!(e.starts_with("back0.toml:4:"), "{e}");
+    assert!(e.contains("unknown field `lisen`"), "{e}");
+    let e = err("[replikation]\n");
+    assert!(e.starts_with("back0.toml:1:") && e.contains("replikation"), "{e}");
+}
+
+#[test]
+fn bad_values_name_the_key_and_line() {
+    let cases = [
+        ("role = \"middle\"", "1:", "role: \"middle\" is not"),
+        ("[http]\n\nlisten = \"nope\"", "3:", "http.listen: \"nope\" is not host:port"),
+        ("[http]\nlisten = \"1.2.3.4:99999\"", "2:", "valid port"),
+        ("[replication]\nack_policy = \"most\"", "2:", "ack_policy: \"most\" is not one of quorum, all-peers"),
+        ("[replication]\npriority = -1", "2:", "replication.priority: -1 is out of range"),
+        ("[replication]\nhelpers = [\"a:1\", \"b\"]", "2:", "replication.helpers: \"b\" is not host:port"),
+        ("[replication]\nheartbeat_send_ms = 700", "2:", "must be longer than heartbeat_send_ms"),
+        ("[log]\nlevel = \"loud=!!\"", "2:", "log.level"),
+        ("[http]\nmax_value_bytes = 0", "2:", "http.max_value_bytes: 0 is out of range"),
+        ("[replication]\nack_timeout_ms = \"1s\"", "2:", "invalid type"),
+    ];
+    for (src, line, needle) in cases {
+        let e = err(src);
+        assert!(e.starts_with(&format!("back0.toml:{line}")), "{src:?} gave {e}");
+        assert!(e.contains(needle), "{src:?} gave {e}");
+    }
+}
+
+#[test]
+fn wildcard_addresses_need_an_advertised_one() {
+    let e = err("[http]\nlisten = \"0.0.0.0:8080\"");
+    assert!(e.contains("set http.advertise"), "{e}");
+    let c = parse("[http]\nlisten = \"0.0.0.0:8080\"\nadvertise = \"10.0.0.1:8080\"").unwrap();
+    assert_eq!(c.http.advertise.to_string(), "10.0.0.1:8080");
+    assert!(err("[replication]\nlisten = \"[::]:7000\"").contains("not a wildcard"));
+}
+
+#[test]
+fn front_ends_are_priority_zero_and_never_create_the_group() {
+    let c = parse("role = \"front\"").unwrap();
+    assert_eq!((c.role, c.replication.priority), (Role::Front, 0));
+    assert!(err("role = \"front\"\n[replication]\npriority = 5").contains("front-ends are always priority 0"));
+    assert!(err("role = \"front\"\n[replication]\ngroup_creator = true").contains("only a back-end"));
+}
+
+#[test]
+fn name_defaults_to_the_file_stem_and_data_dir_follows_it() {
+    let c = Config::parse("", "x", Some("front7")).unwrap();
+    assert_eq!(c.name, "front7");
+    if std::env::var_os("STATE_DIRECTORY").is_none() {
+        assert_eq!(c.data_dir, PathBuf::from("/var/lib/fish/front7"));
+    }
+    let c = Config::parse("name = \"b1\"\ndata_dir = \"/tmp/d\"", "x", Some("whatever")).unwrap();
+    assert_eq!((c.name.as_str(), c.data_dir.as_path()), ("b1", Path::new("/tmp/d")));
+    assert!(Config::parse("name = \"a b\"", "x", None).unwrap_err().to_string().contains("name: \"a b\""));
+}
+
+#[test]
+fn an_unreadable_file_is_named() {
+    let e = Config::load(Path::new("/nonexistent/fish.toml")).unwrap_err().to_string();
+    assert!(e.starts_with("/nonexistent/fish.toml: cannot read"), "{e}");
+}
