@@ -1,6 +1,31 @@
 //! Fish: a replicated, transactional key-value store on Berkeley DB.
+//!
+//! # Layout
+//!
+//! The modules follow the path of a request, from the edges inwards:
+//!
+//! | where | what it is responsible for | may use |
+//! |---|---|---|
+//! | `bin/fishd.rs`, `bin/fishctl.rs` | command lines and exit codes | everything below |
+//! | [`daemon`] | one site's life: open, serve, drain, close | config, store, http, signals |
+//! | [`dev`] | `fishd dev`: a local cluster of child `fishd`s | client, signals |
+//! | [`signals`] | SIGTERM/SIGINT/SIGHUP → shutdown/reload intents | — |
+//! | [`logging`] | log output and filtering | — |
+//! | [`config`] | `/etc/fish/NAME.toml` → validated [`config::Config`] | — |
+//! | [`http`] | the HTTP API: routing, handlers, errors → status codes | store |
+//! | [`client`] | an HTTP client for the API (fishctl, dev) | — |
+//! | [`store`] | keys, versions, conditions, listing, transactions | bdb |
+//! | [`bdb`] | the safe Berkeley DB wrapper; the only `unsafe` code | libdb-sys |
+//!
+//! Decisions a successor needs are in each module's header and in `docs/`.
 #![deny(unsafe_code)]
 
 pub mod bdb;
+pub mod client;
 pub mod config;
+pub mod daemon;
+pub mod dev;
+pub mod http;
+pub mod logging;
+pub mod signals;
 pub mod store;

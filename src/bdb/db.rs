@@ -79,7 +79,12 @@ impl Database {
 
     /// Reads `key`. With `for_update`, takes a write lock (`DB_RMW`) so the
     /// read-modify-write that follows cannot deadlock on lock upgrade.
-    pub fn get(&self, txn: Option<&Txn<'_>>, key: &[u8], for_update: bool) -> Result<Option<Vec<u8>>> {
+    pub fn get(
+        &self,
+        txn: Option<&Txn<'_>>,
+        key: &[u8],
+        for_update: bool,
+    ) -> Result<Option<Vec<u8>>> {
         let flags = if for_update { ffi::DB_RMW } else { 0 };
         let txn_ptr = txn.map_or(ptr::null_mut(), Txn::raw);
         let mut buf: Vec<u8> = Vec::with_capacity(4096);

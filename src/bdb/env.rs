@@ -16,11 +16,12 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::ptr::{self, NonNull};
 use std::sync::Arc;
+use std::time::Duration;
 
 use libdb_sys::ffi;
 
 use super::error::{Error, Result, check};
-use super::txn::{Txn, TxnFlags};
+use super::txn::{CommitToken, Txn, TxnFlags};
 
 /// Calls a method of a C handle through its function-pointer table.
 macro_rules! call {
@@ -175,6 +176,20 @@ impl Env {
         }
     }
 
+    /// Waits up to `timeout` until the transaction behind `token` is applied
+    /// in this environment. `Ok(())` once it is (or if it wrote nothing);
+    /// `Err(Timeout)` if not yet; `Err(NotFound)` if it never will be here
+    /// (a token of another environment, or of a rolled-back transaction).
+    pub fn wait_applied(&self, token: &CommitToken, timeout: Duration) -> Result<()> {
+        let mut buf = ffi::DB_TXN_TOKEN { buf: token.0 };
+        let micros = u32::try_from(timeout.as_micros()).unwrap_or(u32::MAX);
+        // SAFETY: valid open handle; the token buffer lives across the call.
+        match check(unsafe { call!(self.inner.raw(), txn_applied, &mut buf, micros, 0) }) {
+            Err(Error::KeyEmpty) => Ok(()),
+            other => other,
+        }
+    }
+
     /// Log files currently on disk (for status and for tests of log growth).
     pub fn log_files(&self) -> Result<Vec<PathBuf>> {
         let mut list: *mut *mut c_char = ptr::null_mut();
@@ -191,7 +206,9 @@ impl Env {
             if !list.is_null() {
                 let mut p = list;
                 while !(*p).is_null() {
-                    out.push(PathBuf::from(CStr::from_ptr(*p).to_string_lossy().into_owned()));
+                    out.push(PathBuf::from(
+                        CStr::from_ptr(*p).to_string_lossy().into_owned(),
+                    ));
                     p = p.add(1);
                 }
                 libc::free(list.cast());

@@ -16,6 +16,9 @@ pub enum Error {
     /// DB_NOTFOUND. Point lookups turn this into `Ok(None)` before callers see it.
     #[error("not found")]
     NotFound,
+    /// DB_KEYEMPTY: e.g. a commit token of a transaction that wrote nothing.
+    #[error("key empty")]
+    KeyEmpty,
     /// DB_KEYEXIST: a put with DB_NOOVERWRITE found the key.
     #[error("key exists")]
     KeyExist,
@@ -90,6 +93,7 @@ fn from_code(rc: c_int) -> Error {
     match rc {
         ffi::DB_NOTFOUND => Error::NotFound,
         ffi::DB_KEYEXIST => Error::KeyExist,
+        ffi::DB_KEYEMPTY => Error::KeyEmpty,
         ffi::DB_LOCK_DEADLOCK => Error::LockDeadlock,
         ffi::DB_LOCK_NOTGRANTED => Error::LockNotGranted,
         ffi::DB_RUNRECOVERY => Error::RunRecovery,
@@ -138,7 +142,10 @@ mod tests {
         assert_eq!(check(ffi::DB_NOTFOUND), Err(Error::NotFound));
         assert_eq!(check(ffi::DB_LOCK_DEADLOCK), Err(Error::LockDeadlock));
         assert!(check(ffi::DB_LOCK_DEADLOCK).unwrap_err().is_retryable());
-        assert!(matches!(check(ffi::DB_REP_UNAVAIL), Err(Error::RepUnavail(_))));
+        assert!(matches!(
+            check(ffi::DB_REP_UNAVAIL),
+            Err(Error::RepUnavail(_))
+        ));
     }
 
     #[test]

@@ -30,7 +30,11 @@ pub fn version() -> String {
     // SAFETY: db_version returns a pointer to a static NUL-terminated string;
     // null out-pointers are allowed.
     unsafe {
-        let p = libdb_sys::ffi::db_version(std::ptr::null_mut(), std::ptr::null_mut(), std::ptr::null_mut());
+        let p = libdb_sys::ffi::db_version(
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+            std::ptr::null_mut(),
+        );
         std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
     }
 }
@@ -61,7 +65,10 @@ mod tests {
         let txn = env.begin(TxnFlags::default()).unwrap();
         db.put(&txn, b"c", b"3").unwrap();
         drop(txn); // dropped unfinished: aborted
-        assert_eq!(db.get(None, b"a", false).unwrap().as_deref(), Some(&b"1"[..]));
+        assert_eq!(
+            db.get(None, b"a", false).unwrap().as_deref(),
+            Some(&b"1"[..])
+        );
         assert_eq!(db.get(None, b"b", false).unwrap(), None);
         assert_eq!(db.get(None, b"c", false).unwrap(), None);
     }
@@ -93,7 +100,15 @@ mod tests {
             assert_eq!(k, v);
             seen.push(k);
         }
-        assert_eq!(seen, vec![b"a\x00".to_vec(), b"ab".to_vec(), b"b".to_vec(), b"\xff".to_vec()]);
+        assert_eq!(
+            seen,
+            vec![
+                b"a\x00".to_vec(),
+                b"ab".to_vec(),
+                b"b".to_vec(),
+                b"\xff".to_vec()
+            ]
+        );
         assert_eq!(c.seek_at_or_after(b"\xff\x00").unwrap(), None);
         drop(c);
         txn.commit().unwrap();
@@ -125,8 +140,26 @@ mod tests {
         let txn = env.begin(TxnFlags::default()).unwrap();
         let db = Database::open_btree(&env, &txn, "t.db").unwrap();
         txn.commit().unwrap();
-        assert_eq!(db.get(None, b"k", false).unwrap().as_deref(), Some(&b"v"[..]));
+        assert_eq!(
+            db.get(None, b"k", false).unwrap().as_deref(),
+            Some(&b"v"[..])
+        );
         assert!(!env.log_files().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_commit_token_is_applied_at_once_and_a_foreign_one_never() {
+        let (_dir, env, db) = open();
+        let txn = env.begin(TxnFlags::default()).unwrap();
+        db.put(&txn, b"k", b"v").unwrap();
+        let token = txn.commit_with_token().unwrap();
+        env.wait_applied(&token, std::time::Duration::from_millis(10))
+            .unwrap();
+        let (_dir2, other, _db2) = open();
+        let err = other
+            .wait_applied(&token, std::time::Duration::from_millis(10))
+            .unwrap_err();
+        assert!(matches!(err, Error::NotFound | Error::Timeout), "{err:?}");
     }
 
     #[test]

@@ -47,7 +47,15 @@ impl<'env> Txn<'env> {
     pub(super) fn begin(env: &'env Env, flags: TxnFlags) -> Result<Txn<'env>> {
         let mut raw: *mut ffi::DB_TXN = ptr::null_mut();
         // SAFETY: valid open environment; txn_begin writes a new handle into `raw`.
-        check(unsafe { call!(env.inner.raw(), txn_begin, ptr::null_mut(), &mut raw, flags.bits()) })?;
+        check(unsafe {
+            call!(
+                env.inner.raw(),
+                txn_begin,
+                ptr::null_mut(),
+                &mut raw,
+                flags.bits()
+            )
+        })?;
         Ok(Txn {
             ptr: NonNull::new(raw).expect("txn_begin returned success and a null handle"),
             _env: PhantomData,

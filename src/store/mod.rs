@@ -22,8 +22,8 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::bdb::{self, CommitToken, Database, Env, EnvConfig, Txn, TxnFlags};
-pub use dirlock::LockError;
 use dirlock::DirLock;
+pub use dirlock::LockError;
 use maintenance::Maintenance;
 
 /// Longest key, in bytes.
@@ -66,16 +66,31 @@ impl Condition {
 /// One operation of a transaction.
 #[derive(Debug, Clone)]
 pub enum Op {
-    Get { key: Vec<u8> },
-    Put { key: Vec<u8>, value: Vec<u8>, cond: Condition },
-    Delete { key: Vec<u8>, cond: Condition },
-    Check { key: Vec<u8>, cond: Condition },
+    Get {
+        key: Vec<u8>,
+    },
+    Put {
+        key: Vec<u8>,
+        value: Vec<u8>,
+        cond: Condition,
+    },
+    Delete {
+        key: Vec<u8>,
+        cond: Condition,
+    },
+    Check {
+        key: Vec<u8>,
+        cond: Condition,
+    },
 }
 
 impl Op {
     pub fn key(&self) -> &[u8] {
         match self {
-            Op::Get { key } | Op::Put { key, .. } | Op::Delete { key, .. } | Op::Check { key, .. } => key,
+            Op::Get { key }
+            | Op::Put { key, .. }
+            | Op::Delete { key, .. }
+            | Op::Check { key, .. } => key,
         }
     }
 
@@ -116,7 +131,11 @@ pub enum StoreError {
     #[error("key is {len} bytes; the limit is {MAX_KEY_BYTES}")]
     KeyTooLong { len: usize },
     #[error("{}", describe_condition(*.op, key, *.current))]
-    ConditionFailed { op: usize, key: Vec<u8>, current: Option<u64> },
+    ConditionFailed {
+        op: usize,
+        key: Vec<u8>,
+        current: Option<u64>,
+    },
     #[error("key not found")]
     NotFound,
     #[error("transaction gave up after {MAX_ATTEMPTS} attempts, each chosen as a deadlock victim")]
@@ -172,7 +191,12 @@ impl Store {
         let kv = Database::open_btree(&env, &txn, "kv.db")?;
         txn.commit()?;
         let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every);
-        Ok(Store { kv, maintenance, env, _lock: lock })
+        Ok(Store {
+            kv,
+            maintenance,
+            env,
+            _lock: lock,
+        })
     }
 
     /// The data dir.
@@ -194,8 +218,17 @@ impl Store {
     }
 
     /// Writes one key if `cond` holds; returns the new version.
-    pub fn put(&self, key: &[u8], value: &[u8], cond: Condition) -> Result<(u64, CommitToken), StoreError> {
-        let op = Op::Put { key: key.to_vec(), value: value.to_vec(), cond };
+    pub fn put(
+        &self,
+        key: &[u8],
+        value: &[u8],
+        cond: Condition,
+    ) -> Result<(u64, CommitToken), StoreError> {
+        let op = Op::Put {
+            key: key.to_vec(),
+            value: value.to_vec(),
+            cond,
+        };
         let done = self.transact(std::slice::from_ref(&op))?;
         match done.results.as_slice() {
             [OpResult::Put { version }] => Ok((*version, done.token.expect("a write has a token"))),
@@ -209,7 +242,10 @@ impl Store {
             Condition::Any => Condition::Exists,
             c => c,
         };
-        let op = Op::Delete { key: key.to_vec(), cond };
+        let op = Op::Delete {
+            key: key.to_vec(),
+            cond,
+        };
         match self.transact(std::slice::from_ref(&op)) {
             Ok(done) => Ok(done.token.expect("a write has a token")),
             Err(StoreError::ConditionFailed { current: None, .. }) => Err(StoreError::NotFound),
@@ -250,7 +286,11 @@ impl Store {
             Op::Get { .. } => Condition::Any,
         };
         if !cond.holds(version) {
-            return Err(StoreError::ConditionFailed { op: index, key: key.to_vec(), current: version });
+            return Err(StoreError::ConditionFailed {
+                op: index,
+                key: key.to_vec(),
+                current: version,
+            });
         }
         Ok(match op {
             Op::Get { .. } => OpResult::Get(current),
@@ -263,11 +303,18 @@ impl Store {
                 self.kv.put(txn, key, &record::encode(version, value))?;
                 OpResult::Put { version }
             }
-            Op::Delete { .. } => OpResult::Delete { existed: self.kv.delete(txn, key)? },
+            Op::Delete { .. } => OpResult::Delete {
+                existed: self.kv.delete(txn, key)?,
+            },
         })
     }
 
-    fn read_for_update(&self, txn: &Txn<'_>, key: &[u8], for_update: bool) -> Result<Option<Entry>, StoreError> {
+    fn read_for_update(
+        &self,
+        txn: &Txn<'_>,
+        key: &[u8],
+        for_update: bool,
+    ) -> Result<Option<Entry>, StoreError> {
         self.kv
             .get(Some(txn), key, for_update)?
             .map(|raw| record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.to_vec())))
@@ -276,7 +323,12 @@ impl Store {
 
     /// Lists up to `limit` keys starting with `prefix`, in byte order,
     /// strictly after `start_after` when given.
-    pub fn list(&self, prefix: &[u8], start_after: Option<&[u8]>, limit: usize) -> Result<Page, StoreError> {
+    pub fn list(
+        &self,
+        prefix: &[u8],
+        start_after: Option<&[u8]>,
+        limit: usize,
+    ) -> Result<Page, StoreError> {
         let start = match start_after {
             Some(after) if after >= prefix => [after, &[0]].concat(),
             _ => prefix.to_vec(),
@@ -289,7 +341,13 @@ impl Store {
         })
     }
 
-    fn scan(&self, txn: &Txn<'_>, start: &[u8], prefix: &[u8], limit: usize) -> Result<Page, StoreError> {
+    fn scan(
+        &self,
+        txn: &Txn<'_>,
+        start: &[u8],
+        prefix: &[u8],
+        limit: usize,
+    ) -> Result<Page, StoreError> {
         let mut page = Page::default();
         let mut cursor = self.kv.cursor(txn)?;
         let mut pair = cursor.seek_at_or_after(start)?;

@@ -1,0 +1,312 @@
+//! `fishctl`: the client and admin CLI for Fish.
+//!
+//! Exit codes (SPEC): 0 ok, 1 not found or condition failed, 2 usage,
+//! 3 unavailable (no answer, or the site answered 5xx).
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use bytes::Bytes;
+use clap::{Parser, Subcommand};
+use fish::client::{Client, Reply};
+use fish::http::encoding::percent_encode;
+use hyper::{Method, StatusCode};
+
+#[derive(Parser)]
+#[command(
+    name = "fishctl",
+    version,
+    about = "Client and admin CLI for the Fish key-value store"
+)]
+struct Cli {
+    /// Base URL of any Fish site.
+    #[arg(
+        long,
+        env = "FISH_URL",
+        default_value = "http://127.0.0.1:8080",
+        global = true
+    )]
+    url: String,
+    /// Seconds to wait for an answer.
+    #[arg(long, default_value_t = 30, global = true)]
+    timeout: u64,
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Subcommand)]
+enum Cmd {
+    /// Print a key's value to stdout (its version to stderr with --show-version).
+    Get {
+        key: String,
+        /// master (default) or replica.
+        #[arg(long)]
+        consistency: Option<String>,
+        /// Read only once this commit token (from a write's Fish-Token) is applied.
+        #[arg(long, value_name = "TOKEN")]
+        after: Option<String>,
+        #[arg(long)]
+        show_version: bool,
+    },
+    /// Write a key; the value is the argument, or stdin when it is "-" or absent. Prints the new version.
+    Put {
+        key: String,
+        value: Option<String>,
+        /// Only if the key is at this version (compare-and-swap).
+        #[arg(long, value_name = "VERSION", conflicts_with = "create")]
+        if_version: Option<u64>,
+        /// Only if the key does not exist yet.
+        #[arg(long)]
+        create: bool,
+    },
+    /// Delete a key.
+    Delete {
+        key: String,
+        #[arg(long, value_name = "VERSION")]
+        if_version: Option<u64>,
+    },
+    /// List keys in order, one JSON object per line, following pages to the end.
+    List {
+        #[arg(long, default_value = "")]
+        prefix: String,
+        /// Stop after this many keys.
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Print keys only.
+        #[arg(long)]
+        keys_only: bool,
+        #[arg(long)]
+        consistency: Option<String>,
+    },
+    /// Show the site's status as JSON.
+    Status,
+}
+
+/// The SPEC's exit codes.
+#[derive(Debug, Clone, Copy)]
+enum Exit {
+    Ok = 0,
+    NotFound = 1,
+    Usage = 2,
+    Unavailable = 3,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let exit = match Client::new(&cli.url, Duration::from_secs(cli.timeout)) {
+        Err(e) => fail(Exit::Usage, &e.to_string()),
+        Ok(client) => match tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        {
+            Ok(rt) => rt.block_on(run(&client, cli.command)),
+            Err(e) => fail(Exit::Unavailable, &e.to_string()),
+        },
+    };
+    ExitCode::from(exit as u8)
+}
+
+async fn run(client: &Client, cmd: Cmd) -> Exit {
+    match cmd {
+        Cmd::Get {
+            key,
+            consistency,
+            after,
+            show_version,
+        } => {
+            let path = format!(
+                "/v1/kv/{}{}",
+                percent_encode(key.as_bytes()),
+                query(&[("consistency", consistency.as_deref())])
+            );
+            let headers: Vec<(&str, &str)> = after
+                .as_deref()
+                .map(|t| ("fish-after", t))
+                .into_iter()
+                .collect();
+            with_reply(
+                client
+                    .send(Method::GET, &path, &headers, Bytes::new())
+                    .await,
+                |r| {
+                    if show_version {
+                        eprintln!(
+                            "version {}",
+                            r.header("etag").unwrap_or("?").trim_matches('"')
+                        );
+                    }
+                    std::io::stdout().write_all(&r.body).is_ok()
+                },
+            )
+        }
+        Cmd::Put {
+            key,
+            value,
+            if_version,
+            create,
+        } => {
+            let value = match value.as_deref() {
+                Some("-") | None => match read_stdin() {
+                    Ok(v) => v,
+                    Err(e) => {
+                        return fail(Exit::Usage, &format!("reading the value from stdin: {e}"));
+                    }
+                },
+                Some(v) => Bytes::from(v.to_string()),
+            };
+            let etag = if_version.map(|v| format!("\"{v}\""));
+            let mut headers = Vec::new();
+            if let Some(etag) = &etag {
+                headers.push(("if-match", etag.as_str()));
+            }
+            if create {
+                headers.push(("if-none-match", "*"));
+            }
+            let path = format!("/v1/kv/{}", percent_encode(key.as_bytes()));
+            with_reply(
+                client.send(Method::PUT, &path, &headers, value).await,
+                |r| {
+                    println!("{}", r.header("etag").unwrap_or("").trim_matches('"'));
+                    true
+                },
+            )
+        }
+        Cmd::Delete { key, if_version } => {
+            let etag = if_version.map(|v| format!("\"{v}\""));
+            let headers: Vec<(&str, &str)> = etag
+                .as_deref()
+                .map(|e| ("if-match", e))
+                .into_iter()
+                .collect();
+            let path = format!("/v1/kv/{}", percent_encode(key.as_bytes()));
+            with_reply(
+                client
+                    .send(Method::DELETE, &path, &headers, Bytes::new())
+                    .await,
+                |_| true,
+            )
+        }
+        Cmd::List {
+            prefix,
+            limit,
+            keys_only,
+            consistency,
+        } => list(client, &prefix, limit, keys_only, consistency.as_deref()).await,
+        Cmd::Status => with_reply(client.get("/v1/status").await, |r| {
+            let pretty = serde_json::from_slice::<serde_json::Value>(&r.body)
+                .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
+                .unwrap_or_else(|_| String::from_utf8_lossy(&r.body).into_owned());
+            println!("{pretty}");
+            true
+        }),
+    }
+}
+
+async fn list(
+    client: &Client,
+    prefix: &str,
+    limit: Option<usize>,
+    keys_only: bool,
+    consistency: Option<&str>,
+) -> Exit {
+    let mut remaining = limit.unwrap_or(usize::MAX);
+    let mut start_after: Option<Vec<u8>> = None;
+    let mut out = std::io::stdout().lock();
+    while remaining > 0 {
+        let page_size = remaining.min(1000).to_string();
+        let after = start_after.as_deref().map(percent_encode);
+        let path = format!(
+            "/v1/kv{}",
+            query(&[
+                ("prefix", Some(&percent_encode(prefix.as_bytes()))),
+                ("limit", Some(&page_size)),
+                ("start_after", after.as_deref()),
+                ("consistency", consistency)
+            ])
+        );
+        let reply = match client.get(&path).await {
+            Ok(r) if r.status.is_success() => r,
+            other => return with_reply(other, |_| true),
+        };
+        let Ok(page) = serde_json::from_slice::<serde_json::Value>(&reply.body) else {
+            return fail(
+                Exit::Unavailable,
+                "the site answered a listing that is not JSON",
+            );
+        };
+        for item in page["items"].as_array().into_iter().flatten() {
+            let line = if keys_only {
+                item["key"].as_str().unwrap_or_default().to_string()
+            } else {
+                item.to_string()
+            };
+            if writeln!(out, "{line}").is_err() {
+                return Exit::Ok; // stdout closed (e.g. piped into head)
+            }
+            remaining -= 1;
+        }
+        start_after = match (&page["next"], page["next_encoding"].as_str()) {
+            (serde_json::Value::String(n), Some("base64")) => {
+                fish::http::encoding::from_json(n, fish::http::encoding::Encoding::Base64).ok()
+            }
+            (serde_json::Value::String(n), _) => Some(n.as_bytes().to_vec()),
+            _ => None,
+        };
+        if start_after.is_none() {
+            break;
+        }
+    }
+    Exit::Ok
+}
+
+/// `?a=1&b=2` from the parameters that are set (values already encoded).
+fn query(params: &[(&str, Option<&str>)]) -> String {
+    let set: Vec<String> = params
+        .iter()
+        .filter_map(|(k, v)| v.map(|v| format!("{k}={v}")))
+        .collect();
+    if set.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", set.join("&"))
+    }
+}
+
+fn read_stdin() -> std::io::Result<Bytes> {
+    let mut buf = Vec::new();
+    std::io::stdin().read_to_end(&mut buf)?;
+    Ok(Bytes::from(buf))
+}
+
+/// Maps an answer (or its absence) to output and an exit code.
+fn with_reply(
+    reply: Result<Reply, fish::client::ClientError>,
+    on_success: impl FnOnce(&Reply) -> bool,
+) -> Exit {
+    let reply = match reply {
+        Ok(r) => r,
+        Err(e) => return fail(Exit::Unavailable, &e.to_string()),
+    };
+    let code = match reply.status {
+        s if s.is_success() => {
+            return if on_success(&reply) {
+                Exit::Ok
+            } else {
+                Exit::Unavailable
+            };
+        }
+        StatusCode::NOT_FOUND | StatusCode::PRECONDITION_FAILED => Exit::NotFound,
+        s if s.is_server_error() => Exit::Unavailable,
+        _ => Exit::Usage,
+    };
+    fail(
+        code,
+        &format!("{} ({})", reply.error_message(), reply.status),
+    )
+}
+
+fn fail(code: Exit, message: &str) -> Exit {
+    eprintln!("fishctl: {message}");
+    code
+}

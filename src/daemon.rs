@@ -1,0 +1,130 @@
+//! One site's life: open the store, serve HTTP, and on SIGTERM/SIGINT shut
+//! down in order — stop accepting, drain in-flight requests (bounded),
+//! checkpoint, close the databases, then the environment.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use crate::config::{Config, Role};
+use crate::http::{self, App};
+use crate::signals::{self, Intent};
+use crate::store::{Store, StoreError, StoreOptions};
+
+/// How long in-flight requests get to finish after a shutdown signal.
+const DRAIN: Duration = Duration::from_secs(10);
+
+/// Why a site could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum DaemonError {
+    #[error(
+        "the front-end role needs replication, which this version of Fish does not have yet; run role = \"back\""
+    )]
+    FrontNotAvailable,
+    #[error("cannot open the store in {dir}: {source}")]
+    Store { dir: String, source: StoreError },
+    #[error("cannot listen for HTTP on {addr}: {source}")]
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Runs the site until a shutdown signal; returns once everything is closed.
+pub fn run(config: Config) -> Result<(), DaemonError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("fish-worker")
+        .build()?;
+    runtime.block_on(run_site(config))
+}
+
+async fn run_site(config: Config) -> Result<(), DaemonError> {
+    if config.role == Role::Front {
+        return Err(DaemonError::FrontNotAvailable);
+    }
+    let intents = signals::listen()?;
+    let started = Instant::now();
+    tracing::info!(name = %config.name, role = %config.role, data_dir = %config.data_dir.display(), "starting fishd {}", env!("CARGO_PKG_VERSION"));
+    let store = open_store(&config).await?;
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "store open, recovery done"
+    );
+    let addr = config.http.listen.to_string();
+    let listener = TcpListener::bind(&addr)
+        .await
+        .map_err(|source| DaemonError::Bind {
+            addr: addr.clone(),
+            source,
+        })?;
+    tracing::info!(http = %addr, "serving HTTP");
+
+    let shutdown = CancellationToken::new();
+    tokio::spawn(handle_intents(intents, shutdown.clone()));
+    let app = Arc::new(App {
+        store: Arc::clone(&store),
+        config: Arc::new(config),
+        started,
+    });
+    http::serve(listener, app, shutdown, DRAIN).await;
+
+    tracing::info!("HTTP stopped; checkpointing and closing the store");
+    let closing = Arc::clone(&store);
+    match tokio::task::spawn_blocking(move || closing.shutdown()).await {
+        Ok(Ok(())) => {}
+        Ok(Err(err)) => {
+            tracing::warn!(%err, "final checkpoint failed; the next start runs recovery")
+        }
+        Err(err) => tracing::warn!(%err, "final checkpoint task failed"),
+    }
+    drop(store);
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+async fn open_store(config: &Config) -> Result<Arc<Store>, DaemonError> {
+    let dir = config.data_dir.clone();
+    let mut opts = StoreOptions::default();
+    opts.env.cache_bytes = config.storage.cache_bytes;
+    opts.checkpoint_every = config.storage.checkpoint_every;
+    let opened = tokio::task::spawn_blocking(move || Store::open(&dir, &opts))
+        .await
+        .map_err(std::io::Error::other)?;
+    opened.map(Arc::new).map_err(|source| DaemonError::Store {
+        dir: config.data_dir.display().to_string(),
+        source,
+    })
+}
+
+/// First shutdown signal: graceful. Second: exit at once (the environment is
+/// recovered at the next start, so no committed write is lost).
+async fn handle_intents(
+    mut intents: tokio::sync::mpsc::UnboundedReceiver<Intent>,
+    shutdown: CancellationToken,
+) {
+    while let Some(intent) = intents.recv().await {
+        match intent {
+            Intent::Shutdown { signal } if shutdown.is_cancelled() => {
+                tracing::warn!(signal, "second shutdown signal: exiting now");
+                std::process::exit(1);
+            }
+            Intent::Shutdown { signal } => {
+                tracing::info!(
+                    signal,
+                    "shutting down: no new requests, finishing in-flight ones"
+                );
+                shutdown.cancel();
+            }
+            Intent::Reload => {
+                tracing::warn!(
+                    "SIGHUP: configuration reload is not supported by this version yet; restart fishd to apply changes"
+                );
+            }
+        }
+    }
+}

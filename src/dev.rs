@@ -1,0 +1,193 @@
+//! `fishd dev`: a complete local cluster on loopback for trying Fish out.
+//!
+//! Each site is a real `fishd --config` child process with its own config
+//! file and data dir under one scratch dir (removed on exit unless `--dir`
+//! was given). Children get their own process group, so a Ctrl-C in the
+//! terminal reaches only this supervisor, which then stops them in order.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+use std::os::unix::process::CommandExt;
+
+use crate::client::Client;
+use crate::signals::{self, Intent};
+
+/// Where the cluster lives and listens.
+#[derive(Debug, Clone)]
+pub struct DevOptions {
+    pub dir: Option<PathBuf>,
+    pub http_port: u16,
+    pub replication_port: u16,
+}
+
+/// Why the dev cluster could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum DevError {
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+    #[error("site {name} exited during startup ({status}); its log is above")]
+    SiteDied {
+        name: String,
+        status: std::process::ExitStatus,
+    },
+    #[error("site {name} was not ready within {secs} s at {url}")]
+    NotReady {
+        name: String,
+        url: String,
+        secs: u64,
+    },
+}
+
+struct Site {
+    name: String,
+    url: String,
+    child: Child,
+}
+
+const READY_WITHIN: Duration = Duration::from_secs(60);
+const STOP_WITHIN: Duration = Duration::from_secs(30);
+
+pub fn run(opts: DevOptions) -> Result<(), DevError> {
+    let scratch = match &opts.dir {
+        Some(_) => None,
+        None => Some(tempfile::Builder::new().prefix("fish-dev-").tempdir()?),
+    };
+    let root = opts
+        .dir
+        .clone()
+        .unwrap_or_else(|| scratch.as_ref().expect("scratch dir").path().to_path_buf());
+    std::fs::create_dir_all(&root)?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
+    let mut intents = signals::listen()?;
+    let mut sites = Vec::new();
+    let result = runtime.block_on(async {
+        let config = write_config(&root, "back0", &opts)?;
+        sites.push(spawn("back0", &config, opts.http_port)?);
+        for site in &mut sites {
+            wait_ready(site).await?;
+        }
+        println!("Fish dev cluster is up: {}", sites[0].url);
+        println!(
+            "  data and configs in {}{}",
+            root.display(),
+            if scratch.is_some() {
+                " (removed on exit)"
+            } else {
+                ""
+            }
+        );
+        println!(
+            "  try: fishctl --url {} put hello world && fishctl --url {} get hello",
+            sites[0].url, sites[0].url
+        );
+        println!("Ctrl-C stops it.");
+        supervise(&mut sites, &mut intents).await
+    });
+    stop_all(&mut sites);
+    drop(scratch);
+    result
+}
+
+fn write_config(root: &Path, name: &str, opts: &DevOptions) -> Result<PathBuf, DevError> {
+    let path = root.join(format!("{name}.toml"));
+    let text = format!(
+        "# written by `fishd dev`\nrole = \"back\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\ngroup_creator = true\n",
+        data = root.join(name).display(),
+        http = opts.http_port,
+        rep = opts.replication_port,
+    );
+    std::fs::write(&path, text)?;
+    Ok(path)
+}
+
+fn spawn(name: &str, config: &Path, http_port: u16) -> Result<Site, DevError> {
+    let child = Command::new(std::env::current_exe()?)
+        .arg("--config")
+        .arg(config)
+        .process_group(0)
+        .spawn()?;
+    Ok(Site {
+        name: name.to_string(),
+        url: format!("http://127.0.0.1:{http_port}"),
+        child,
+    })
+}
+
+async fn wait_ready(site: &mut Site) -> Result<(), DevError> {
+    let client = Client::new(&site.url, Duration::from_secs(2)).expect("dev URLs are valid");
+    let deadline = Instant::now() + READY_WITHIN;
+    while Instant::now() < deadline {
+        if let Some(status) = site.child.try_wait()? {
+            return Err(DevError::SiteDied {
+                name: site.name.clone(),
+                status,
+            });
+        }
+        if client
+            .get("/readyz")
+            .await
+            .is_ok_and(|r| r.status.is_success())
+        {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Err(DevError::NotReady {
+        name: site.name.clone(),
+        url: site.url.clone(),
+        secs: READY_WITHIN.as_secs(),
+    })
+}
+
+/// Waits for Ctrl-C/SIGTERM, or for a site to die on its own.
+async fn supervise(
+    sites: &mut [Site],
+    intents: &mut tokio::sync::mpsc::UnboundedReceiver<Intent>,
+) -> Result<(), DevError> {
+    loop {
+        tokio::select! {
+            intent = intents.recv() => match intent {
+                Some(Intent::Reload) => continue,
+                _ => return Ok(()),
+            },
+            () = tokio::time::sleep(Duration::from_millis(250)) => {
+                for site in sites.iter_mut() {
+                    if let Some(status) = site.child.try_wait()? {
+                        eprintln!("fishd dev: site {} exited ({status}); stopping the cluster", site.name);
+                        return Ok(());
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// SIGTERM every running site, wait for clean exits, SIGKILL stragglers.
+fn stop_all(sites: &mut [Site]) {
+    for site in sites.iter_mut() {
+        if site.child.try_wait().ok().flatten().is_none() {
+            let _ = kill(Pid::from_raw(site.child.id() as i32), Signal::SIGTERM);
+        }
+    }
+    let deadline = Instant::now() + STOP_WITHIN;
+    for site in sites.iter_mut() {
+        while site.child.try_wait().ok().flatten().is_none() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        if site.child.try_wait().ok().flatten().is_none() {
+            eprintln!(
+                "fishd dev: site {} did not stop within {} s; killing it",
+                site.name,
+                STOP_WITHIN.as_secs()
+            );
+            let _ = site.child.kill();
+            let _ = site.child.wait();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+//! API errors: one type, one mapping from store errors to HTTP statuses,
+//! rendered as `{"error": "<code>", "message": "..."}`.
+
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::header::{self, HeaderValue};
+use hyper::{Method, Response, StatusCode};
+use serde_json::json;
+
+use crate::bdb;
+use crate::store::StoreError;
+
+/// An error answer: status, stable machine-readable code, human message.
+#[derive(Debug)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    /// Extra fields for the JSON body (e.g. the failing op of a txn).
+    pub detail: Option<serde_json::Value>,
+    headers: Vec<(header::HeaderName, HeaderValue)>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            code,
+            message: message.into(),
+            detail: None,
+            headers: Vec::new(),
+        }
+    }
+
+    pub fn bad_request(code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::BAD_REQUEST, code, message)
+    }
+
+    pub fn internal(message: impl Into<String>) -> ApiError {
+        ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", message)
+    }
+
+    pub fn no_route(path: &str) -> ApiError {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "no_such_endpoint",
+            format!("no endpoint at {path}"),
+        )
+    }
+
+    pub fn method_not_allowed(method: &Method, allowed: &[Method]) -> ApiError {
+        let list = allowed
+            .iter()
+            .map(Method::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            format!("{method} is not allowed here; use {list}"),
+        )
+        .with_header(header::ALLOW, &list)
+    }
+
+    pub fn with_header(mut self, name: header::HeaderName, value: &str) -> ApiError {
+        if let Ok(v) = HeaderValue::from_str(value) {
+            self.headers.push((name, v));
+        }
+        self
+    }
+
+    pub fn with_detail(mut self, detail: serde_json::Value) -> ApiError {
+        self.detail = Some(detail);
+        self
+    }
+
+    pub fn into_response(self) -> Response<Full<Bytes>> {
+        let mut body = json!({ "error": self.code, "message": self.message });
+        if let (Some(serde_json::Value::Object(extra)), Some(obj)) =
+            (self.detail, body.as_object_mut())
+        {
+            obj.extend(extra);
+        }
+        let mut resp = Response::new(Full::new(Bytes::from(body.to_string())));
+        *resp.status_mut() = self.status;
+        let h = resp.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json"),
+        );
+        for (name, value) in self.headers {
+            h.insert(name, value);
+        }
+        resp
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(err: StoreError) -> ApiError {
+        let message = err.to_string();
+        match err {
+            StoreError::EmptyKey | StoreError::KeyTooLong { .. } => {
+                ApiError::bad_request("invalid_key", message)
+            }
+            StoreError::ConditionFailed { op, current, .. } => {
+                ApiError::new(StatusCode::PRECONDITION_FAILED, "condition_failed", message)
+                    .with_detail(json!({ "op": op, "current_version": current }))
+            }
+            StoreError::NotFound => ApiError::new(StatusCode::NOT_FOUND, "not_found", message),
+            StoreError::Contention => {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "contention", message)
+                    .with_header(header::RETRY_AFTER, "1")
+            }
+            StoreError::Bdb(e) => from_bdb(e),
+            StoreError::Corrupt(_) | StoreError::Lock(_) => ApiError::internal(message),
+        }
+    }
+}
+
+fn from_bdb(err: bdb::Error) -> ApiError {
+    let message = err.to_string();
+    match err {
+        bdb::Error::Os { errno, .. } if errno == libc::ENOSPC || errno == libc::EDQUOT => {
+            ApiError::new(
+                StatusCode::INSUFFICIENT_STORAGE,
+                "insufficient_storage",
+                message,
+            )
+        }
+        bdb::Error::RepUnavail(_)
+        | bdb::Error::RepLeaseExpired
+        | bdb::Error::RepLockout
+        | bdb::Error::RepHandleDead => {
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
+                .with_header(header::RETRY_AFTER, "1")
+        }
+        _ => ApiError::internal(format!("Berkeley DB: {message}")),
+    }
+}

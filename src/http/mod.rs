@@ -1,0 +1,127 @@
+//! The HTTP API (hyper 1 on tokio): routing, the accept loop, and graceful
+//! draining. Handlers live in [`kv`], [`txn`] and [`status`]; every store
+//! call goes through [`request::blocking`], so Berkeley DB never blocks an
+//! async worker.
+
+pub mod encoding;
+pub mod error;
+mod kv;
+mod request;
+mod status;
+mod txn;
+
+use std::convert::Infallible;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use bytes::Bytes;
+use http_body_util::Full;
+use hyper::body::Incoming;
+use hyper::header::{self, HeaderValue};
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use tokio::net::TcpListener;
+use tokio_util::sync::CancellationToken;
+
+use crate::config::Config;
+use crate::store::Store;
+use error::ApiError;
+
+/// Every response has a complete, in-memory body.
+pub type Resp = Response<Full<Bytes>>;
+
+/// What handlers share.
+pub struct App {
+    pub store: Arc<Store>,
+    pub config: Arc<Config>,
+    pub started: Instant,
+}
+
+/// Slow clients get this long to send their request headers.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Serves until `shutdown` fires, then stops accepting and gives in-flight
+/// requests up to `drain` to finish.
+pub async fn serve(
+    listener: TcpListener,
+    app: Arc<App>,
+    shutdown: CancellationToken,
+    drain: Duration,
+) {
+    let graceful = GracefulShutdown::new();
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(err) => {
+                    // Typically EMFILE: back off instead of spinning.
+                    tracing::warn!(%err, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = shutdown.cancelled() => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let app = Arc::clone(&app);
+        let service = service_fn(move |req| {
+            let app = Arc::clone(&app);
+            async move { Ok::<_, Infallible>(route(&app, req).await) }
+        });
+        let conn = http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(HEADER_READ_TIMEOUT)
+            .serve_connection(TokioIo::new(stream), service);
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            if let Err(err) = conn.await {
+                tracing::debug!(%err, "connection ended with an error");
+            }
+        });
+    }
+    drop(listener);
+    tokio::select! {
+        () = graceful.shutdown() => tracing::info!("all connections drained"),
+        () = tokio::time::sleep(drain) => tracing::warn!(drain_ms = drain.as_millis() as u64, "in-flight requests still running at the drain deadline"),
+    }
+}
+
+async fn route(app: &App, req: Request<Incoming>) -> Resp {
+    let path = req.uri().path().to_owned();
+    let result = match path.as_str() {
+        "/healthz" => status::healthz(&req),
+        "/readyz" => status::readyz(&req),
+        "/v1/status" => status::status(app, &req).await,
+        "/v1/kv" | "/v1/kv/" => kv::list(app, req).await,
+        "/v1/txn" => txn::handle(app, req).await,
+        p => match p.strip_prefix("/v1/kv/") {
+            Some(key) => kv::key(app, req, key).await,
+            None => Err(ApiError::no_route(p)),
+        },
+    };
+    result.unwrap_or_else(|err| {
+        if err.status.is_server_error() {
+            tracing::warn!(path, status = err.status.as_u16(), code = err.code, message = %err.message, "request failed");
+        }
+        err.into_response()
+    })
+}
+
+fn empty(status: StatusCode) -> Resp {
+    let mut resp = Response::new(Full::new(Bytes::new()));
+    *resp.status_mut() = status;
+    resp
+}
+
+fn json_response(status: StatusCode, body: &serde_json::Value) -> Resp {
+    let mut resp = Response::new(Full::new(Bytes::from(body.to_string())));
+    *resp.status_mut() = status;
+    resp.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
+    resp
+}

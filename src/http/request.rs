@@ -1,0 +1,164 @@
+//! Reading requests: bounded bodies, query parameters, methods, conditional
+//! headers, and moving blocking store calls off the async workers.
+
+use bytes::Bytes;
+use http_body_util::{BodyExt, Limited};
+use hyper::body::Incoming;
+use hyper::header::{self, HeaderMap};
+use hyper::{Method, Request, StatusCode};
+
+use super::encoding::percent_decode;
+use super::error::ApiError;
+use crate::store::{Condition, StoreError};
+
+/// 405 unless the request uses one of `allowed` (HEAD rides along with GET).
+pub fn allow(req: &Request<Incoming>, allowed: &[Method]) -> Result<(), ApiError> {
+    let m = req.method();
+    if allowed.contains(m) || (m == Method::HEAD && allowed.contains(&Method::GET)) {
+        Ok(())
+    } else {
+        Err(ApiError::method_not_allowed(m, allowed))
+    }
+}
+
+/// Reads the whole body, refusing (413) anything over `limit` bytes before
+/// reading it when Content-Length says so, and while reading otherwise.
+pub async fn body(req: Request<Incoming>, limit: usize, what: &str) -> Result<Bytes, ApiError> {
+    let too_large = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "too_large",
+            format!("{what} is larger than the limit of {limit} bytes"),
+        )
+    };
+    let declared = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > limit as u64) {
+        return Err(too_large());
+    }
+    match Limited::new(req.into_body(), limit).collect().await {
+        Ok(collected) => Ok(collected.to_bytes()),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large()),
+        Err(e) => Err(ApiError::bad_request(
+            "bad_body",
+            format!("reading the request body failed: {e}"),
+        )),
+    }
+}
+
+/// The query string as (name, raw bytes) pairs; names must be known.
+pub fn query(req: &Request<Incoming>, known: &[&str]) -> Result<Vec<(String, Vec<u8>)>, ApiError> {
+    let Some(q) = req.uri().query() else {
+        return Ok(Vec::new());
+    };
+    let mut out = Vec::new();
+    for part in q.split('&').filter(|p| !p.is_empty()) {
+        let (name, value) = part.split_once('=').unwrap_or((part, ""));
+        let bad =
+            |e| ApiError::bad_request("bad_encoding", format!("query parameter {name:?}: {e}"));
+        let name = String::from_utf8(percent_decode(name).map_err(bad)?).map_err(|_| {
+            ApiError::bad_request("bad_encoding", "a query parameter name is not UTF-8")
+        })?;
+        if !known.contains(&name.as_str()) {
+            return Err(ApiError::bad_request(
+                "invalid_argument",
+                format!(
+                    "unknown query parameter {name:?}; known: {}",
+                    known.join(", ")
+                ),
+            ));
+        }
+        let value = percent_decode(value).map_err(|e| {
+            ApiError::bad_request("bad_encoding", format!("query parameter {name:?}: {e}"))
+        })?;
+        out.push((name, value));
+    }
+    Ok(out)
+}
+
+/// The single value of query parameter `name`, as UTF-8 text.
+pub fn param_text<'a>(
+    params: &'a [(String, Vec<u8>)],
+    name: &str,
+) -> Result<Option<&'a str>, ApiError> {
+    match params.iter().find(|(n, _)| n == name) {
+        None => Ok(None),
+        Some((_, v)) => std::str::from_utf8(v).map(Some).map_err(|_| {
+            ApiError::bad_request(
+                "bad_encoding",
+                format!("query parameter {name:?} is not UTF-8"),
+            )
+        }),
+    }
+}
+
+/// Read consistency requested with `?consistency=`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Consistency {
+    Master,
+    Replica,
+}
+
+pub fn consistency(params: &[(String, Vec<u8>)]) -> Result<Consistency, ApiError> {
+    match param_text(params, "consistency")? {
+        None | Some("master") => Ok(Consistency::Master),
+        Some("replica") => Ok(Consistency::Replica),
+        Some(other) => Err(ApiError::bad_request(
+            "invalid_argument",
+            format!("consistency {other:?} is not \"master\" or \"replica\""),
+        )),
+    }
+}
+
+/// The precondition expressed by `If-Match` / `If-None-Match`.
+pub fn condition(headers: &HeaderMap) -> Result<Condition, ApiError> {
+    let text = |name: header::HeaderName| -> Result<Option<String>, ApiError> {
+        headers
+            .get(&name)
+            .map(|v| v.to_str().map(|s| s.trim().to_string()))
+            .transpose()
+            .map_err(|_| ApiError::bad_request("invalid_argument", format!("{name} is not ASCII")))
+    };
+    match (text(header::IF_MATCH)?, text(header::IF_NONE_MATCH)?) {
+        (Some(_), Some(_)) => Err(ApiError::bad_request(
+            "invalid_argument",
+            "use If-Match or If-None-Match, not both",
+        )),
+        (None, Some(v)) if v == "*" => Ok(Condition::Absent),
+        (None, Some(v)) => Err(ApiError::bad_request(
+            "invalid_argument",
+            format!("If-None-Match {v:?}: only \"*\" (create only) is supported"),
+        )),
+        (Some(v), None) if v == "*" => Ok(Condition::Exists),
+        (Some(v), None) => parse_etag(&v).map(Condition::Version),
+        (None, None) => Ok(Condition::Any),
+    }
+}
+
+/// `"123"` (or bare `123`) → 123.
+pub fn parse_etag(v: &str) -> Result<u64, ApiError> {
+    let inner = v
+        .strip_prefix('"')
+        .and_then(|s| s.strip_suffix('"'))
+        .unwrap_or(v);
+    inner.parse::<u64>().map_err(|_| {
+        ApiError::bad_request(
+            "invalid_argument",
+            format!("If-Match {v:?} is not a version such as \"42\""),
+        )
+    })
+}
+
+/// Runs a blocking store call on the blocking pool, never on an async worker.
+pub async fn blocking<T, F>(f: F) -> Result<T, ApiError>
+where
+    F: FnOnce() -> Result<T, StoreError> + Send + 'static,
+    T: Send + 'static,
+{
+    match tokio::task::spawn_blocking(f).await {
+        Ok(result) => result.map_err(ApiError::from),
+        Err(e) => Err(ApiError::internal(format!("store task failed: {e}"))),
+    }
+}

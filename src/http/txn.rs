@@ -1,0 +1,194 @@
+//! `POST /v1/txn`: several operations as one Berkeley DB transaction.
+//!
+//! ```json
+//! {"ops": [
+//!   {"op": "check",  "key": "a", "version": 7},        // a is at version 7 (0: a is absent)
+//!   {"op": "put",    "key": "b", "value": "x"},         // optional "version": CAS, 0 = create only
+//!   {"op": "delete", "key": "c"},                       // optional "version"
+//!   {"op": "get",    "key": "d"}
+//! ]}
+//! ```
+//! Keys and values are UTF-8 strings, or base64 with `"key_encoding":
+//! "base64"` / `"value_encoding": "base64"`. All operations apply, in order,
+//! or none do: a failed condition answers 412 naming the op.
+
+use hyper::body::Incoming;
+use hyper::{Method, Request, StatusCode};
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+use super::encoding::{self, Encoding};
+use super::error::ApiError;
+use super::kv::{put_bytes, set_token};
+use super::request::{self, allow, blocking};
+use super::{App, Resp, json_response};
+use crate::store::{Condition, MAX_KEY_BYTES, Op, OpResult};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TxnBody {
+    ops: Vec<OpBody>,
+}
+
+#[derive(Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+enum OpName {
+    Get,
+    Put,
+    Delete,
+    Check,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum VersionField {
+    Number(u64),
+    Text(String),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OpBody {
+    op: OpName,
+    key: String,
+    #[serde(default)]
+    key_encoding: Encoding,
+    value: Option<String>,
+    #[serde(default)]
+    value_encoding: Encoding,
+    version: Option<VersionField>,
+}
+
+pub async fn handle(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+    allow(&req, &[Method::POST])?;
+    request::query(&req, &[])?;
+    let limits = &app.config.http;
+    let raw = request::body(req, limits.max_txn_bytes, "the transaction").await?;
+    let body: TxnBody = serde_json::from_slice(&raw)
+        .map_err(|e| ApiError::bad_request("invalid_json", format!("transaction: {e}")))?;
+    if body.ops.is_empty() || body.ops.len() > limits.max_txn_ops {
+        return Err(ApiError::bad_request(
+            "invalid_argument",
+            format!(
+                "a transaction has 1 to {} ops; this one has {}",
+                limits.max_txn_ops,
+                body.ops.len()
+            ),
+        ));
+    }
+    let ops = body
+        .ops
+        .into_iter()
+        .enumerate()
+        .map(|(i, op)| {
+            to_op(op, limits.max_value_bytes).map_err(|why| {
+                ApiError::bad_request("invalid_argument", format!("ops[{i}]: {why}"))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let store = app.store.clone();
+    let (ops, done) = blocking(move || store.transact(&ops).map(|done| (ops, done))).await?;
+    let results: Vec<Value> = ops
+        .iter()
+        .zip(&done.results)
+        .map(|(op, r)| render(op, r))
+        .collect();
+    let mut resp = json_response(
+        StatusCode::OK,
+        &json!({ "results": results, "token": done.token.map(|t| t.to_string()) }),
+    );
+    if let Some(token) = &done.token {
+        set_token(&mut resp, token);
+    }
+    Ok(resp)
+}
+
+fn to_op(op: OpBody, max_value: usize) -> Result<Op, String> {
+    let key = encoding::from_json(&op.key, op.key_encoding)
+        .map_err(|e| format!("key is not valid base64: {e}"))?;
+    if key.is_empty() || key.len() > MAX_KEY_BYTES {
+        return Err(format!(
+            "key must be 1 to {MAX_KEY_BYTES} bytes, not {}",
+            key.len()
+        ));
+    }
+    let version = match op.version {
+        None => None,
+        Some(VersionField::Number(n)) => Some(n),
+        Some(VersionField::Text(s)) => Some(request::parse_etag(&s).map_err(|e| e.message)?),
+    };
+    let name = op.op;
+    let value = match (name, op.value) {
+        (OpName::Put, None) => return Err("put needs a value".into()),
+        (OpName::Put, Some(v)) => {
+            let v = encoding::from_json(&v, op.value_encoding)
+                .map_err(|e| format!("value is not valid base64: {e}"))?;
+            if v.len() > max_value {
+                return Err(format!(
+                    "value is {} bytes; the limit is {max_value}",
+                    v.len()
+                ));
+            }
+            v
+        }
+        (_, Some(_)) => return Err("only put takes a value".into()),
+        (_, None) => Vec::new(),
+    };
+    Ok(match (name, version) {
+        (OpName::Get, None) => Op::Get { key },
+        (OpName::Get, Some(_)) => return Err("get takes no version".into()),
+        (OpName::Check, None) => return Err("check needs a version (0: the key is absent)".into()),
+        (OpName::Check, Some(v)) => Op::Check {
+            key,
+            cond: version_condition(v),
+        },
+        (OpName::Put, v) => Op::Put {
+            key,
+            value,
+            cond: v.map_or(Condition::Any, version_condition),
+        },
+        (OpName::Delete, Some(0)) => return Err("delete with version 0 can never apply".into()),
+        (OpName::Delete, v) => Op::Delete {
+            key,
+            cond: v.map_or(Condition::Any, Condition::Version),
+        },
+    })
+}
+
+fn version_condition(v: u64) -> Condition {
+    if v == 0 {
+        Condition::Absent
+    } else {
+        Condition::Version(v)
+    }
+}
+
+fn render(op: &Op, result: &OpResult) -> Value {
+    let mut obj = Map::new();
+    let name = match op {
+        Op::Get { .. } => "get",
+        Op::Put { .. } => "put",
+        Op::Delete { .. } => "delete",
+        Op::Check { .. } => "check",
+    };
+    obj.insert("op".into(), name.into());
+    put_bytes(&mut obj, "key", op.key());
+    match result {
+        OpResult::Get(Some(e)) => {
+            obj.insert("found".into(), true.into());
+            put_bytes(&mut obj, "value", &e.value);
+            obj.insert("version".into(), e.version.into());
+        }
+        OpResult::Get(None) => {
+            obj.insert("found".into(), false.into());
+        }
+        OpResult::Put { version } => {
+            obj.insert("version".into(), (*version).into());
+        }
+        OpResult::Delete { existed } => {
+            obj.insert("deleted".into(), (*existed).into());
+        }
+        OpResult::Check => {}
+    }
+    Value::Object(obj)
+}
