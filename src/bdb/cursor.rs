@@ -41,7 +41,7 @@ impl<'t> Cursor<'t> {
     }
 
     /// Moves to the next key.
-    pub fn next(&mut self) -> Result<Option<Pair>> {
+    pub fn next_pair(&mut self) -> Result<Option<Pair>> {
         self.step(dbt_malloc(), ffi::DB_NEXT)
     }
 

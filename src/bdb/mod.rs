@@ -96,7 +96,7 @@ mod tests {
         let txn = env.begin(TxnFlags::ReadCommitted).unwrap();
         let mut c = db.cursor(&txn).unwrap();
         let mut seen = vec![c.seek_at_or_after(b"a\x00").unwrap().unwrap().0];
-        while let Some((k, v)) = c.next().unwrap() {
+        while let Some((k, v)) = c.next_pair().unwrap() {
             assert_eq!(k, v);
             seen.push(k);
         }

@@ -361,7 +361,7 @@ impl Store {
             }
             let entry = record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.clone()))?;
             page.items.push((key, entry));
-            pair = cursor.next()?;
+            pair = cursor.next_pair()?;
         }
         Ok(page)
     }

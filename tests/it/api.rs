@@ -1,0 +1,282 @@
+//! The HTTP API of one real `fishd`, end to end.
+
+use serde_json::json;
+
+use crate::harness::Site;
+
+#[test]
+fn put_get_delete_round_trip_with_etag_and_commit_token() {
+    let site = Site::start("api-rt", "");
+    let h = site.http();
+    let put = h.put("greeting", b"hello");
+    assert_eq!(put.status, 204);
+    let v = put.version();
+    let token = put
+        .header("fish-token")
+        .expect("a commit token")
+        .to_string();
+    assert_eq!(token.len(), 40);
+    let get = h.get("greeting");
+    assert_eq!(
+        (get.status, get.body.as_slice(), get.version()),
+        (200, &b"hello"[..], v)
+    );
+    let del = h.call("DELETE", "/v1/kv/greeting", &[], b"");
+    assert_eq!(del.status, 204);
+    assert!(del.header("fish-token").is_some());
+    assert_eq!(h.get("greeting").status, 404);
+    assert_eq!(h.call("DELETE", "/v1/kv/greeting", &[], b"").status, 404);
+}
+
+#[test]
+fn binary_keys_and_empty_values_survive_percent_encoding_and_listing() {
+    let site = Site::start("api-bin", "");
+    let h = site.http();
+    assert_eq!(h.put("bin%00%FF%2Fk", b"").status, 204);
+    assert_eq!(h.put("plain+key", b"\xfe\xff").status, 204);
+    let get = h.get("bin%00%FF%2Fk");
+    assert_eq!((get.status, get.body.len()), (200, 0));
+    let list = h.call("GET", "/v1/kv", &[], b"").json();
+    let items = list["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    // "bin\0\xff/k" is not UTF-8: base64 and flagged.
+    assert_eq!(items[0]["key"], "YmluAP8vaw==");
+    assert_eq!(items[0]["key_encoding"], "base64");
+    assert_eq!(items[0]["value"], "");
+    assert_eq!(items[1]["key"], "plain+key", "+ is a literal plus in keys");
+    assert_eq!(items[1]["value_encoding"], "base64");
+}
+
+#[test]
+fn if_match_is_compare_and_swap_and_if_none_match_is_create_only() {
+    let site = Site::start("api-cas", "");
+    let h = site.http();
+    let v1 = h
+        .call("PUT", "/v1/kv/c", &[("if-none-match", "*")], b"1")
+        .version();
+    let again = h.call("PUT", "/v1/kv/c", &[("if-none-match", "*")], b"x");
+    assert_eq!(
+        (again.status, again.error_code().as_str()),
+        (412, "condition_failed")
+    );
+    let stale = h.call(
+        "PUT",
+        "/v1/kv/c",
+        &[("if-match", &format!("\"{}\"", v1 + 5))],
+        b"x",
+    );
+    assert_eq!(stale.status, 412);
+    assert_eq!(stale.json()["current_version"], v1);
+    let ok = h.call(
+        "PUT",
+        "/v1/kv/c",
+        &[("if-match", &format!("\"{v1}\""))],
+        b"2",
+    );
+    assert_eq!((ok.status, ok.version()), (204, v1 + 1));
+    let del = h.call(
+        "DELETE",
+        "/v1/kv/c",
+        &[("if-match", &format!("\"{v1}\""))],
+        b"",
+    );
+    assert_eq!(del.status, 412);
+    assert_eq!(h.get("c").body, b"2", "failed conditions changed nothing");
+    let bad = h.call("PUT", "/v1/kv/c", &[("if-match", "soon")], b"x");
+    assert_eq!(
+        (bad.status, bad.error_code().as_str()),
+        (400, "invalid_argument")
+    );
+}
+
+#[test]
+fn oversized_keys_and_values_are_refused_and_change_nothing() {
+    let site = Site::start("api-size", "[http]\nmax_value_bytes = 1000");
+    let h = site.http();
+    let long_key = "k".repeat(1025);
+    let r = h.put(&long_key, b"v");
+    assert_eq!((r.status, r.error_code().as_str()), (414, "key_too_long"));
+    assert_eq!(
+        h.put(&"k".repeat(1024), b"v").status,
+        204,
+        "exactly 1 KiB is allowed"
+    );
+    let r = h.put("big", &vec![b'x'; 1001]);
+    assert_eq!((r.status, r.error_code().as_str()), (413, "too_large"));
+    assert_eq!(h.get("big").status, 404);
+    assert_eq!(h.put("big", &vec![b'x'; 1000]).status, 204);
+}
+
+#[test]
+fn malformed_requests_get_clear_json_errors() {
+    let site = Site::start("api-bad", "");
+    let h = site.http();
+    let cases: [(&str, &str, u16, &str); 7] = [
+        ("GET", "/v1/kv/a%zzb", 400, "bad_encoding"),
+        ("GET", "/v1/kv/a%2", 400, "bad_encoding"),
+        ("GET", "/v1/kv/", 200, ""), // the listing, not an empty key
+        (
+            "GET",
+            "/v1/kv/a?consistency=eventual",
+            400,
+            "invalid_argument",
+        ),
+        ("GET", "/v1/kv?limit=0", 400, "invalid_argument"),
+        ("GET", "/v1/kv?colour=red", 400, "invalid_argument"),
+        ("GET", "/v2/kv/a", 404, "no_such_endpoint"),
+    ];
+    for (method, path, status, code) in cases {
+        let r = h.call(method, path, &[], b"");
+        assert_eq!(
+            r.status,
+            status,
+            "{method} {path}: {}",
+            String::from_utf8_lossy(&r.body)
+        );
+        if !code.is_empty() {
+            assert_eq!(r.error_code(), code, "{method} {path}");
+            assert!(!r.json()["message"].as_str().unwrap().is_empty());
+        }
+    }
+    let r = h.call("PATCH", "/v1/kv/a", &[], b"");
+    assert_eq!(
+        (r.status, r.header("allow")),
+        (405, Some("GET, PUT, DELETE"))
+    );
+    assert_eq!(h.call("POST", "/v1/kv", &[], b"").status, 405);
+    assert_eq!(h.call("GET", "/v1/txn", &[], b"").status, 405);
+    assert_eq!(h.get("a").status, 404);
+    assert_eq!(
+        h.get("a?consistency=replica").status,
+        404,
+        "replica reads are accepted"
+    );
+}
+
+#[test]
+fn malformed_transactions_are_refused_whole() {
+    let site = Site::start("api-badtxn", "[http]\nmax_txn_ops = 3");
+    let h = site.http();
+    let bad = [
+        json!("not an object"),
+        json!({"ops": []}),
+        json!({"ops": [{"op": "put", "key": "a"}]}),
+        json!({"ops": [{"op": "put", "key": "a", "value": "1"}, {"op": "get", "key": "b", "value": "x"}]}),
+        json!({"ops": [{"op": "put", "key": "a", "value": "1", "colour": "red"}]}),
+        json!({"ops": [{"op": "put", "key": "a", "value": "%%%", "value_encoding": "base64"}]}),
+        json!({"ops": [{"op": "check", "key": "a"}]}),
+        json!({"ops": [{"op": "put", "key": "", "value": "1"}]}),
+        json!({"ops": [{"op": "get", "key": "a"}, {"op": "get", "key": "b"}, {"op": "get", "key": "c"}, {"op": "get", "key": "d"}]}),
+    ];
+    for body in bad {
+        let r = h.txn(&body);
+        assert_eq!(
+            r.status,
+            400,
+            "{body}: {}",
+            String::from_utf8_lossy(&r.body)
+        );
+    }
+    let r = h.call("POST", "/v1/txn", &[], b"{\"ops\": [");
+    assert_eq!((r.status, r.error_code().as_str()), (400, "invalid_json"));
+    assert_eq!(h.get("a").status, 404, "nothing was written by any of them");
+}
+
+#[test]
+fn a_transaction_is_atomic_and_reports_the_failing_op() {
+    let site = Site::start("api-txn", "");
+    let h = site.http();
+    let va = h.put("a", b"1").version();
+    let failing = json!({"ops": [
+        {"op": "put", "key": "b", "value": "2"},
+        {"op": "check", "key": "a", "version": va + 1},
+    ]});
+    let r = h.txn(&failing);
+    assert_eq!((r.status, r.json()["op"].as_u64()), (412, Some(1)));
+    assert_eq!(
+        h.get("b").status,
+        404,
+        "the put before the failed check was rolled back"
+    );
+
+    let ok = json!({"ops": [
+        {"op": "check", "key": "a", "version": va},
+        {"op": "put", "key": "b", "value": "/w==", "value_encoding": "base64", "version": 0},
+        {"op": "delete", "key": "a", "version": va.to_string()},
+        {"op": "get", "key": "b"},
+        {"op": "get", "key": "a"},
+    ]});
+    let r = h.txn(&ok);
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+    let body = r.json();
+    let res = body["results"].as_array().unwrap();
+    assert_eq!(res[2]["deleted"], true);
+    assert_eq!(
+        (res[3]["found"].clone(), res[3]["value"].clone()),
+        (json!(true), json!("/w=="))
+    );
+    assert_eq!(res[4]["found"], false);
+    assert_eq!(body["token"].as_str(), r.header("fish-token"));
+    assert_eq!(h.get("b").body, b"\xff");
+}
+
+#[test]
+fn listing_paginates_with_next_until_the_prefix_ends() {
+    let site = Site::start("api-list", "");
+    let h = site.http();
+    for i in 0..25 {
+        assert_eq!(h.put(&format!("p%2F{i:02}"), b"v").status, 204);
+    }
+    h.put("q", b"other");
+    let mut seen = Vec::new();
+    let mut after: Option<String> = None;
+    loop {
+        let path = match &after {
+            Some(a) => format!(
+                "/v1/kv?prefix=p%2F&limit=10&start_after={}",
+                a.replace('/', "%2F")
+            ),
+            None => "/v1/kv?prefix=p%2F&limit=10".to_string(),
+        };
+        let page = h.call("GET", &path, &[], b"").json();
+        seen.extend(
+            page["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i["key"].as_str().unwrap().to_string()),
+        );
+        match page["next"].as_str() {
+            Some(n) => after = Some(n.to_string()),
+            None => break,
+        }
+    }
+    let expected: Vec<String> = (0..25).map(|i| format!("p/{i:02}")).collect();
+    assert_eq!(seen, expected);
+}
+
+#[test]
+fn a_fish_after_read_waits_for_its_token_and_bad_tokens_are_refused() {
+    let site = Site::start("api-token", "");
+    let h = site.http();
+    let token = h.put("t", b"1").header("fish-token").unwrap().to_string();
+    let r = h.call("GET", "/v1/kv/t", &[("fish-after", &token)], b"");
+    assert_eq!((r.status, r.body.as_slice()), (200, &b"1"[..]));
+    let r = h.call("GET", "/v1/kv/t", &[("fish-after", "abc")], b"");
+    assert_eq!(r.status, 400);
+}
+
+#[test]
+fn health_readiness_and_status_describe_the_site() {
+    let site = Site::start("api-status", "");
+    let h = site.http();
+    assert_eq!(h.call("GET", "/healthz", &[], b"").status, 200);
+    assert_eq!(h.call("GET", "/readyz", &[], b"").status, 200);
+    h.put("x", b"y");
+    let s = h.call("GET", "/v1/status", &[], b"").json();
+    assert_eq!(s["role"], "back");
+    assert_eq!(s["state"], "master");
+    assert_eq!(s["ack_policy"], "quorum");
+    assert!(s["lsn"]["offset"].as_u64().unwrap() > 0);
+    assert!(s["berkeley_db"].as_str().unwrap().contains("5.3"));
+}

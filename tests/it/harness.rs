@@ -1,0 +1,285 @@
+//! Runs real `fishd` sites on free loopback ports in temp dirs, waits for
+//! them by polling (never fixed sleeps), and stops them with SIGTERM or
+//! SIGKILL as a test means.
+
+use std::collections::HashMap;
+use std::fs::File;
+use std::path::PathBuf;
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+pub const FISHD: &str = env!("CARGO_BIN_EXE_fishd");
+pub const FISHCTL: &str = env!("CARGO_BIN_EXE_fishctl");
+
+/// A port nobody listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Polls `f` every 20 ms until it is true or `within` passes.
+pub fn wait_until(what: &str, within: Duration, mut f: impl FnMut() -> bool) {
+    let deadline = Instant::now() + within;
+    while Instant::now() < deadline {
+        if f() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    panic!("timed out after {within:?} waiting for {what}");
+}
+
+/// Merges `extra` into `base`, table by table.
+fn merge(base: &mut toml::Table, extra: toml::Table) {
+    for (k, v) in extra {
+        match (base.get_mut(&k), v) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(e)) => merge(b, e),
+            (_, v) => {
+                base.insert(k, v);
+            }
+        }
+    }
+}
+
+/// One `fishd` process and its files.
+pub struct Site {
+    pub name: String,
+    pub dir: tempfile::TempDir,
+    pub config: PathBuf,
+    pub url: String,
+    child: Option<Child>,
+}
+
+impl Site {
+    /// Starts a standalone back-end with `extra` appended to its config.
+    pub fn start(name: &str, extra: &str) -> Site {
+        let dir = tempfile::Builder::new()
+            .prefix(&format!("fish-it-{name}-"))
+            .tempdir()
+            .unwrap();
+        let http = free_port();
+        let config = dir.path().join(format!("{name}.toml"));
+        let mut table: toml::Table = format!(
+            "role = \"back\"\ndata_dir = \"{}\"\n[http]\nlisten = \"127.0.0.1:{http}\"\n[replication]\nlisten = \"127.0.0.1:{}\"\n",
+            dir.path().join("data").display(),
+            free_port()
+        )
+        .parse()
+        .unwrap();
+        merge(&mut table, extra.parse().expect("extra config is TOML"));
+        let text = toml::to_string(&table).unwrap();
+        std::fs::write(&config, text).unwrap();
+        let mut site = Site {
+            name: name.into(),
+            dir,
+            config,
+            url: format!("http://127.0.0.1:{http}"),
+            child: None,
+        };
+        site.spawn();
+        site
+    }
+
+    pub fn log_path(&self) -> PathBuf {
+        self.dir.path().join("fishd.log")
+    }
+
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.log_path()).unwrap_or_default()
+    }
+
+    /// (Re)starts the process on the same config and data, and waits for /readyz.
+    pub fn spawn(&mut self) {
+        assert!(self.child.is_none(), "{} is already running", self.name);
+        let log = File::options()
+            .create(true)
+            .append(true)
+            .open(self.log_path())
+            .unwrap();
+        let child = Command::new(FISHD)
+            .arg("--config")
+            .arg(&self.config)
+            .env_remove("RUST_LOG")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        self.child = Some(child);
+        let url = format!("{}/readyz", self.url);
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Some(status) = self.child.as_mut().unwrap().try_wait().unwrap() {
+                panic!(
+                    "{} exited during startup ({status}):\n{}",
+                    self.name,
+                    self.log()
+                );
+            }
+            if ureq::get(&url)
+                .timeout(Duration::from_secs(1))
+                .call()
+                .is_ok()
+            {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{} not ready in 60 s:\n{}",
+                self.name,
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// SIGKILL: no chance to flush or close anything.
+    pub fn kill(&mut self) {
+        if let Some(mut child) = self.child.take() {
+            child.kill().unwrap();
+            child.wait().unwrap();
+        }
+    }
+
+    /// SIGTERM, then wait for the exit status.
+    pub fn stop(&mut self) -> ExitStatus {
+        let mut child = self.child.take().expect("site is running");
+        let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+        nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                return status;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{} ignored SIGTERM for 30 s",
+                self.name
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    pub fn http(&self) -> Http {
+        Http::new(&self.url)
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+/// An answer, whatever its status.
+#[derive(Debug)]
+pub struct Answer {
+    pub status: u16,
+    pub headers: HashMap<String, String>,
+    pub body: Vec<u8>,
+}
+
+impl Answer {
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).map(String::as_str)
+    }
+
+    /// The ETag's version number.
+    pub fn version(&self) -> u64 {
+        self.header("etag")
+            .expect("an ETag")
+            .trim_matches('"')
+            .parse()
+            .unwrap()
+    }
+
+    pub fn error_code(&self) -> String {
+        self.json()["error"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+}
+
+/// A keep-alive HTTP client for one site.
+#[derive(Clone)]
+pub struct Http {
+    agent: ureq::Agent,
+    base: String,
+}
+
+impl Http {
+    pub fn new(base: &str) -> Http {
+        let agent = ureq::AgentBuilder::new()
+            .timeout(Duration::from_secs(30))
+            .build();
+        Http {
+            agent,
+            base: base.to_string(),
+        }
+    }
+
+    /// Sends a request; `Err` only when there is no HTTP answer at all.
+    pub fn try_call(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: &[u8],
+    ) -> Result<Answer, String> {
+        let mut req = self
+            .agent
+            .request(method, &format!("{}{}", self.base, path));
+        for (k, v) in headers {
+            req = req.set(k, v);
+        }
+        let resp = match req.send_bytes(body) {
+            Ok(r) => r,
+            Err(ureq::Error::Status(_, r)) => r,
+            Err(e) => return Err(e.to_string()),
+        };
+        let status = resp.status();
+        let headers = resp
+            .headers_names()
+            .into_iter()
+            .map(|n| (n.to_lowercase(), resp.header(&n).unwrap_or("").to_string()))
+            .collect();
+        let mut body = Vec::new();
+        std::io::Read::read_to_end(&mut resp.into_reader(), &mut body)
+            .map_err(|e| e.to_string())?;
+        Ok(Answer {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    pub fn call(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
+        self.try_call(method, path, headers, body)
+            .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+    }
+
+    pub fn put(&self, key: &str, value: &[u8]) -> Answer {
+        self.call("PUT", &format!("/v1/kv/{key}"), &[], value)
+    }
+
+    pub fn get(&self, key: &str) -> Answer {
+        self.call("GET", &format!("/v1/kv/{key}"), &[], b"")
+    }
+
+    pub fn txn(&self, body: &serde_json::Value) -> Answer {
+        self.call(
+            "POST",
+            "/v1/txn",
+            &[("content-type", "application/json")],
+            body.to_string().as_bytes(),
+        )
+    }
+}
