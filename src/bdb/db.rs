@@ -127,7 +127,18 @@ impl Database {
         }
     }
 
-    /// Opens a cursor inside `txn`; it cannot outlive the transaction:
+    /// Opens a cursor inside `txn`. Closing it first, then committing, is fine:
+    ///
+    /// ```
+    /// # fn f(env: &fish::bdb::Env, db: &fish::bdb::Database) {
+    /// let txn = env.begin(Default::default()).unwrap();
+    /// let cursor = db.cursor(&txn).unwrap();
+    /// drop(cursor);
+    /// txn.commit().unwrap();
+    /// # }
+    /// ```
+    ///
+    /// but it cannot outlive the transaction:
     ///
     /// ```compile_fail
     /// # fn f(env: &fish::bdb::Env, db: &fish::bdb::Database) {
