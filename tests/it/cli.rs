@@ -177,3 +177,19 @@ fn sigterm_exits_zero_and_data_is_kept() {
     let r = site.http().get("k");
     assert_eq!((r.body.as_slice(), r.version()), (&b"v"[..], v));
 }
+
+#[test]
+fn the_shipped_example_configs_pass_fishd_check() {
+    for name in ["back0", "front0"] {
+        let path = format!("{}/etc/{name}.toml", env!("CARGO_MANIFEST_DIR"));
+        let o = Command::new(FISHD)
+            .args(["check", "--config", &path])
+            .output()
+            .unwrap();
+        assert!(
+            o.status.success(),
+            "{path}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}
