@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Single-site throughput and latency: one release fishd on loopback with a
+# scratch data dir, driven by wrk (installed from Debian if missing).
+#   bench/single-site.sh [SECONDS]   (default 10 per run)
+# Prints one RESULT line per run: durable PUTs of 100-byte values at 1, 16
+# and 64 connections, then GETs of 10,000 preloaded keys at 16 and 64.
+# Stops fishd and removes its data when done, even on Ctrl-C.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-10}
+command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
+./scripts/setup
+cargo build --release --bins -q
+dir=$(mktemp -d /tmp/fish-bench-XXXXXX)
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+url="http://127.0.0.1:$port"
+cat > "$dir/bench.toml" <<CONF
+data_dir = "$dir/data"
+[http]
+listen = "127.0.0.1:$port"
+[log]
+level = "warn"
+CONF
+./target/release/fishd --config "$dir/bench.toml" 2>"$dir/fishd.log" &
+pid=$!
+trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
+for _ in $(seq 300); do curl -sf "$url/readyz" >/dev/null && break; sleep 0.05; done
+
+echo "fishd $(./target/release/fishd --version | cut -d' ' -f2), $(nproc) cores, ${secs}s per run, wrk sharing the cores"
+for c in 1 16 64; do
+  t=$(( c < 2 ? 1 : 2 ))
+  printf 'PUT  100 B  conns=%-3s ' "$c"
+  wrk -t"$t" -c"$c" -d"${secs}s" -s bench/put.lua "$url" | grep RESULT
+done
+# Preload the keys GETs read.
+seq 0 9999 | xargs -P 16 -I{} curl -sf -o /dev/null -X PUT --data-binary "$(printf 'v%.0s' $(seq 100))" "$url/v1/kv/pre/{}"
+for c in 16 64; do
+  printf 'GET  100 B  conns=%-3s ' "$c"
+  wrk -t2 -c"$c" -d"${secs}s" -s bench/get.lua "$url" | grep RESULT
+done
