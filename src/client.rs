@@ -24,11 +24,7 @@ impl Reply {
     pub fn error_message(&self) -> String {
         serde_json::from_slice::<serde_json::Value>(&self.body)
             .ok()
-            .and_then(|v| {
-                v.get("message")
-                    .and_then(|m| m.as_str())
-                    .map(str::to_string)
-            })
+            .and_then(|v| v.get("message").and_then(|m| m.as_str()).map(str::to_string))
             .unwrap_or_else(|| String::from_utf8_lossy(&self.body).trim().to_string())
     }
 
@@ -60,20 +56,14 @@ pub struct Client {
 impl Client {
     pub fn new(base: &str, timeout: Duration) -> Result<Client, ClientError> {
         let base = base.trim_end_matches('/').to_string();
-        let valid = base
-            .strip_prefix("http://")
-            .is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));
+        let valid = base.strip_prefix("http://").is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));
         if !valid || base.parse::<hyper::Uri>().is_err() {
             return Err(ClientError::BadUrl(base));
         }
         let mut connector = HttpConnector::new();
         connector.set_nodelay(true);
         let http = HyperClient::builder(TokioExecutor::new()).build(connector);
-        Ok(Client {
-            http,
-            base,
-            timeout,
-        })
+        Ok(Client { http, base, timeout })
     }
 
     pub fn base(&self) -> &str {
@@ -93,33 +83,16 @@ impl Client {
         for (name, value) in headers {
             builder = builder.header(*name, *value);
         }
-        let req = builder
-            .body(Full::new(body))
-            .map_err(|_| ClientError::BadUrl(url.clone()))?;
+        let req = builder.body(Full::new(body)).map_err(|_| ClientError::BadUrl(url.clone()))?;
         let exchange = async {
-            let resp = self
-                .http
-                .request(req)
-                .await
-                .map_err(|e| unreachable_err(&url, &e))?;
+            let resp = self.http.request(req).await.map_err(|e| unreachable_err(&url, &e))?;
             let (parts, body) = resp.into_parts();
-            let body = body
-                .collect()
-                .await
-                .map_err(|e| unreachable_err(&url, &e))?
-                .to_bytes();
-            Ok(Reply {
-                status: parts.status,
-                headers: parts.headers,
-                body,
-            })
+            let body = body.collect().await.map_err(|e| unreachable_err(&url, &e))?.to_bytes();
+            Ok(Reply { status: parts.status, headers: parts.headers, body })
         };
         match tokio::time::timeout(self.timeout, exchange).await {
             Ok(result) => result,
-            Err(_) => Err(ClientError::Timeout {
-                url,
-                secs: self.timeout.as_secs(),
-            }),
+            Err(_) => Err(ClientError::Timeout { url, secs: self.timeout.as_secs() }),
         }
     }
 
@@ -136,8 +109,5 @@ fn unreachable_err(url: &str, err: &dyn std::error::Error) -> ClientError {
         reason = s.to_string();
         source = s.source();
     }
-    ClientError::Unreachable {
-        url: url.to_string(),
-        reason,
-    }
+    ClientError::Unreachable { url: url.to_string(), reason }
 }

@@ -19,27 +19,19 @@ const DRAIN: Duration = Duration::from_secs(10);
 /// Why a site could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum DaemonError {
-    #[error(
-        "the front-end role needs replication, which this version of Fish does not have yet; run role = \"back\""
-    )]
+    #[error("the front-end role needs replication, which this version of Fish does not have yet; run role = \"back\"")]
     FrontNotAvailable,
     #[error("cannot open the store in {dir}: {source}")]
     Store { dir: String, source: StoreError },
     #[error("cannot listen for HTTP on {addr}: {source}")]
-    Bind {
-        addr: String,
-        source: std::io::Error,
-    },
+    Bind { addr: String, source: std::io::Error },
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
 
 /// Runs the site until a shutdown signal; returns once everything is closed.
 pub fn run(config: Config) -> Result<(), DaemonError> {
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .thread_name("fish-worker")
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().thread_name("fish-worker").build()?;
     runtime.block_on(run_site(config))
 }
 
@@ -51,26 +43,14 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
     let started = Instant::now();
     tracing::info!(name = %config.name, role = %config.role, data_dir = %config.data_dir.display(), "starting fishd {}", env!("CARGO_PKG_VERSION"));
     let store = open_store(&config).await?;
-    tracing::info!(
-        elapsed_ms = started.elapsed().as_millis() as u64,
-        "store open, recovery done"
-    );
+    tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "store open, recovery done");
     let addr = config.http.listen.to_string();
-    let listener = TcpListener::bind(&addr)
-        .await
-        .map_err(|source| DaemonError::Bind {
-            addr: addr.clone(),
-            source,
-        })?;
+    let listener = TcpListener::bind(&addr).await.map_err(|source| DaemonError::Bind { addr: addr.clone(), source })?;
     tracing::info!(http = %addr, "serving HTTP");
 
     let shutdown = CancellationToken::new();
     tokio::spawn(handle_intents(intents, shutdown.clone()));
-    let app = Arc::new(App {
-        store: Arc::clone(&store),
-        config: Arc::new(config),
-        started,
-    });
+    let app = Arc::new(App { store: Arc::clone(&store), config: Arc::new(config), started });
     http::serve(listener, app, shutdown, DRAIN).await;
 
     tracing::info!("HTTP stopped; checkpointing and closing the store");
@@ -92,21 +72,13 @@ async fn open_store(config: &Config) -> Result<Arc<Store>, DaemonError> {
     let mut opts = StoreOptions::default();
     opts.env.cache_bytes = config.storage.cache_bytes;
     opts.checkpoint_every = config.storage.checkpoint_every;
-    let opened = tokio::task::spawn_blocking(move || Store::open(&dir, &opts))
-        .await
-        .map_err(std::io::Error::other)?;
-    opened.map(Arc::new).map_err(|source| DaemonError::Store {
-        dir: config.data_dir.display().to_string(),
-        source,
-    })
+    let opened = tokio::task::spawn_blocking(move || Store::open(&dir, &opts)).await.map_err(std::io::Error::other)?;
+    opened.map(Arc::new).map_err(|source| DaemonError::Store { dir: config.data_dir.display().to_string(), source })
 }
 
 /// First shutdown signal: graceful. Second: exit at once (the environment is
 /// recovered at the next start, so no committed write is lost).
-async fn handle_intents(
-    mut intents: tokio::sync::mpsc::UnboundedReceiver<Intent>,
-    shutdown: CancellationToken,
-) {
+async fn handle_intents(mut intents: tokio::sync::mpsc::UnboundedReceiver<Intent>, shutdown: CancellationToken) {
     while let Some(intent) = intents.recv().await {
         match intent {
             Intent::Shutdown { signal } if shutdown.is_cancelled() => {
@@ -114,10 +86,7 @@ async fn handle_intents(
                 std::process::exit(1);
             }
             Intent::Shutdown { signal } => {
-                tracing::info!(
-                    signal,
-                    "shutting down: no new requests, finishing in-flight ones"
-                );
+                tracing::info!(signal, "shutting down: no new requests, finishing in-flight ones");
                 shutdown.cancel();
             }
             Intent::Reload => {

@@ -30,16 +30,9 @@ pub enum DevError {
     #[error("{0}")]
     Io(#[from] std::io::Error),
     #[error("site {name} exited during startup ({status}); its log is above")]
-    SiteDied {
-        name: String,
-        status: std::process::ExitStatus,
-    },
+    SiteDied { name: String, status: std::process::ExitStatus },
     #[error("site {name} was not ready within {secs} s at {url}")]
-    NotReady {
-        name: String,
-        url: String,
-        secs: u64,
-    },
+    NotReady { name: String, url: String, secs: u64 },
 }
 
 struct Site {
@@ -56,14 +49,9 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
         Some(_) => None,
         None => Some(tempfile::Builder::new().prefix("fish-dev-").tempdir()?),
     };
-    let root = opts
-        .dir
-        .clone()
-        .unwrap_or_else(|| scratch.as_ref().expect("scratch dir").path().to_path_buf());
+    let root = opts.dir.clone().unwrap_or_else(|| scratch.as_ref().expect("scratch dir").path().to_path_buf());
     std::fs::create_dir_all(&root)?;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()?;
+    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let mut intents = signals::listen()?;
     let mut sites = Vec::new();
     let result = runtime.block_on(async {
@@ -76,16 +64,9 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
         println!(
             "  data and configs in {}{}",
             root.display(),
-            if scratch.is_some() {
-                " (removed on exit)"
-            } else {
-                ""
-            }
+            if scratch.is_some() { " (removed on exit)" } else { "" }
         );
-        println!(
-            "  try: fishctl --url {} put hello world && fishctl --url {} get hello",
-            sites[0].url, sites[0].url
-        );
+        println!("  try: fishctl --url {} put hello world && fishctl --url {} get hello", sites[0].url, sites[0].url);
         println!("Ctrl-C stops it.");
         supervise(&mut sites, &mut intents).await
     });
@@ -107,16 +88,8 @@ fn write_config(root: &Path, name: &str, opts: &DevOptions) -> Result<PathBuf, D
 }
 
 fn spawn(name: &str, config: &Path, http_port: u16) -> Result<Site, DevError> {
-    let child = Command::new(std::env::current_exe()?)
-        .arg("--config")
-        .arg(config)
-        .process_group(0)
-        .spawn()?;
-    Ok(Site {
-        name: name.to_string(),
-        url: format!("http://127.0.0.1:{http_port}"),
-        child,
-    })
+    let child = Command::new(std::env::current_exe()?).arg("--config").arg(config).process_group(0).spawn()?;
+    Ok(Site { name: name.to_string(), url: format!("http://127.0.0.1:{http_port}"), child })
 }
 
 async fn wait_ready(site: &mut Site) -> Result<(), DevError> {
@@ -124,25 +97,14 @@ async fn wait_ready(site: &mut Site) -> Result<(), DevError> {
     let deadline = Instant::now() + READY_WITHIN;
     while Instant::now() < deadline {
         if let Some(status) = site.child.try_wait()? {
-            return Err(DevError::SiteDied {
-                name: site.name.clone(),
-                status,
-            });
+            return Err(DevError::SiteDied { name: site.name.clone(), status });
         }
-        if client
-            .get("/readyz")
-            .await
-            .is_ok_and(|r| r.status.is_success())
-        {
+        if client.get("/readyz").await.is_ok_and(|r| r.status.is_success()) {
             return Ok(());
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    Err(DevError::NotReady {
-        name: site.name.clone(),
-        url: site.url.clone(),
-        secs: READY_WITHIN.as_secs(),
-    })
+    Err(DevError::NotReady { name: site.name.clone(), url: site.url.clone(), secs: READY_WITHIN.as_secs() })
 }
 
 /// Waits for Ctrl-C/SIGTERM, or for a site to die on its own.
@@ -181,11 +143,7 @@ fn stop_all(sites: &mut [Site]) {
             std::thread::sleep(Duration::from_millis(50));
         }
         if site.child.try_wait().ok().flatten().is_none() {
-            eprintln!(
-                "fishd dev: site {} did not stop within {} s; killing it",
-                site.name,
-                STOP_WITHIN.as_secs()
-            );
+            eprintln!("fishd dev: site {} did not stop within {} s; killing it", site.name, STOP_WITHIN.as_secs());
             let _ = site.child.kill();
             let _ = site.child.wait();
         }

@@ -19,19 +19,17 @@ pub enum Intent {
 pub fn listen() -> std::io::Result<mpsc::UnboundedReceiver<Intent>> {
     let mut signals = Signals::new([SIGTERM, SIGINT, SIGHUP])?;
     let (tx, rx) = mpsc::unbounded_channel();
-    std::thread::Builder::new()
-        .name("fish-signals".into())
-        .spawn(move || {
-            for sig in signals.forever() {
-                let intent = match sig {
-                    SIGHUP => Intent::Reload,
-                    SIGINT => Intent::Shutdown { signal: "SIGINT" },
-                    _ => Intent::Shutdown { signal: "SIGTERM" },
-                };
-                if tx.send(intent).is_err() {
-                    break;
-                }
+    std::thread::Builder::new().name("fish-signals".into()).spawn(move || {
+        for sig in signals.forever() {
+            let intent = match sig {
+                SIGHUP => Intent::Reload,
+                SIGINT => Intent::Shutdown { signal: "SIGINT" },
+                _ => Intent::Shutdown { signal: "SIGTERM" },
+            };
+            if tx.send(intent).is_err() {
+                break;
             }
-        })?;
+        }
+    })?;
     Ok(rx)
 }

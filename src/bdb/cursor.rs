@@ -25,10 +25,7 @@ impl<'t> Cursor<'t> {
         let mut raw: *mut ffi::DBC = ptr::null_mut();
         // SAFETY: valid db and txn handles; `cursor` writes a new handle.
         check(unsafe { call!(db.raw(), cursor, txn.raw(), &mut raw, 0) })?;
-        Ok(Cursor {
-            ptr: NonNull::new(raw).expect("DB->cursor returned success and a null handle"),
-            _txn: PhantomData,
-        })
+        Ok(Cursor { ptr: NonNull::new(raw).expect("DB->cursor returned success and a null handle"), _txn: PhantomData })
     }
 
     /// Moves to the first key >= `key` and returns it with its value.

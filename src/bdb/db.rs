@@ -41,9 +41,10 @@ impl Drop for Database {
 }
 
 impl Database {
-    /// Opens (creating if missing) the btree `file` of `env`, inside `txn`
-    /// so that the creation itself is transactional.
-    pub fn open_btree(env: &Env, txn: &Txn<'_>, file: &str) -> Result<Database> {
+    /// Opens the btree `file` of `env` inside `txn`, creating it if missing
+    /// when `create` (only a master or a standalone site may create; a
+    /// replication client gets `NotFound` until the master's copy arrives).
+    pub fn open_btree(env: &Env, txn: &Txn<'_>, file: &str, create: bool) -> Result<Database> {
         let mut raw: *mut ffi::DB = ptr::null_mut();
         // SAFETY: valid open environment; db_create writes a new handle.
         check(unsafe { ffi::db_create(&mut raw, env.inner.raw(), 0) })?;
@@ -55,22 +56,16 @@ impl Database {
             errno: libc::EINVAL,
             message: format!("database name {file:?} contains a NUL byte"),
         })?;
-        let flags = ffi::DB_CREATE | ffi::DB_THREAD;
+        let flags = if create { ffi::DB_CREATE | ffi::DB_THREAD } else { ffi::DB_THREAD };
         // SAFETY: fresh handle, live txn, NUL-terminated name; if open fails
         // the handle must still be closed, which dropping `db` does.
-        check(unsafe {
-            call!(
-                raw,
-                open,
-                txn.raw(),
-                c_file.as_ptr(),
-                ptr::null(),
-                ffi::DBTYPE_DB_BTREE,
-                flags,
-                0o600
-            )
-        })?;
-        Ok(db)
+        let rc =
+            unsafe { call!(raw, open, txn.raw(), c_file.as_ptr(), ptr::null(), ffi::DBTYPE_DB_BTREE, flags, 0o600) };
+        match check(rc) {
+            Ok(()) => Ok(db),
+            Err(Error::Os { errno: libc::ENOENT, .. }) => Err(Error::NotFound),
+            Err(e) => Err(e),
+        }
     }
 
     pub(super) fn raw(&self) -> *mut ffi::DB {
@@ -79,12 +74,7 @@ impl Database {
 
     /// Reads `key`. With `for_update`, takes a write lock (`DB_RMW`) so the
     /// read-modify-write that follows cannot deadlock on lock upgrade.
-    pub fn get(
-        &self,
-        txn: Option<&Txn<'_>>,
-        key: &[u8],
-        for_update: bool,
-    ) -> Result<Option<Vec<u8>>> {
+    pub fn get(&self, txn: Option<&Txn<'_>>, key: &[u8], for_update: bool) -> Result<Option<Vec<u8>>> {
         let flags = if for_update { ffi::DB_RMW } else { 0 };
         let txn_ptr = txn.map_or(ptr::null_mut(), Txn::raw);
         let mut buf: Vec<u8> = Vec::with_capacity(4096);
@@ -155,11 +145,7 @@ impl Database {
 
 /// A DBT that hands Berkeley DB a slice to read.
 pub(super) fn dbt_in(data: &[u8]) -> ffi::DBT {
-    ffi::DBT {
-        data: data.as_ptr() as *mut c_void,
-        size: data.len() as u32,
-        ..Default::default()
-    }
+    ffi::DBT { data: data.as_ptr() as *mut c_void, size: data.len() as u32, ..Default::default() }
 }
 
 /// A DBT that lets Berkeley DB write into `buf`'s capacity.
@@ -174,10 +160,7 @@ fn dbt_user(buf: &mut Vec<u8>) -> ffi::DBT {
 
 /// A DBT into which Berkeley DB mallocs its output.
 pub(super) fn dbt_malloc() -> ffi::DBT {
-    ffi::DBT {
-        flags: ffi::DB_DBT_MALLOC,
-        ..Default::default()
-    }
+    ffi::DBT { flags: ffi::DB_DBT_MALLOC, ..Default::default() }
 }
 
 /// Copies a `DB_DBT_MALLOC` result out and frees Berkeley DB's buffer.

@@ -11,7 +11,7 @@
 //! off this same handle: `EnvInner::raw` is what they need.
 
 use std::ffi::{CStr, CString};
-use std::os::raw::c_char;
+use std::os::raw::{c_char, c_void};
 use std::os::unix::ffi::OsStrExt;
 use std::path::{Path, PathBuf};
 use std::ptr::{self, NonNull};
@@ -21,6 +21,8 @@ use std::time::Duration;
 use libdb_sys::ffi;
 
 use super::error::{Error, Result, check};
+use super::events::EventSink;
+use super::repmgr::{self, RepConfig};
 use super::txn::{CommitToken, Txn, TxnFlags};
 
 /// Calls a method of a C handle through its function-pointer table.
@@ -46,6 +48,8 @@ pub struct EnvConfig {
     pub max_txns: u32,
     /// Remove log files no longer needed for recovery at each checkpoint.
     pub auto_remove_logs: bool,
+    /// Join a replication group (adds `DB_INIT_REP`); `None`: standalone.
+    pub replication: Option<RepConfig>,
 }
 
 impl Default for EnvConfig {
@@ -56,6 +60,7 @@ impl Default for EnvConfig {
             log_file_bytes: 16 << 20,
             max_txns: 1024,
             auto_remove_logs: true,
+            replication: None,
         }
     }
 }
@@ -84,6 +89,9 @@ pub struct Env {
 pub(super) struct EnvInner {
     ptr: NonNull<ffi::DB_ENV>,
     home: PathBuf,
+    replicated: bool,
+    // The env's `app_private` points here; freed only after the env closes.
+    _events: Option<Box<EventSink>>,
 }
 
 // SAFETY: the environment is opened with DB_THREAD, which makes the DB_ENV
@@ -113,18 +121,37 @@ impl Drop for EnvInner {
 impl Env {
     /// Opens (creating if needed) the environment in `home`, running normal
     /// recovery. The caller must have exclusive use of `home`.
+    ///
+    /// A `DB_CONFIG` file in `home` is refused: Berkeley DB would let it
+    /// silently override Fish's settings (ack policy, timeouts, sizes).
     pub fn open(home: &Path, cfg: &EnvConfig) -> Result<Env> {
+        let db_config = home.join("DB_CONFIG");
+        if db_config.exists() {
+            return Err(Error::Os {
+                errno: libc::EEXIST,
+                message: format!(
+                    "{} exists; Fish refuses it because it would silently override the settings in Fish's config file. Move it away.",
+                    db_config.display()
+                ),
+            });
+        }
         let mut raw: *mut ffi::DB_ENV = ptr::null_mut();
         // SAFETY: db_env_create writes a new handle into `raw` or fails.
         check(unsafe { ffi::db_env_create(&mut raw, 0) })?;
         let ptr = NonNull::new(raw).expect("db_env_create returned success and a null handle");
         // From here on the handle is owned: any failure must close it.
-        let owned = EnvInner {
-            ptr,
-            home: home.to_path_buf(),
-        };
-        // SAFETY: `raw` is a fresh, unopened handle that only this thread sees.
-        unsafe { configure(raw, cfg)? };
+        let events = cfg.replication.as_ref().map(|rep| Box::new(EventSink::new(rep.events.clone())));
+        let sink_ptr = events.as_deref().map_or(ptr::null_mut(), |s| s as *const EventSink as *mut c_void);
+        let owned = EnvInner { ptr, home: home.to_path_buf(), replicated: cfg.replication.is_some(), _events: events };
+        // SAFETY: `raw` is a fresh, unopened handle that only this thread
+        // sees; the sink outlives it (dropped after close, in EnvInner).
+        unsafe {
+            (*raw).app_private = sink_ptr;
+            configure(raw, cfg)?;
+            if let Some(rep) = &cfg.replication {
+                repmgr::configure(raw, rep)?;
+            }
+        }
         let c_home = path_to_cstring(home)?;
         let flags = ffi::DB_CREATE
             | ffi::DB_INIT_TXN
@@ -132,13 +159,17 @@ impl Env {
             | ffi::DB_INIT_LOG
             | ffi::DB_INIT_MPOOL
             | ffi::DB_THREAD
-            | ffi::DB_RECOVER;
+            | ffi::DB_RECOVER
+            | if cfg.replication.is_some() { ffi::DB_INIT_REP } else { 0 };
         // SAFETY: valid handle and NUL-terminated path; on failure the handle
         // must still be closed, which dropping `owned` does.
         check(unsafe { call!(raw, open, c_home.as_ptr(), flags, 0o600) })?;
-        Ok(Env {
-            inner: Arc::new(owned),
-        })
+        Ok(Env { inner: Arc::new(owned) })
+    }
+
+    /// True when this environment is a site of a replication group.
+    pub fn is_replicated(&self) -> bool {
+        self.inner.replicated
     }
 
     /// The directory this environment lives in.
@@ -167,10 +198,7 @@ impl Env {
         // struct that we read and then free exactly once.
         unsafe {
             check(call!(self.inner.raw(), log_stat, &mut sp, 0))?;
-            let lsn = Lsn {
-                file: (*sp).st_cur_file,
-                offset: (*sp).st_cur_offset,
-            };
+            let lsn = Lsn { file: (*sp).st_cur_file, offset: (*sp).st_cur_offset };
             libc::free(sp.cast());
             Ok(lsn)
         }
@@ -196,19 +224,12 @@ impl Env {
         // SAFETY: valid handle; DB_ARCH_LOG|DB_ARCH_ABS returns a malloc'd,
         // NULL-terminated array of C strings (one allocation), or NULL.
         unsafe {
-            check(call!(
-                self.inner.raw(),
-                log_archive,
-                &mut list,
-                ffi::DB_ARCH_LOG | ffi::DB_ARCH_ABS
-            ))?;
+            check(call!(self.inner.raw(), log_archive, &mut list, ffi::DB_ARCH_LOG | ffi::DB_ARCH_ABS))?;
             let mut out = Vec::new();
             if !list.is_null() {
                 let mut p = list;
                 while !(*p).is_null() {
-                    out.push(PathBuf::from(
-                        CStr::from_ptr(*p).to_string_lossy().into_owned(),
-                    ));
+                    out.push(PathBuf::from(CStr::from_ptr(*p).to_string_lossy().into_owned()));
                     p = p.add(1);
                 }
                 libc::free(list.cast());
@@ -248,10 +269,8 @@ unsafe fn configure(raw: *mut ffi::DB_ENV, cfg: &EnvConfig) -> Result<()> {
 }
 
 pub(super) fn path_to_cstring(path: &Path) -> Result<CString> {
-    CString::new(path.as_os_str().as_bytes()).map_err(|_| Error::Os {
-        errno: libc::EINVAL,
-        message: format!("path {} contains a NUL byte", path.display()),
-    })
+    CString::new(path.as_os_str().as_bytes())
+        .map_err(|_| Error::Os { errno: libc::EINVAL, message: format!("path {} contains a NUL byte", path.display()) })
 }
 
 /// Berkeley DB's error messages become log events. Must not unwind into C.

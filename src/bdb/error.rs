@@ -107,14 +107,8 @@ fn from_code(rc: c_int) -> Error {
         // DB_BUFFER_SMALL carries the needed size in the DBT, not the code;
         // the caller that passed a user buffer fills it in.
         ffi::DB_BUFFER_SMALL => Error::BufferSmall { needed: 0 },
-        errno if errno > 0 => Error::Os {
-            errno,
-            message: strerror(errno),
-        },
-        code => Error::Other {
-            code,
-            message: strerror(code),
-        },
+        errno if errno > 0 => Error::Os { errno, message: strerror(errno) },
+        code => Error::Other { code, message: strerror(code) },
     }
 }
 
@@ -142,10 +136,7 @@ mod tests {
         assert_eq!(check(ffi::DB_NOTFOUND), Err(Error::NotFound));
         assert_eq!(check(ffi::DB_LOCK_DEADLOCK), Err(Error::LockDeadlock));
         assert!(check(ffi::DB_LOCK_DEADLOCK).unwrap_err().is_retryable());
-        assert!(matches!(
-            check(ffi::DB_REP_UNAVAIL),
-            Err(Error::RepUnavail(_))
-        ));
+        assert!(matches!(check(ffi::DB_REP_UNAVAIL), Err(Error::RepUnavail(_))));
     }
 
     #[test]

@@ -9,32 +9,33 @@
 //!
 //! Ownership follows the C nesting: a `Database` keeps its `Env` alive and
 //! is closed first; a `Txn` borrows the `Env`; a `Cursor` borrows its `Txn`.
-//! Replication (repmgr sites, events, `txn_applied`) will be added here as
-//! `repmgr` and `events` modules on the same `Env` handle.
+//! - [`repmgr`]: the Replication Manager on the same `Env` (sites, policy,
+//!   timeouts, start, state, membership); [`events`]: its C callback turned
+//!   into a channel of [`RepEvent`]s.
 #![allow(unsafe_code)]
 
 pub mod cursor;
 pub mod db;
 pub mod env;
 pub mod error;
+pub mod events;
+pub mod repmgr;
 pub mod txn;
 
 pub use cursor::{Cursor, Pair};
 pub use db::Database;
 pub use env::{Env, EnvConfig, Lsn};
 pub use error::{Error, Result};
-pub use txn::{BadToken, CommitToken, Txn, TxnFlags};
+pub use events::RepEvent;
+pub use repmgr::{AckPolicy, RepConfig, RepState, RepTimeouts, SiteAddr, SiteInfo};
+pub use txn::{BadToken, CommitToken, Committed, Txn, TxnFlags};
 
 /// The Berkeley DB library version string, e.g. "Berkeley DB 5.3.21: (May 11, 2012)".
 pub fn version() -> String {
     // SAFETY: db_version returns a pointer to a static NUL-terminated string;
     // null out-pointers are allowed.
     unsafe {
-        let p = libdb_sys::ffi::db_version(
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-            std::ptr::null_mut(),
-        );
+        let p = libdb_sys::ffi::db_version(std::ptr::null_mut(), std::ptr::null_mut(), std::ptr::null_mut());
         std::ffi::CStr::from_ptr(p).to_string_lossy().into_owned()
     }
 }
@@ -47,7 +48,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let env = Env::open(dir.path(), &EnvConfig::default()).unwrap();
         let txn = env.begin(TxnFlags::default()).unwrap();
-        let db = Database::open_btree(&env, &txn, "t.db").unwrap();
+        let db = Database::open_btree(&env, &txn, "t.db", true).unwrap();
         txn.commit().unwrap();
         (dir, env, db)
     }
@@ -57,18 +58,16 @@ mod tests {
         let (_dir, env, db) = open();
         let txn = env.begin(TxnFlags::default()).unwrap();
         db.put(&txn, b"a", b"1").unwrap();
-        let token = txn.commit_with_token().unwrap();
-        assert_ne!(token.0, [0u8; 20]);
+        let done = txn.commit_with_token().unwrap();
+        assert_ne!(done.token.0, [0u8; 20]);
+        assert!(done.acknowledged, "standalone commits need no acknowledgement");
         let txn = env.begin(TxnFlags::default()).unwrap();
         db.put(&txn, b"b", b"2").unwrap();
         txn.abort().unwrap();
         let txn = env.begin(TxnFlags::default()).unwrap();
         db.put(&txn, b"c", b"3").unwrap();
         drop(txn); // dropped unfinished: aborted
-        assert_eq!(
-            db.get(None, b"a", false).unwrap().as_deref(),
-            Some(&b"1"[..])
-        );
+        assert_eq!(db.get(None, b"a", false).unwrap().as_deref(), Some(&b"1"[..]));
         assert_eq!(db.get(None, b"b", false).unwrap(), None);
         assert_eq!(db.get(None, b"c", false).unwrap(), None);
     }
@@ -100,15 +99,7 @@ mod tests {
             assert_eq!(k, v);
             seen.push(k);
         }
-        assert_eq!(
-            seen,
-            vec![
-                b"a\x00".to_vec(),
-                b"ab".to_vec(),
-                b"b".to_vec(),
-                b"\xff".to_vec()
-            ]
-        );
+        assert_eq!(seen, vec![b"a\x00".to_vec(), b"ab".to_vec(), b"b".to_vec(), b"\xff".to_vec()]);
         assert_eq!(c.seek_at_or_after(b"\xff\x00").unwrap(), None);
         drop(c);
         txn.commit().unwrap();
@@ -130,7 +121,7 @@ mod tests {
         {
             let env = Env::open(dir.path(), &EnvConfig::default()).unwrap();
             let txn = env.begin(TxnFlags::default()).unwrap();
-            let db = Database::open_btree(&env, &txn, "t.db").unwrap();
+            let db = Database::open_btree(&env, &txn, "t.db", true).unwrap();
             db.put(&txn, b"k", b"v").unwrap();
             txn.commit().unwrap();
             env.checkpoint(0).unwrap();
@@ -138,12 +129,9 @@ mod tests {
         }
         let env = Env::open(dir.path(), &EnvConfig::default()).unwrap();
         let txn = env.begin(TxnFlags::default()).unwrap();
-        let db = Database::open_btree(&env, &txn, "t.db").unwrap();
+        let db = Database::open_btree(&env, &txn, "t.db", true).unwrap();
         txn.commit().unwrap();
-        assert_eq!(
-            db.get(None, b"k", false).unwrap().as_deref(),
-            Some(&b"v"[..])
-        );
+        assert_eq!(db.get(None, b"k", false).unwrap().as_deref(), Some(&b"v"[..]));
         assert!(!env.log_files().unwrap().is_empty());
     }
 
@@ -152,13 +140,10 @@ mod tests {
         let (_dir, env, db) = open();
         let txn = env.begin(TxnFlags::default()).unwrap();
         db.put(&txn, b"k", b"v").unwrap();
-        let token = txn.commit_with_token().unwrap();
-        env.wait_applied(&token, std::time::Duration::from_millis(10))
-            .unwrap();
+        let token = txn.commit_with_token().unwrap().token;
+        env.wait_applied(&token, std::time::Duration::from_millis(10)).unwrap();
         let (_dir2, other, _db2) = open();
-        let err = other
-            .wait_applied(&token, std::time::Duration::from_millis(10))
-            .unwrap_err();
+        let err = other.wait_applied(&token, std::time::Duration::from_millis(10)).unwrap_err();
         assert!(matches!(err, Error::NotFound | Error::Timeout), "{err:?}");
     }
 
@@ -167,3 +152,6 @@ mod tests {
         assert!(version().contains("5.3"), "{}", version());
     }
 }
+
+#[cfg(test)]
+mod rep_tests;

@@ -11,6 +11,7 @@ use libdb_sys::ffi;
 
 use super::env::{Env, call};
 use super::error::{Result, check};
+use super::events::{clear_perm_failed, take_perm_failed};
 
 /// How a transaction isolates its reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -47,19 +48,8 @@ impl<'env> Txn<'env> {
     pub(super) fn begin(env: &'env Env, flags: TxnFlags) -> Result<Txn<'env>> {
         let mut raw: *mut ffi::DB_TXN = ptr::null_mut();
         // SAFETY: valid open environment; txn_begin writes a new handle into `raw`.
-        check(unsafe {
-            call!(
-                env.inner.raw(),
-                txn_begin,
-                ptr::null_mut(),
-                &mut raw,
-                flags.bits()
-            )
-        })?;
-        Ok(Txn {
-            ptr: NonNull::new(raw).expect("txn_begin returned success and a null handle"),
-            _env: PhantomData,
-        })
+        check(unsafe { call!(env.inner.raw(), txn_begin, ptr::null_mut(), &mut raw, flags.bits()) })?;
+        Ok(Txn { ptr: NonNull::new(raw).expect("txn_begin returned success and a null handle"), _env: PhantomData })
     }
 
     pub(super) fn raw(&self) -> *mut ffi::DB_TXN {
@@ -67,8 +57,9 @@ impl<'env> Txn<'env> {
     }
 
     /// Commits, flushing the log to disk, and returns the commit token that
-    /// identifies this transaction's place in the (replicated) log.
-    pub fn commit_with_token(self) -> Result<CommitToken> {
+    /// identifies this transaction's place in the (replicated) log, and
+    /// whether the replication ack policy was met (always true standalone).
+    pub fn commit_with_token(self) -> Result<Committed> {
         let mut token = ffi::DB_TXN_TOKEN { buf: [0; 20] };
         let raw = self.raw();
         std::mem::forget(self);
@@ -81,9 +72,10 @@ impl<'env> Txn<'env> {
                 call!(raw, abort);
                 check(rc)?;
             }
+            clear_perm_failed();
             check(call!(raw, commit, 0))?;
         }
-        Ok(CommitToken(token.buf))
+        Ok(Committed { token: CommitToken(token.buf), acknowledged: !take_perm_failed() })
     }
 
     /// Commits without asking for a token (read-only transactions, and
@@ -112,6 +104,15 @@ impl Drop for Txn<'_> {
             tracing::error!(%err, "aborting an abandoned transaction failed");
         }
     }
+}
+
+/// A committed write transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Committed {
+    pub token: CommitToken,
+    /// False when Berkeley DB raised PERM_FAILED for this commit: it is
+    /// applied locally but did not get the acknowledgements its policy needs.
+    pub acknowledged: bool,
 }
 
 /// Berkeley DB's commit token: 20 opaque bytes naming one committed

@@ -14,19 +14,10 @@ use fish::http::encoding::percent_encode;
 use hyper::{Method, StatusCode};
 
 #[derive(Parser)]
-#[command(
-    name = "fishctl",
-    version,
-    about = "Client and admin CLI for the Fish key-value store"
-)]
+#[command(name = "fishctl", version, about = "Client and admin CLI for the Fish key-value store")]
 struct Cli {
     /// Base URL of any Fish site.
-    #[arg(
-        long,
-        env = "FISH_URL",
-        default_value = "http://127.0.0.1:8080",
-        global = true
-    )]
+    #[arg(long, env = "FISH_URL", default_value = "http://127.0.0.1:8080", global = true)]
     url: String,
     /// Seconds to wait for an answer.
     #[arg(long, default_value_t = 30, global = true)]
@@ -96,10 +87,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let exit = match Client::new(&cli.url, Duration::from_secs(cli.timeout)) {
         Err(e) => fail(Exit::Usage, &e.to_string()),
-        Ok(client) => match tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-        {
+        Ok(client) => match tokio::runtime::Builder::new_current_thread().enable_all().build() {
             Ok(rt) => rt.block_on(run(&client, cli.command)),
             Err(e) => fail(Exit::Unavailable, &e.to_string()),
         },
@@ -109,43 +97,21 @@ fn main() -> ExitCode {
 
 async fn run(client: &Client, cmd: Cmd) -> Exit {
     match cmd {
-        Cmd::Get {
-            key,
-            consistency,
-            after,
-            show_version,
-        } => {
+        Cmd::Get { key, consistency, after, show_version } => {
             let path = format!(
                 "/v1/kv/{}{}",
                 percent_encode(key.as_bytes()),
                 query(&[("consistency", consistency.as_deref())])
             );
-            let headers: Vec<(&str, &str)> = after
-                .as_deref()
-                .map(|t| ("fish-after", t))
-                .into_iter()
-                .collect();
-            with_reply(
-                client
-                    .send(Method::GET, &path, &headers, Bytes::new())
-                    .await,
-                |r| {
-                    if show_version {
-                        eprintln!(
-                            "version {}",
-                            r.header("etag").unwrap_or("?").trim_matches('"')
-                        );
-                    }
-                    std::io::stdout().write_all(&r.body).is_ok()
-                },
-            )
+            let headers: Vec<(&str, &str)> = after.as_deref().map(|t| ("fish-after", t)).into_iter().collect();
+            with_reply(client.send(Method::GET, &path, &headers, Bytes::new()).await, |r| {
+                if show_version {
+                    eprintln!("version {}", r.header("etag").unwrap_or("?").trim_matches('"'));
+                }
+                std::io::stdout().write_all(&r.body).is_ok()
+            })
         }
-        Cmd::Put {
-            key,
-            value,
-            if_version,
-            create,
-        } => {
+        Cmd::Put { key, value, if_version, create } => {
             let value = match value.as_deref() {
                 Some("-") | None => match read_stdin() {
                     Ok(v) => v,
@@ -164,35 +130,20 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
                 headers.push(("if-none-match", "*"));
             }
             let path = format!("/v1/kv/{}", percent_encode(key.as_bytes()));
-            with_reply(
-                client.send(Method::PUT, &path, &headers, value).await,
-                |r| {
-                    println!("{}", r.header("etag").unwrap_or("").trim_matches('"'));
-                    true
-                },
-            )
+            with_reply(client.send(Method::PUT, &path, &headers, value).await, |r| {
+                println!("{}", r.header("etag").unwrap_or("").trim_matches('"'));
+                true
+            })
         }
         Cmd::Delete { key, if_version } => {
             let etag = if_version.map(|v| format!("\"{v}\""));
-            let headers: Vec<(&str, &str)> = etag
-                .as_deref()
-                .map(|e| ("if-match", e))
-                .into_iter()
-                .collect();
+            let headers: Vec<(&str, &str)> = etag.as_deref().map(|e| ("if-match", e)).into_iter().collect();
             let path = format!("/v1/kv/{}", percent_encode(key.as_bytes()));
-            with_reply(
-                client
-                    .send(Method::DELETE, &path, &headers, Bytes::new())
-                    .await,
-                |_| true,
-            )
+            with_reply(client.send(Method::DELETE, &path, &headers, Bytes::new()).await, |_| true)
         }
-        Cmd::List {
-            prefix,
-            limit,
-            keys_only,
-            consistency,
-        } => list(client, &prefix, limit, keys_only, consistency.as_deref()).await,
+        Cmd::List { prefix, limit, keys_only, consistency } => {
+            list(client, &prefix, limit, keys_only, consistency.as_deref()).await
+        }
         Cmd::Status => with_reply(client.get("/v1/status").await, |r| {
             let pretty = serde_json::from_slice::<serde_json::Value>(&r.body)
                 .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
@@ -203,13 +154,7 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
     }
 }
 
-async fn list(
-    client: &Client,
-    prefix: &str,
-    limit: Option<usize>,
-    keys_only: bool,
-    consistency: Option<&str>,
-) -> Exit {
+async fn list(client: &Client, prefix: &str, limit: Option<usize>, keys_only: bool, consistency: Option<&str>) -> Exit {
     let mut remaining = limit.unwrap_or(usize::MAX);
     let mut start_after: Option<Vec<u8>> = None;
     let mut out = std::io::stdout().lock();
@@ -230,17 +175,10 @@ async fn list(
             other => return with_reply(other, |_| true),
         };
         let Ok(page) = serde_json::from_slice::<serde_json::Value>(&reply.body) else {
-            return fail(
-                Exit::Unavailable,
-                "the site answered a listing that is not JSON",
-            );
+            return fail(Exit::Unavailable, "the site answered a listing that is not JSON");
         };
         for item in page["items"].as_array().into_iter().flatten() {
-            let line = if keys_only {
-                item["key"].as_str().unwrap_or_default().to_string()
-            } else {
-                item.to_string()
-            };
+            let line = if keys_only { item["key"].as_str().unwrap_or_default().to_string() } else { item.to_string() };
             if writeln!(out, "{line}").is_err() {
                 return Exit::Ok; // stdout closed (e.g. piped into head)
             }
@@ -262,15 +200,8 @@ async fn list(
 
 /// `?a=1&b=2` from the parameters that are set (values already encoded).
 fn query(params: &[(&str, Option<&str>)]) -> String {
-    let set: Vec<String> = params
-        .iter()
-        .filter_map(|(k, v)| v.map(|v| format!("{k}={v}")))
-        .collect();
-    if set.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", set.join("&"))
-    }
+    let set: Vec<String> = params.iter().filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))).collect();
+    if set.is_empty() { String::new() } else { format!("?{}", set.join("&")) }
 }
 
 fn read_stdin() -> std::io::Result<Bytes> {
@@ -280,30 +211,20 @@ fn read_stdin() -> std::io::Result<Bytes> {
 }
 
 /// Maps an answer (or its absence) to output and an exit code.
-fn with_reply(
-    reply: Result<Reply, fish::client::ClientError>,
-    on_success: impl FnOnce(&Reply) -> bool,
-) -> Exit {
+fn with_reply(reply: Result<Reply, fish::client::ClientError>, on_success: impl FnOnce(&Reply) -> bool) -> Exit {
     let reply = match reply {
         Ok(r) => r,
         Err(e) => return fail(Exit::Unavailable, &e.to_string()),
     };
     let code = match reply.status {
         s if s.is_success() => {
-            return if on_success(&reply) {
-                Exit::Ok
-            } else {
-                Exit::Unavailable
-            };
+            return if on_success(&reply) { Exit::Ok } else { Exit::Unavailable };
         }
         StatusCode::NOT_FOUND | StatusCode::PRECONDITION_FAILED => Exit::NotFound,
         s if s.is_server_error() => Exit::Unavailable,
         _ => Exit::Usage,
     };
-    fail(
-        code,
-        &format!("{} ({})", reply.error_message(), reply.status),
-    )
+    fail(code, &format!("{} ({})", reply.error_message(), reply.status))
 }
 
 fn fail(code: Exit, message: &str) -> Exit {

@@ -11,12 +11,7 @@ use fish::dev::{self, DevOptions};
 use fish::{daemon, logging};
 
 #[derive(Parser)]
-#[command(
-    name = "fishd",
-    version,
-    about = "Fish key-value store daemon",
-    args_conflicts_with_subcommands = true
-)]
+#[command(name = "fishd", version, about = "Fish key-value store daemon", args_conflicts_with_subcommands = true)]
 struct Cli {
     /// Site configuration file, e.g. /etc/fish/back0.toml.
     #[arg(long, value_name = "FILE")]
@@ -50,23 +45,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match (cli.command, cli.config) {
         (Some(Command::Check { config }), _) => check(config),
-        (
-            Some(Command::Dev {
-                dir,
-                http_port,
-                replication_port,
-            }),
-            _,
-        ) => {
+        (Some(Command::Dev { dir, http_port, replication_port }), _) => {
             logging::init("info");
-            report(
-                dev::run(DevOptions {
-                    dir,
-                    http_port,
-                    replication_port,
-                })
-                .map_err(|e| e.to_string()),
-            )
+            report(dev::run(DevOptions { dir, http_port, replication_port }).map_err(|e| e.to_string()))
         }
         (None, Some(path)) => match Config::load(&path) {
             Ok(config) => {

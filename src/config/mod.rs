@@ -35,40 +35,7 @@ impl fmt::Display for Role {
 }
 
 /// Which sites must acknowledge a commit before it counts as durable.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AckPolicy {
-    Quorum,
-    AllPeers,
-    All,
-    AllAvailable,
-    One,
-    OnePeer,
-    None,
-}
-
-impl AckPolicy {
-    const NAMES: [(&'static str, AckPolicy); 7] = [
-        ("quorum", AckPolicy::Quorum),
-        ("all-peers", AckPolicy::AllPeers),
-        ("all", AckPolicy::All),
-        ("all-available", AckPolicy::AllAvailable),
-        ("one", AckPolicy::One),
-        ("one-peer", AckPolicy::OnePeer),
-        ("none", AckPolicy::None),
-    ];
-
-    fn parse(s: &str) -> Option<AckPolicy> {
-        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, p)| *p)
-    }
-
-    pub fn name(self) -> &'static str {
-        Self::NAMES
-            .iter()
-            .find(|(_, p)| *p == self)
-            .map(|(n, _)| *n)
-            .unwrap_or("?")
-    }
-}
+pub use crate::bdb::AckPolicy;
 
 /// A `host:port` address as written in the config.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,30 +46,21 @@ pub struct HostPort {
 
 impl HostPort {
     fn parse(s: &str) -> Result<HostPort, String> {
-        let (host, port) = s
-            .rsplit_once(':')
-            .ok_or_else(|| format!("{s:?} is not host:port"))?;
+        let (host, port) = s.rsplit_once(':').ok_or_else(|| format!("{s:?} is not host:port"))?;
         let host = host.trim_start_matches('[').trim_end_matches(']');
         if host.is_empty() {
             return Err(format!("{s:?} has no host"));
         }
-        let port = port
-            .parse::<u16>()
-            .map_err(|_| format!("{s:?} has no valid port (1-65535)"))?;
+        let port = port.parse::<u16>().map_err(|_| format!("{s:?} has no valid port (1-65535)"))?;
         if port == 0 {
             return Err(format!("{s:?} has port 0"));
         }
-        Ok(HostPort {
-            host: host.to_string(),
-            port,
-        })
+        Ok(HostPort { host: host.to_string(), port })
     }
 
     /// True for 0.0.0.0 and ::, which others cannot use to reach us.
     pub fn is_wildcard(&self) -> bool {
-        self.host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_unspecified())
+        self.host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_unspecified())
     }
 }
 
@@ -210,8 +168,7 @@ impl Config {
     /// Validates config text; `origin` names it in errors.
     pub fn parse(src: &str, origin: &str, stem: Option<&str>) -> Result<Config, ConfigError> {
         let v = Validator { src, origin };
-        let raw: RawConfig =
-            toml::from_str(src).map_err(|e| v.error(e.span(), e.message().to_string()))?;
+        let raw: RawConfig = toml::from_str(src).map_err(|e| v.error(e.span(), e.message().to_string()))?;
         v.build(raw, stem)
     }
 }
@@ -232,24 +189,14 @@ impl Validator<'_> {
             }
             None => (0, 0),
         };
-        ConfigError {
-            file: self.origin.to_string(),
-            line,
-            column,
-            message,
-        }
+        ConfigError { file: self.origin.to_string(), line, column, message }
     }
 
     fn at<T>(&self, field: &Spanned<T>, key: &str, why: impl fmt::Display) -> ConfigError {
         self.error(Some(field.span()), format!("{key}: {why}"))
     }
 
-    fn address(
-        &self,
-        field: Option<&Spanned<String>>,
-        key: &str,
-        default: &str,
-    ) -> Result<HostPort, ConfigError> {
+    fn address(&self, field: Option<&Spanned<String>>, key: &str, default: &str) -> Result<HostPort, ConfigError> {
         match field {
             Some(f) => HostPort::parse(f.get_ref()).map_err(|why| self.at(f, key, why)),
             None => Ok(HostPort::parse(default).expect("default addresses parse")),
@@ -268,20 +215,11 @@ impl Validator<'_> {
         if range.contains(&v) {
             Ok(v)
         } else {
-            Err(self.at(
-                f,
-                key,
-                format!("{v} is out of range {}..={}", range.start, range.end - 1),
-            ))
+            Err(self.at(f, key, format!("{v} is out of range {}..={}", range.start, range.end - 1)))
         }
     }
 
-    fn millis(
-        &self,
-        field: Option<&Spanned<i64>>,
-        key: &str,
-        default: i64,
-    ) -> Result<Duration, ConfigError> {
+    fn millis(&self, field: Option<&Spanned<i64>>, key: &str, default: i64) -> Result<Duration, ConfigError> {
         let ms = self.int(field, key, default, 1..3_600_001)?;
         Ok(Duration::from_millis(ms as u64))
     }
@@ -293,11 +231,7 @@ impl Validator<'_> {
                 "back" => Role::Back,
                 "front" => Role::Front,
                 other => {
-                    return Err(self.at(
-                        f,
-                        "role",
-                        format!("{other:?} is not \"back\" or \"front\""),
-                    ));
+                    return Err(self.at(f, "role", format!("{other:?} is not \"back\" or \"front\"")));
                 }
             },
         };
@@ -312,12 +246,7 @@ impl Validator<'_> {
         let http = self.http(&raw.http)?;
         let replication = self.replication(&raw.replication, role)?;
         let storage = StorageConfig {
-            cache_bytes: self.int(
-                raw.storage.cache_mb.as_ref(),
-                "storage.cache_mb",
-                64,
-                1..1_048_577,
-            )? as u64
+            cache_bytes: self.int(raw.storage.cache_mb.as_ref(), "storage.cache_mb", 64, 1..1_048_577)? as u64
                 * (1 << 20),
             checkpoint_every: Duration::from_secs(self.int(
                 raw.storage.checkpoint_interval_s.as_ref(),
@@ -329,67 +258,41 @@ impl Validator<'_> {
         let log_level = match &raw.log.level {
             None => "info".to_string(),
             Some(f) => {
-                tracing_subscriber::EnvFilter::try_new(f.get_ref()).map_err(|e| {
-                    self.at(
-                        f,
-                        "log.level",
-                        format!("{:?} is not a level or filter: {e}", f.get_ref()),
-                    )
-                })?;
+                tracing_subscriber::EnvFilter::try_new(f.get_ref())
+                    .map_err(|e| self.at(f, "log.level", format!("{:?} is not a level or filter: {e}", f.get_ref())))?;
                 f.get_ref().clone()
             }
         };
-        Ok(Config {
-            path: None,
-            role,
-            name,
-            data_dir,
-            http,
-            replication,
-            storage,
-            log_level,
-        })
+        Ok(Config { path: None, role, name, data_dir, http, replication, storage, log_level })
     }
 
-    fn name(
-        &self,
-        field: Option<&Spanned<String>>,
-        stem: Option<&str>,
-    ) -> Result<String, ConfigError> {
+    fn name(&self, field: Option<&Spanned<String>>, stem: Option<&str>) -> Result<String, ConfigError> {
         let valid = |s: &str| {
-            !s.is_empty()
-                && s.len() <= 64
-                && s.bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+            !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
         };
         let why = "must be 1-64 characters of A-Z a-z 0-9 - _ .";
         match (field, stem) {
             (Some(f), _) if valid(f.get_ref()) => Ok(f.get_ref().clone()),
             (Some(f), _) => Err(self.at(f, "name", format!("{:?} {why}", f.get_ref()))),
             (None, Some(stem)) if valid(stem) => Ok(stem.to_string()),
-            (None, Some(stem)) => Err(self.error(
-                None,
-                format!("the file name {stem:?} cannot be the site name ({why}); set name"),
-            )),
-            (None, None) => Err(self.error(
-                None,
-                "name is required when the config is not read from a file".into(),
-            )),
+            (None, Some(stem)) => {
+                Err(self.error(None, format!("the file name {stem:?} cannot be the site name ({why}); set name")))
+            }
+            (None, None) => Err(self.error(None, "name is required when the config is not read from a file".into())),
         }
     }
 
     fn http(&self, raw: &raw::RawHttp) -> Result<HttpConfig, ConfigError> {
         let listen = self.address(raw.listen.as_ref(), "http.listen", DEFAULT_HTTP_LISTEN)?;
         let advertise = match &raw.advertise {
-            Some(f) => {
-                HostPort::parse(f.get_ref()).map_err(|why| self.at(f, "http.advertise", why))?
-            }
+            Some(f) => HostPort::parse(f.get_ref()).map_err(|why| self.at(f, "http.advertise", why))?,
             None if listen.is_wildcard() => {
-                let f = raw
-                    .listen
-                    .as_ref()
-                    .expect("the default listen address is not a wildcard");
-                return Err(self.at(f, "http.listen", "is a wildcard address; set http.advertise to the address other sites should use"));
+                let f = raw.listen.as_ref().expect("the default listen address is not a wildcard");
+                return Err(self.at(
+                    f,
+                    "http.listen",
+                    "is a wildcard address; set http.advertise to the address other sites should use",
+                ));
             }
             None => listen.clone(),
         };
@@ -400,12 +303,7 @@ impl Validator<'_> {
             1..MAX_MAX_VALUE_BYTES + 1,
         )?;
         let max_txn_ops = self.int(raw.max_txn_ops.as_ref(), "http.max_txn_ops", 128, 1..10_001)?;
-        let max_txn_bytes = self.int(
-            raw.max_txn_bytes.as_ref(),
-            "http.max_txn_bytes",
-            4 << 20,
-            1..(1 << 30) + 1,
-        )?;
+        let max_txn_bytes = self.int(raw.max_txn_bytes.as_ref(), "http.max_txn_bytes", 4 << 20, 1..(1 << 30) + 1)?;
         Ok(HttpConfig {
             listen,
             advertise,
@@ -415,16 +313,8 @@ impl Validator<'_> {
         })
     }
 
-    fn replication(
-        &self,
-        raw: &raw::RawReplication,
-        role: Role,
-    ) -> Result<ReplicationConfig, ConfigError> {
-        let listen = self.address(
-            raw.listen.as_ref(),
-            "replication.listen",
-            DEFAULT_REPLICATION_LISTEN,
-        )?;
+    fn replication(&self, raw: &raw::RawReplication, role: Role) -> Result<ReplicationConfig, ConfigError> {
+        let listen = self.address(raw.listen.as_ref(), "replication.listen", DEFAULT_REPLICATION_LISTEN)?;
         if let (true, Some(f)) = (listen.is_wildcard(), &raw.listen) {
             return Err(self.at(
                 f,
@@ -437,10 +327,7 @@ impl Validator<'_> {
             Some(list) => list
                 .get_ref()
                 .iter()
-                .map(|h| {
-                    HostPort::parse(h.get_ref())
-                        .map_err(|why| self.at(h, "replication.helpers", why))
-                })
+                .map(|h| HostPort::parse(h.get_ref()).map_err(|why| self.at(h, "replication.helpers", why)))
                 .collect::<Result<_, _>>()?,
         };
         let group_creator = raw.group_creator.as_ref().is_some_and(|f| *f.get_ref());
@@ -453,49 +340,24 @@ impl Validator<'_> {
                 ));
             }
             (_, Role::Front) => 0,
-            (f, Role::Back) => {
-                self.int(f.as_ref(), "replication.priority", 100, 0..1_000_001)? as u32
-            }
+            (f, Role::Back) => self.int(f.as_ref(), "replication.priority", 100, 0..1_000_001)? as u32,
         };
         if let (Some(f), Role::Front, true) = (&raw.group_creator, role, group_creator) {
-            return Err(self.at(
-                f,
-                "replication.group_creator",
-                "only a back-end can create the group",
-            ));
+            return Err(self.at(f, "replication.group_creator", "only a back-end can create the group"));
         }
         let ack_policy = match &raw.ack_policy {
             None => AckPolicy::Quorum,
             Some(f) => AckPolicy::parse(f.get_ref()).ok_or_else(|| {
                 let names: Vec<_> = AckPolicy::NAMES.iter().map(|(n, _)| *n).collect();
-                self.at(
-                    f,
-                    "replication.ack_policy",
-                    format!("{:?} is not one of {}", f.get_ref(), names.join(", ")),
-                )
+                self.at(f, "replication.ack_policy", format!("{:?} is not one of {}", f.get_ref(), names.join(", ")))
             })?,
         };
-        let heartbeat_send = self.millis(
-            raw.heartbeat_send_ms.as_ref(),
-            "replication.heartbeat_send_ms",
-            200,
-        )?;
-        let heartbeat_monitor = self.millis(
-            raw.heartbeat_monitor_ms.as_ref(),
-            "replication.heartbeat_monitor_ms",
-            600,
-        )?;
+        let heartbeat_send = self.millis(raw.heartbeat_send_ms.as_ref(), "replication.heartbeat_send_ms", 200)?;
+        let heartbeat_monitor =
+            self.millis(raw.heartbeat_monitor_ms.as_ref(), "replication.heartbeat_monitor_ms", 600)?;
         if heartbeat_monitor <= heartbeat_send {
-            let f = raw
-                .heartbeat_monitor_ms
-                .as_ref()
-                .or(raw.heartbeat_send_ms.as_ref())
-                .expect("defaults are ordered");
-            return Err(self.at(
-                f,
-                "replication.heartbeat_monitor_ms",
-                "must be longer than heartbeat_send_ms",
-            ));
+            let f = raw.heartbeat_monitor_ms.as_ref().or(raw.heartbeat_send_ms.as_ref()).expect("defaults are ordered");
+            return Err(self.at(f, "replication.heartbeat_monitor_ms", "must be longer than heartbeat_send_ms"));
         }
         Ok(ReplicationConfig {
             listen,
@@ -503,16 +365,8 @@ impl Validator<'_> {
             group_creator,
             priority,
             ack_policy,
-            ack_timeout: self.millis(
-                raw.ack_timeout_ms.as_ref(),
-                "replication.ack_timeout_ms",
-                1000,
-            )?,
-            election_timeout: self.millis(
-                raw.election_timeout_ms.as_ref(),
-                "replication.election_timeout_ms",
-                1000,
-            )?,
+            ack_timeout: self.millis(raw.ack_timeout_ms.as_ref(), "replication.ack_timeout_ms", 1000)?,
+            election_timeout: self.millis(raw.election_timeout_ms.as_ref(), "replication.election_timeout_ms", 1000)?,
             heartbeat_send,
             heartbeat_monitor,
             leases: raw.leases.as_ref().is_some_and(|f| *f.get_ref()),
@@ -525,12 +379,7 @@ impl Validator<'_> {
 fn default_data_dir(name: &str) -> PathBuf {
     match std::env::var_os("STATE_DIRECTORY") {
         Some(dirs) if !dirs.is_empty() => {
-            let first = dirs
-                .to_string_lossy()
-                .split(':')
-                .next()
-                .unwrap_or_default()
-                .to_string();
+            let first = dirs.to_string_lossy().split(':').next().unwrap_or_default().to_string();
             PathBuf::from(first)
         }
         _ => PathBuf::from("/var/lib/fish").join(name),

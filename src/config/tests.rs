@@ -58,60 +58,26 @@ fn unknown_keys_are_errors_naming_the_key_and_line() {
     assert!(e.starts_with("back0.toml:4:"), "{e}");
     assert!(e.contains("unknown field `lisen`"), "{e}");
     let e = err("[replikation]\n");
-    assert!(
-        e.starts_with("back0.toml:1:") && e.contains("replikation"),
-        "{e}"
-    );
+    assert!(e.starts_with("back0.toml:1:") && e.contains("replikation"), "{e}");
 }
 
 #[test]
 fn bad_values_name_the_key_and_line() {
     let cases = [
         ("role = \"middle\"", "1:", "role: \"middle\" is not"),
-        (
-            "[http]\n\nlisten = \"nope\"",
-            "3:",
-            "http.listen: \"nope\" is not host:port",
-        ),
+        ("[http]\n\nlisten = \"nope\"", "3:", "http.listen: \"nope\" is not host:port"),
         ("[http]\nlisten = \"1.2.3.4:99999\"", "2:", "valid port"),
-        (
-            "[replication]\nack_policy = \"most\"",
-            "2:",
-            "ack_policy: \"most\" is not one of quorum, all-peers",
-        ),
-        (
-            "[replication]\npriority = -1",
-            "2:",
-            "replication.priority: -1 is out of range",
-        ),
-        (
-            "[replication]\nhelpers = [\"a:1\", \"b\"]",
-            "2:",
-            "replication.helpers: \"b\" is not host:port",
-        ),
-        (
-            "[replication]\nheartbeat_send_ms = 700",
-            "2:",
-            "must be longer than heartbeat_send_ms",
-        ),
+        ("[replication]\nack_policy = \"most\"", "2:", "ack_policy: \"most\" is not one of quorum, all-peers"),
+        ("[replication]\npriority = -1", "2:", "replication.priority: -1 is out of range"),
+        ("[replication]\nhelpers = [\"a:1\", \"b\"]", "2:", "replication.helpers: \"b\" is not host:port"),
+        ("[replication]\nheartbeat_send_ms = 700", "2:", "must be longer than heartbeat_send_ms"),
         ("[log]\nlevel = \"loud=!!\"", "2:", "log.level"),
-        (
-            "[http]\nmax_value_bytes = 0",
-            "2:",
-            "http.max_value_bytes: 0 is out of range",
-        ),
-        (
-            "[replication]\nack_timeout_ms = \"1s\"",
-            "2:",
-            "invalid type",
-        ),
+        ("[http]\nmax_value_bytes = 0", "2:", "http.max_value_bytes: 0 is out of range"),
+        ("[replication]\nack_timeout_ms = \"1s\"", "2:", "invalid type"),
     ];
     for (src, line, needle) in cases {
         let e = err(src);
-        assert!(
-            e.starts_with(&format!("back0.toml:{line}")),
-            "{src:?} gave {e}"
-        );
+        assert!(e.starts_with(&format!("back0.toml:{line}")), "{src:?} gave {e}");
         assert!(e.contains(needle), "{src:?} gave {e}");
     }
 }
@@ -129,13 +95,8 @@ fn wildcard_addresses_need_an_advertised_one() {
 fn front_ends_are_priority_zero_and_never_create_the_group() {
     let c = parse("role = \"front\"").unwrap();
     assert_eq!((c.role, c.replication.priority), (Role::Front, 0));
-    assert!(
-        err("role = \"front\"\n[replication]\npriority = 5")
-            .contains("front-ends are always priority 0")
-    );
-    assert!(
-        err("role = \"front\"\n[replication]\ngroup_creator = true").contains("only a back-end")
-    );
+    assert!(err("role = \"front\"\n[replication]\npriority = 5").contains("front-ends are always priority 0"));
+    assert!(err("role = \"front\"\n[replication]\ngroup_creator = true").contains("only a back-end"));
 }
 
 #[test]
@@ -145,28 +106,13 @@ fn name_defaults_to_the_file_stem_and_data_dir_follows_it() {
     if std::env::var_os("STATE_DIRECTORY").is_none() {
         assert_eq!(c.data_dir, PathBuf::from("/var/lib/fish/front7"));
     }
-    let c = Config::parse(
-        "name = \"b1\"\ndata_dir = \"/tmp/d\"",
-        "x",
-        Some("whatever"),
-    )
-    .unwrap();
-    assert_eq!(
-        (c.name.as_str(), c.data_dir.as_path()),
-        ("b1", Path::new("/tmp/d"))
-    );
-    assert!(
-        Config::parse("name = \"a b\"", "x", None)
-            .unwrap_err()
-            .to_string()
-            .contains("name: \"a b\"")
-    );
+    let c = Config::parse("name = \"b1\"\ndata_dir = \"/tmp/d\"", "x", Some("whatever")).unwrap();
+    assert_eq!((c.name.as_str(), c.data_dir.as_path()), ("b1", Path::new("/tmp/d")));
+    assert!(Config::parse("name = \"a b\"", "x", None).unwrap_err().to_string().contains("name: \"a b\""));
 }
 
 #[test]
 fn an_unreadable_file_is_named() {
-    let e = Config::load(Path::new("/nonexistent/fish.toml"))
-        .unwrap_err()
-        .to_string();
+    let e = Config::load(Path::new("/nonexistent/fish.toml")).unwrap_err().to_string();
     assert!(e.starts_with("/nonexistent/fish.toml: cannot read"), "{e}");
 }

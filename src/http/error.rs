@@ -23,13 +23,7 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
-        ApiError {
-            status,
-            code,
-            message: message.into(),
-            detail: None,
-            headers: Vec::new(),
-        }
+        ApiError { status, code, message: message.into(), detail: None, headers: Vec::new() }
     }
 
     pub fn bad_request(code: &'static str, message: impl Into<String>) -> ApiError {
@@ -41,19 +35,11 @@ impl ApiError {
     }
 
     pub fn no_route(path: &str) -> ApiError {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            "no_such_endpoint",
-            format!("no endpoint at {path}"),
-        )
+        ApiError::new(StatusCode::NOT_FOUND, "no_such_endpoint", format!("no endpoint at {path}"))
     }
 
     pub fn method_not_allowed(method: &Method, allowed: &[Method]) -> ApiError {
-        let list = allowed
-            .iter()
-            .map(Method::as_str)
-            .collect::<Vec<_>>()
-            .join(", ");
+        let list = allowed.iter().map(Method::as_str).collect::<Vec<_>>().join(", ");
         ApiError::new(
             StatusCode::METHOD_NOT_ALLOWED,
             "method_not_allowed",
@@ -76,18 +62,13 @@ impl ApiError {
 
     pub fn into_response(self) -> Response<Full<Bytes>> {
         let mut body = json!({ "error": self.code, "message": self.message });
-        if let (Some(serde_json::Value::Object(extra)), Some(obj)) =
-            (self.detail, body.as_object_mut())
-        {
+        if let (Some(serde_json::Value::Object(extra)), Some(obj)) = (self.detail, body.as_object_mut()) {
             obj.extend(extra);
         }
         let mut resp = Response::new(Full::new(Bytes::from(body.to_string())));
         *resp.status_mut() = self.status;
         let h = resp.headers_mut();
-        h.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/json"),
-        );
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
         for (name, value) in self.headers {
             h.insert(name, value);
         }
@@ -99,16 +80,21 @@ impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> ApiError {
         let message = err.to_string();
         match err {
-            StoreError::EmptyKey | StoreError::KeyTooLong { .. } => {
-                ApiError::bad_request("invalid_key", message)
-            }
+            StoreError::EmptyKey | StoreError::KeyTooLong { .. } => ApiError::bad_request("invalid_key", message),
             StoreError::ConditionFailed { op, current, .. } => {
                 ApiError::new(StatusCode::PRECONDITION_FAILED, "condition_failed", message)
                     .with_detail(json!({ "op": op, "current_version": current }))
             }
             StoreError::NotFound => ApiError::new(StatusCode::NOT_FOUND, "not_found", message),
-            StoreError::Contention => {
-                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "contention", message)
+            StoreError::Contention => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "contention", message)
+                .with_header(header::RETRY_AFTER, "1"),
+            StoreError::NotAcknowledged { token } => {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "not_acknowledged", message)
+                    .with_header(header::RETRY_AFTER, "1")
+                    .with_detail(json!({ "token": token.to_string() }))
+            }
+            StoreError::NotReady | StoreError::NotMaster => {
+                ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
                     .with_header(header::RETRY_AFTER, "1")
             }
             StoreError::Bdb(e) => from_bdb(e),
@@ -121,18 +107,13 @@ fn from_bdb(err: bdb::Error) -> ApiError {
     let message = err.to_string();
     match err {
         bdb::Error::Os { errno, .. } if errno == libc::ENOSPC || errno == libc::EDQUOT => {
-            ApiError::new(
-                StatusCode::INSUFFICIENT_STORAGE,
-                "insufficient_storage",
-                message,
-            )
+            ApiError::new(StatusCode::INSUFFICIENT_STORAGE, "insufficient_storage", message)
         }
         bdb::Error::RepUnavail(_)
         | bdb::Error::RepLeaseExpired
         | bdb::Error::RepLockout
         | bdb::Error::RepHandleDead => {
-            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
-                .with_header(header::RETRY_AFTER, "1")
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message).with_header(header::RETRY_AFTER, "1")
         }
         _ => ApiError::internal(format!("Berkeley DB: {message}")),
     }

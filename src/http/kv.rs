@@ -33,8 +33,7 @@ pub async fn key(app: &App, req: Request<Incoming>, encoded: &str) -> Result<Res
 }
 
 fn decode_key(encoded: &str) -> Result<Vec<u8>, ApiError> {
-    let key = percent_decode(encoded)
-        .map_err(|e| ApiError::bad_request("bad_encoding", format!("key: {e}")))?;
+    let key = percent_decode(encoded).map_err(|e| ApiError::bad_request("bad_encoding", format!("key: {e}")))?;
     match key.len() {
         0 => Err(ApiError::bad_request("invalid_key", "the key is empty")),
         n if n > MAX_KEY_BYTES => Err(ApiError::new(
@@ -56,10 +55,7 @@ async fn get(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, Ap
         Some(Entry { value, version }) => {
             let mut resp = Resp::new(Bytes::from(value).into());
             let h = resp.headers_mut();
-            h.insert(
-                header::CONTENT_TYPE,
-                HeaderValue::from_static("application/octet-stream"),
-            );
+            h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
             h.insert(header::ETAG, etag(version));
             Ok(resp)
         }
@@ -98,26 +94,14 @@ pub async fn list(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
     allow(&req, &[Method::GET])?;
     let params = request::query(&req, &["prefix", "limit", "start_after", "consistency"])?;
     request::consistency(&params)?;
-    let bytes_of = |name: &str| {
-        params
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.clone())
-    };
+    let bytes_of = |name: &str| params.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
     let prefix = bytes_of("prefix").unwrap_or_default();
     let start_after = bytes_of("start_after");
     let limit = match request::param_text(&params, "limit")? {
         None => DEFAULT_LIMIT,
-        Some(s) => s
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=MAX_LIMIT).contains(n))
-            .ok_or_else(|| {
-                ApiError::bad_request(
-                    "invalid_argument",
-                    format!("limit {s:?} is not a number from 1 to {MAX_LIMIT}"),
-                )
-            })?,
+        Some(s) => s.parse::<usize>().ok().filter(|n| (1..=MAX_LIMIT).contains(n)).ok_or_else(|| {
+            ApiError::bad_request("invalid_argument", format!("limit {s:?} is not a number from 1 to {MAX_LIMIT}"))
+        })?,
     };
     wait_for_token(app, &req).await?;
     let store = app.store.clone();
@@ -141,10 +125,7 @@ pub async fn list(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
             body.insert("next".into(), serde_json::Value::Null);
         }
     }
-    Ok(json_response(
-        StatusCode::OK,
-        &serde_json::Value::Object(body),
-    ))
+    Ok(json_response(StatusCode::OK, &serde_json::Value::Object(body)))
 }
 
 /// Writes `name` (and `name_encoding: "base64"` when the bytes are not UTF-8).
@@ -162,15 +143,9 @@ async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiErr
     let Some(v) = req.headers().get("fish-after") else {
         return Ok(());
     };
-    let token: CommitToken = v
-        .to_str()
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .ok_or_else(|| {
-            ApiError::bad_request(
-                "invalid_argument",
-                "Fish-After is not a commit token (40 hex digits)",
-            )
+    let token: CommitToken =
+        v.to_str().ok().and_then(|s| s.trim().parse().ok()).ok_or_else(|| {
+            ApiError::bad_request("invalid_argument", "Fish-After is not a commit token (40 hex digits)")
         })?;
     let env = app.store.env().clone();
     match tokio::task::spawn_blocking(move || env.wait_applied(&token, TOKEN_WAIT)).await {
@@ -178,10 +153,7 @@ async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiErr
         Ok(Err(crate::bdb::Error::Timeout)) => Err(ApiError::new(
             StatusCode::GATEWAY_TIMEOUT,
             "token_timeout",
-            format!(
-                "the commit in Fish-After was not applied here within {} ms",
-                TOKEN_WAIT.as_millis()
-            ),
+            format!("the commit in Fish-After was not applied here within {} ms", TOKEN_WAIT.as_millis()),
         )),
         Ok(Err(crate::bdb::Error::NotFound)) => Err(ApiError::new(
             StatusCode::CONFLICT,

@@ -45,12 +45,7 @@ const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Serves until `shutdown` fires, then stops accepting and gives in-flight
 /// requests up to `drain` to finish.
-pub async fn serve(
-    listener: TcpListener,
-    app: Arc<App>,
-    shutdown: CancellationToken,
-    drain: Duration,
-) {
+pub async fn serve(listener: TcpListener, app: Arc<App>, shutdown: CancellationToken, drain: Duration) {
     let graceful = GracefulShutdown::new();
     loop {
         let stream = tokio::select! {
@@ -119,9 +114,6 @@ fn empty(status: StatusCode) -> Resp {
 fn json_response(status: StatusCode, body: &serde_json::Value) -> Resp {
     let mut resp = Response::new(Full::new(Bytes::from(body.to_string())));
     *resp.status_mut() = status;
-    resp.headers_mut().insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static("application/json"),
-    );
+    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     resp
 }

@@ -31,20 +31,14 @@ pub async fn body(req: Request<Incoming>, limit: usize, what: &str) -> Result<By
             format!("{what} is larger than the limit of {limit} bytes"),
         )
     };
-    let declared = req
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
         return Err(too_large());
     }
     match Limited::new(req.into_body(), limit).collect().await {
         Ok(collected) => Ok(collected.to_bytes()),
         Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large()),
-        Err(e) => Err(ApiError::bad_request(
-            "bad_body",
-            format!("reading the request body failed: {e}"),
-        )),
+        Err(e) => Err(ApiError::bad_request("bad_body", format!("reading the request body failed: {e}"))),
     }
 }
 
@@ -56,41 +50,29 @@ pub fn query(req: &Request<Incoming>, known: &[&str]) -> Result<Vec<(String, Vec
     let mut out = Vec::new();
     for part in q.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = part.split_once('=').unwrap_or((part, ""));
-        let bad =
-            |e| ApiError::bad_request("bad_encoding", format!("query parameter {name:?}: {e}"));
-        let name = String::from_utf8(percent_decode(name).map_err(bad)?).map_err(|_| {
-            ApiError::bad_request("bad_encoding", "a query parameter name is not UTF-8")
-        })?;
+        let bad = |e| ApiError::bad_request("bad_encoding", format!("query parameter {name:?}: {e}"));
+        let name = String::from_utf8(percent_decode(name).map_err(bad)?)
+            .map_err(|_| ApiError::bad_request("bad_encoding", "a query parameter name is not UTF-8"))?;
         if !known.contains(&name.as_str()) {
             return Err(ApiError::bad_request(
                 "invalid_argument",
-                format!(
-                    "unknown query parameter {name:?}; known: {}",
-                    known.join(", ")
-                ),
+                format!("unknown query parameter {name:?}; known: {}", known.join(", ")),
             ));
         }
-        let value = percent_decode(value).map_err(|e| {
-            ApiError::bad_request("bad_encoding", format!("query parameter {name:?}: {e}"))
-        })?;
+        let value = percent_decode(value)
+            .map_err(|e| ApiError::bad_request("bad_encoding", format!("query parameter {name:?}: {e}")))?;
         out.push((name, value));
     }
     Ok(out)
 }
 
 /// The single value of query parameter `name`, as UTF-8 text.
-pub fn param_text<'a>(
-    params: &'a [(String, Vec<u8>)],
-    name: &str,
-) -> Result<Option<&'a str>, ApiError> {
+pub fn param_text<'a>(params: &'a [(String, Vec<u8>)], name: &str) -> Result<Option<&'a str>, ApiError> {
     match params.iter().find(|(n, _)| n == name) {
         None => Ok(None),
-        Some((_, v)) => std::str::from_utf8(v).map(Some).map_err(|_| {
-            ApiError::bad_request(
-                "bad_encoding",
-                format!("query parameter {name:?} is not UTF-8"),
-            )
-        }),
+        Some((_, v)) => std::str::from_utf8(v)
+            .map(Some)
+            .map_err(|_| ApiError::bad_request("bad_encoding", format!("query parameter {name:?} is not UTF-8"))),
     }
 }
 
@@ -122,10 +104,7 @@ pub fn condition(headers: &HeaderMap) -> Result<Condition, ApiError> {
             .map_err(|_| ApiError::bad_request("invalid_argument", format!("{name} is not ASCII")))
     };
     match (text(header::IF_MATCH)?, text(header::IF_NONE_MATCH)?) {
-        (Some(_), Some(_)) => Err(ApiError::bad_request(
-            "invalid_argument",
-            "use If-Match or If-None-Match, not both",
-        )),
+        (Some(_), Some(_)) => Err(ApiError::bad_request("invalid_argument", "use If-Match or If-None-Match, not both")),
         (None, Some(v)) if v == "*" => Ok(Condition::Absent),
         (None, Some(v)) => Err(ApiError::bad_request(
             "invalid_argument",
@@ -139,15 +118,9 @@ pub fn condition(headers: &HeaderMap) -> Result<Condition, ApiError> {
 
 /// `"123"` (or bare `123`) → 123.
 pub fn parse_etag(v: &str) -> Result<u64, ApiError> {
-    let inner = v
-        .strip_prefix('"')
-        .and_then(|s| s.strip_suffix('"'))
-        .unwrap_or(v);
+    let inner = v.strip_prefix('"').and_then(|s| s.strip_suffix('"')).unwrap_or(v);
     inner.parse::<u64>().map_err(|_| {
-        ApiError::bad_request(
-            "invalid_argument",
-            format!("If-Match {v:?} is not a version such as \"42\""),
-        )
+        ApiError::bad_request("invalid_argument", format!("If-Match {v:?} is not a version such as \"42\""))
     })
 }
 

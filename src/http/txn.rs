@@ -64,16 +64,12 @@ pub async fn handle(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError>
     request::query(&req, &[])?;
     let limits = &app.config.http;
     let raw = request::body(req, limits.max_txn_bytes, "the transaction").await?;
-    let body: TxnBody = serde_json::from_slice(&raw)
-        .map_err(|e| ApiError::bad_request("invalid_json", format!("transaction: {e}")))?;
+    let body: TxnBody =
+        serde_json::from_slice(&raw).map_err(|e| ApiError::bad_request("invalid_json", format!("transaction: {e}")))?;
     if body.ops.is_empty() || body.ops.len() > limits.max_txn_ops {
         return Err(ApiError::bad_request(
             "invalid_argument",
-            format!(
-                "a transaction has 1 to {} ops; this one has {}",
-                limits.max_txn_ops,
-                body.ops.len()
-            ),
+            format!("a transaction has 1 to {} ops; this one has {}", limits.max_txn_ops, body.ops.len()),
         ));
     }
     let ops = body
@@ -81,22 +77,15 @@ pub async fn handle(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError>
         .into_iter()
         .enumerate()
         .map(|(i, op)| {
-            to_op(op, limits.max_value_bytes).map_err(|why| {
-                ApiError::bad_request("invalid_argument", format!("ops[{i}]: {why}"))
-            })
+            to_op(op, limits.max_value_bytes)
+                .map_err(|why| ApiError::bad_request("invalid_argument", format!("ops[{i}]: {why}")))
         })
         .collect::<Result<Vec<_>, _>>()?;
     let store = app.store.clone();
     let (ops, done) = blocking(move || store.transact(&ops).map(|done| (ops, done))).await?;
-    let results: Vec<Value> = ops
-        .iter()
-        .zip(&done.results)
-        .map(|(op, r)| render(op, r))
-        .collect();
-    let mut resp = json_response(
-        StatusCode::OK,
-        &json!({ "results": results, "token": done.token.map(|t| t.to_string()) }),
-    );
+    let results: Vec<Value> = ops.iter().zip(&done.results).map(|(op, r)| render(op, r)).collect();
+    let mut resp =
+        json_response(StatusCode::OK, &json!({ "results": results, "token": done.token.map(|t| t.to_string()) }));
     if let Some(token) = &done.token {
         set_token(&mut resp, token);
     }
@@ -104,13 +93,9 @@ pub async fn handle(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError>
 }
 
 fn to_op(op: OpBody, max_value: usize) -> Result<Op, String> {
-    let key = encoding::from_json(&op.key, op.key_encoding)
-        .map_err(|e| format!("key is not valid base64: {e}"))?;
+    let key = encoding::from_json(&op.key, op.key_encoding).map_err(|e| format!("key is not valid base64: {e}"))?;
     if key.is_empty() || key.len() > MAX_KEY_BYTES {
-        return Err(format!(
-            "key must be 1 to {MAX_KEY_BYTES} bytes, not {}",
-            key.len()
-        ));
+        return Err(format!("key must be 1 to {MAX_KEY_BYTES} bytes, not {}", key.len()));
     }
     let version = match op.version {
         None => None,
@@ -121,13 +106,10 @@ fn to_op(op: OpBody, max_value: usize) -> Result<Op, String> {
     let value = match (name, op.value) {
         (OpName::Put, None) => return Err("put needs a value".into()),
         (OpName::Put, Some(v)) => {
-            let v = encoding::from_json(&v, op.value_encoding)
-                .map_err(|e| format!("value is not valid base64: {e}"))?;
+            let v =
+                encoding::from_json(&v, op.value_encoding).map_err(|e| format!("value is not valid base64: {e}"))?;
             if v.len() > max_value {
-                return Err(format!(
-                    "value is {} bytes; the limit is {max_value}",
-                    v.len()
-                ));
+                return Err(format!("value is {} bytes; the limit is {max_value}", v.len()));
             }
             v
         }
@@ -138,29 +120,15 @@ fn to_op(op: OpBody, max_value: usize) -> Result<Op, String> {
         (OpName::Get, None) => Op::Get { key },
         (OpName::Get, Some(_)) => return Err("get takes no version".into()),
         (OpName::Check, None) => return Err("check needs a version (0: the key is absent)".into()),
-        (OpName::Check, Some(v)) => Op::Check {
-            key,
-            cond: version_condition(v),
-        },
-        (OpName::Put, v) => Op::Put {
-            key,
-            value,
-            cond: v.map_or(Condition::Any, version_condition),
-        },
+        (OpName::Check, Some(v)) => Op::Check { key, cond: version_condition(v) },
+        (OpName::Put, v) => Op::Put { key, value, cond: v.map_or(Condition::Any, version_condition) },
         (OpName::Delete, Some(0)) => return Err("delete with version 0 can never apply".into()),
-        (OpName::Delete, v) => Op::Delete {
-            key,
-            cond: v.map_or(Condition::Any, Condition::Version),
-        },
+        (OpName::Delete, v) => Op::Delete { key, cond: v.map_or(Condition::Any, Condition::Version) },
     })
 }
 
 fn version_condition(v: u64) -> Condition {
-    if v == 0 {
-        Condition::Absent
-    } else {
-        Condition::Version(v)
-    }
+    if v == 0 { Condition::Absent } else { Condition::Version(v) }
 }
 
 fn render(op: &Op, result: &OpResult) -> Value {

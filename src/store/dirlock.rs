@@ -17,35 +17,19 @@ pub struct DirLock {
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     #[error("data dir {dir} is in use by another process{holder} (lock file {lock})")]
-    Busy {
-        dir: PathBuf,
-        lock: PathBuf,
-        holder: String,
-    },
+    Busy { dir: PathBuf, lock: PathBuf, holder: String },
     #[error("cannot lock data dir {dir}: {source}")]
-    Io {
-        dir: PathBuf,
-        source: std::io::Error,
-    },
+    Io { dir: PathBuf, source: std::io::Error },
 }
 
 impl DirLock {
     /// Takes the lock on `dir/fishd.lock`, creating `dir` if needed, and
     /// writes our pid into it for whoever is refused next.
     pub fn acquire(dir: &Path) -> Result<DirLock, LockError> {
-        let io = |source| LockError::Io {
-            dir: dir.to_path_buf(),
-            source,
-        };
+        let io = |source| LockError::Io { dir: dir.to_path_buf(), source };
         std::fs::create_dir_all(dir).map_err(io)?;
         let lock = dir.join("fishd.lock");
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&lock)
-            .map_err(io)?;
+        let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&lock).map_err(io)?;
         let mut file = match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
             Ok(f) => f,
             Err((mut file, _)) => {
@@ -55,11 +39,7 @@ impl DirLock {
                     "" => String::new(),
                     p => format!(" (pid {p})"),
                 };
-                return Err(LockError::Busy {
-                    dir: dir.to_path_buf(),
-                    lock,
-                    holder,
-                });
+                return Err(LockError::Busy { dir: dir.to_path_buf(), lock, holder });
             }
         };
         file.set_len(0).map_err(io)?;

@@ -30,9 +30,7 @@ impl Maintenance {
                 }
             })
             .expect("spawning the checkpoint thread");
-        Maintenance {
-            stop: Mutex::new(Some((tx, handle))),
-        }
+        Maintenance { stop: Mutex::new(Some((tx, handle))) }
     }
 
     /// Stops the thread and waits for it; later calls do nothing.

@@ -11,14 +11,25 @@
 //! can never match the re-created key.
 //!
 //! Every write is one Berkeley DB transaction committed with a synchronous
-//! log flush: when a method returns `Ok`, the change is on disk. Transactions
-//! chosen as deadlock victims are retried a bounded number of times.
+//! log flush: when a method returns `Ok`, the change is on disk (and, in a
+//! replication group, acknowledged as the ack policy requires; otherwise
+//! the write fails with `NotAcknowledged`). Transactions chosen as deadlock
+//! victims, or hit by a replication lockout, are retried a bounded number of
+//! times.
+//!
+//! In a replication group the database handles are opened lazily: a master
+//! (or a standalone site) creates the databases; a client waits for the
+//! master's copies to arrive (`NotReady` until then). Handles invalidated by
+//! a role change or an internal init (`DB_REP_HANDLE_DEAD`) are reopened.
+//! Besides `kv.db`, the group shares `fish.meta.db`, which the KV API cannot
+//! reach: the master publishes its HTTP address there.
 
 mod dirlock;
 mod maintenance;
 pub mod record;
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use crate::bdb::{self, CommitToken, Database, Env, EnvConfig, Txn, TxnFlags};
@@ -66,31 +77,16 @@ impl Condition {
 /// One operation of a transaction.
 #[derive(Debug, Clone)]
 pub enum Op {
-    Get {
-        key: Vec<u8>,
-    },
-    Put {
-        key: Vec<u8>,
-        value: Vec<u8>,
-        cond: Condition,
-    },
-    Delete {
-        key: Vec<u8>,
-        cond: Condition,
-    },
-    Check {
-        key: Vec<u8>,
-        cond: Condition,
-    },
+    Get { key: Vec<u8> },
+    Put { key: Vec<u8>, value: Vec<u8>, cond: Condition },
+    Delete { key: Vec<u8>, cond: Condition },
+    Check { key: Vec<u8>, cond: Condition },
 }
 
 impl Op {
     pub fn key(&self) -> &[u8] {
         match self {
-            Op::Get { key }
-            | Op::Put { key, .. }
-            | Op::Delete { key, .. }
-            | Op::Check { key, .. } => key,
+            Op::Get { key } | Op::Put { key, .. } | Op::Delete { key, .. } | Op::Check { key, .. } => key,
         }
     }
 
@@ -131,15 +127,17 @@ pub enum StoreError {
     #[error("key is {len} bytes; the limit is {MAX_KEY_BYTES}")]
     KeyTooLong { len: usize },
     #[error("{}", describe_condition(*.op, key, *.current))]
-    ConditionFailed {
-        op: usize,
-        key: Vec<u8>,
-        current: Option<u64>,
-    },
+    ConditionFailed { op: usize, key: Vec<u8>, current: Option<u64> },
     #[error("key not found")]
     NotFound,
-    #[error("transaction gave up after {MAX_ATTEMPTS} attempts, each chosen as a deadlock victim")]
+    #[error("transaction gave up after {MAX_ATTEMPTS} attempts (deadlock victim or replication lockout each time)")]
     Contention,
+    #[error("the write is applied on the master but did not get the acknowledgements its ack policy requires")]
+    NotAcknowledged { token: CommitToken },
+    #[error("this site has no copy of the data yet (it is still joining the group)")]
+    NotReady,
+    #[error("this site is not the master and cannot write")]
+    NotMaster,
     #[error("stored record for key {} is damaged", String::from_utf8_lossy(.0))]
     Corrupt(Vec<u8>),
     #[error(transparent)]
@@ -165,37 +163,84 @@ pub struct StoreOptions {
 
 impl Default for StoreOptions {
     fn default() -> Self {
-        StoreOptions {
-            env: EnvConfig::default(),
-            checkpoint_every: Duration::from_secs(30),
-        }
+        StoreOptions { env: EnvConfig::default(), checkpoint_every: Duration::from_secs(30) }
     }
+}
+
+/// The open database handles of a store.
+struct Databases {
+    kv: Database,
+    meta: Database,
 }
 
 /// An open store. Share it in an `Arc`; every method blocks on disk I/O and
 /// belongs on a blocking thread, never on an async worker.
 pub struct Store {
-    // Field order is drop order: database, then environment, then the lock.
-    kv: Database,
+    // Field order is drop order: databases, then environment, then the lock.
+    dbs: RwLock<Option<Arc<Databases>>>,
     maintenance: Maintenance,
     env: Env,
     _lock: DirLock,
 }
 
 impl Store {
-    /// Opens the store in `dir`, taking its lock and running recovery.
+    /// Opens the store in `dir`, taking its lock and running recovery. A
+    /// standalone store opens (creating) its databases at once; a replicated
+    /// one does so on first use, once replication has started.
     pub fn open(dir: &Path, opts: &StoreOptions) -> Result<Store, StoreError> {
         let lock = DirLock::acquire(dir)?;
         let env = Env::open(dir, &opts.env)?;
-        let txn = env.begin(TxnFlags::default())?;
-        let kv = Database::open_btree(&env, &txn, "kv.db")?;
-        txn.commit()?;
         let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every);
-        Ok(Store {
-            kv,
-            maintenance,
-            env,
-            _lock: lock,
+        let store = Store { dbs: RwLock::new(None), maintenance, env, _lock: lock };
+        if !store.env.is_replicated() {
+            store.databases(true)?;
+        }
+        Ok(store)
+    }
+
+    /// The open handles, opening them first if needed. Only `create` when
+    /// this site may write (master or standalone).
+    fn databases(&self, create: bool) -> Result<Arc<Databases>, StoreError> {
+        if let Some(dbs) = self.dbs.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            return Ok(Arc::clone(dbs));
+        }
+        let mut slot = self.dbs.write().unwrap_or_else(|e| e.into_inner());
+        if let Some(dbs) = slot.as_ref() {
+            return Ok(Arc::clone(dbs));
+        }
+        let txn = self.env.begin(TxnFlags::default())?;
+        let open = |file| match Database::open_btree(&self.env, &txn, file, create) {
+            Err(bdb::Error::NotFound) => Err(StoreError::NotReady),
+            other => other.map_err(StoreError::from),
+        };
+        let dbs = Arc::new(Databases { kv: open("kv.db")?, meta: open("fish.meta.db")? });
+        txn.commit()?;
+        *slot = Some(Arc::clone(&dbs));
+        Ok(dbs)
+    }
+
+    /// Drops handles that a role change or internal init invalidated; the
+    /// next operation reopens them.
+    fn forget_databases(&self) {
+        *self.dbs.write().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
+    /// Creates the databases if missing; called by a site that just became
+    /// master (a client never can).
+    pub fn create_databases(&self) -> Result<(), StoreError> {
+        self.databases(true).map(drop)
+    }
+
+    /// Runs `f` with open handles (retrying as `retrying` does), reopening
+    /// them if they went stale.
+    fn with_dbs<T>(&self, create: bool, f: impl Fn(&Databases) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        retrying(|| {
+            let dbs = self.databases(create)?;
+            let result = f(&dbs);
+            if matches!(result, Err(StoreError::Bdb(bdb::Error::RepHandleDead))) {
+                self.forget_databases();
+            }
+            result
         })
     }
 
@@ -212,23 +257,28 @@ impl Store {
     /// Reads one key.
     pub fn get(&self, key: &[u8]) -> Result<Option<Entry>, StoreError> {
         check_key(key)?;
-        retrying(|| self.kv.get(None, key, false).map_err(StoreError::from))?
+        self.with_dbs(false, |dbs| dbs.kv.get(None, key, false).map_err(StoreError::from))?
             .map(|raw| record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.to_vec())))
             .transpose()
     }
 
+    /// Reads a record of Fish's own metadata database.
+    pub fn meta_get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
+        self.with_dbs(false, |dbs| dbs.meta.get(None, key.as_bytes(), false).map_err(StoreError::from))
+    }
+
+    /// Writes a record of Fish's own metadata database (master only).
+    pub fn meta_put(&self, key: &str, value: &[u8]) -> Result<bool, StoreError> {
+        self.with_dbs(true, |dbs| {
+            let txn = self.env.begin(TxnFlags::default())?;
+            dbs.meta.put(&txn, key.as_bytes(), value)?;
+            Ok(txn.commit_with_token()?.acknowledged)
+        })
+    }
+
     /// Writes one key if `cond` holds; returns the new version.
-    pub fn put(
-        &self,
-        key: &[u8],
-        value: &[u8],
-        cond: Condition,
-    ) -> Result<(u64, CommitToken), StoreError> {
-        let op = Op::Put {
-            key: key.to_vec(),
-            value: value.to_vec(),
-            cond,
-        };
+    pub fn put(&self, key: &[u8], value: &[u8], cond: Condition) -> Result<(u64, CommitToken), StoreError> {
+        let op = Op::Put { key: key.to_vec(), value: value.to_vec(), cond };
         let done = self.transact(std::slice::from_ref(&op))?;
         match done.results.as_slice() {
             [OpResult::Put { version }] => Ok((*version, done.token.expect("a write has a token"))),
@@ -242,10 +292,7 @@ impl Store {
             Condition::Any => Condition::Exists,
             c => c,
         };
-        let op = Op::Delete {
-            key: key.to_vec(),
-            cond,
-        };
+        let op = Op::Delete { key: key.to_vec(), cond };
         match self.transact(std::slice::from_ref(&op)) {
             Ok(done) => Ok(done.token.expect("a write has a token")),
             Err(StoreError::ConditionFailed { current: None, .. }) => Err(StoreError::NotFound),
@@ -260,37 +307,35 @@ impl Store {
             check_key(op.key())?;
         }
         let writes = ops.iter().any(Op::writes);
-        retrying(|| {
+        self.with_dbs(writes, |dbs| {
             let txn = self.env.begin(TxnFlags::default())?;
-            let results = ops
-                .iter()
-                .enumerate()
-                .map(|(i, op)| self.apply(&txn, i, op))
-                .collect::<Result<Vec<_>, _>>()?;
-            let token = if writes {
-                Some(txn.commit_with_token()?)
-            } else {
+            let results =
+                ops.iter().enumerate().map(|(i, op)| self.apply(dbs, &txn, i, op)).collect::<Result<Vec<_>, _>>()?;
+            if !writes {
                 txn.commit()?;
-                None
-            };
-            Ok(Committed { results, token })
+                return Ok(Committed { results, token: None });
+            }
+            match txn.commit_with_token() {
+                Ok(done) if done.acknowledged => Ok(Committed { results, token: Some(done.token) }),
+                Ok(done) => Err(StoreError::NotAcknowledged { token: done.token }),
+                Err(bdb::Error::Os { errno: libc::EACCES | libc::EINVAL, .. }) if self.env.is_replicated() => {
+                    Err(StoreError::NotMaster)
+                }
+                Err(e) => Err(e.into()),
+            }
         })
     }
 
-    fn apply(&self, txn: &Txn<'_>, index: usize, op: &Op) -> Result<OpResult, StoreError> {
+    fn apply(&self, dbs: &Databases, txn: &Txn<'_>, index: usize, op: &Op) -> Result<OpResult, StoreError> {
         let key = op.key();
-        let current = self.read_for_update(txn, key, op.writes())?;
+        let current = read_entry(&dbs.kv, txn, key, op.writes())?;
         let version = current.as_ref().map(|e| e.version);
         let cond = match op {
             Op::Put { cond, .. } | Op::Delete { cond, .. } | Op::Check { cond, .. } => *cond,
             Op::Get { .. } => Condition::Any,
         };
         if !cond.holds(version) {
-            return Err(StoreError::ConditionFailed {
-                op: index,
-                key: key.to_vec(),
-                current: version,
-            });
+            return Err(StoreError::ConditionFailed { op: index, key: key.to_vec(), current: version });
         }
         Ok(match op {
             Op::Get { .. } => OpResult::Get(current),
@@ -300,70 +345,26 @@ impl Store {
                     Some(v) => v + 1,
                     None => self.env.current_lsn()?.as_u64(),
                 };
-                self.kv.put(txn, key, &record::encode(version, value))?;
+                dbs.kv.put(txn, key, &record::encode(version, value)).map_err(not_master_if_client)?;
                 OpResult::Put { version }
             }
-            Op::Delete { .. } => OpResult::Delete {
-                existed: self.kv.delete(txn, key)?,
-            },
+            Op::Delete { .. } => OpResult::Delete { existed: dbs.kv.delete(txn, key).map_err(not_master_if_client)? },
         })
-    }
-
-    fn read_for_update(
-        &self,
-        txn: &Txn<'_>,
-        key: &[u8],
-        for_update: bool,
-    ) -> Result<Option<Entry>, StoreError> {
-        self.kv
-            .get(Some(txn), key, for_update)?
-            .map(|raw| record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.to_vec())))
-            .transpose()
     }
 
     /// Lists up to `limit` keys starting with `prefix`, in byte order,
     /// strictly after `start_after` when given.
-    pub fn list(
-        &self,
-        prefix: &[u8],
-        start_after: Option<&[u8]>,
-        limit: usize,
-    ) -> Result<Page, StoreError> {
+    pub fn list(&self, prefix: &[u8], start_after: Option<&[u8]>, limit: usize) -> Result<Page, StoreError> {
         let start = match start_after {
             Some(after) if after >= prefix => [after, &[0]].concat(),
             _ => prefix.to_vec(),
         };
-        retrying(|| {
+        self.with_dbs(false, |dbs| {
             let txn = self.env.begin(TxnFlags::ReadCommitted)?;
-            let page = self.scan(&txn, &start, prefix, limit)?;
+            let page = scan(&dbs.kv, &txn, &start, prefix, limit)?;
             txn.commit()?;
             Ok(page)
         })
-    }
-
-    fn scan(
-        &self,
-        txn: &Txn<'_>,
-        start: &[u8],
-        prefix: &[u8],
-        limit: usize,
-    ) -> Result<Page, StoreError> {
-        let mut page = Page::default();
-        let mut cursor = self.kv.cursor(txn)?;
-        let mut pair = cursor.seek_at_or_after(start)?;
-        while let Some((key, raw)) = pair {
-            if !key.starts_with(prefix) {
-                break;
-            }
-            if page.items.len() == limit {
-                page.next = page.items.last().map(|(k, _)| k.clone());
-                break;
-            }
-            let entry = record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.clone()))?;
-            page.items.push((key, entry));
-            pair = cursor.next_pair()?;
-        }
-        Ok(page)
     }
 
     /// Stops background work and writes a final checkpoint, so the next
@@ -372,6 +373,39 @@ impl Store {
         self.maintenance.stop();
         self.env.checkpoint(0)?;
         Ok(())
+    }
+}
+
+fn read_entry(kv: &Database, txn: &Txn<'_>, key: &[u8], for_update: bool) -> Result<Option<Entry>, StoreError> {
+    kv.get(Some(txn), key, for_update)?
+        .map(|raw| record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.to_vec())))
+        .transpose()
+}
+
+fn scan(kv: &Database, txn: &Txn<'_>, start: &[u8], prefix: &[u8], limit: usize) -> Result<Page, StoreError> {
+    let mut page = Page::default();
+    let mut cursor = kv.cursor(txn)?;
+    let mut pair = cursor.seek_at_or_after(start)?;
+    while let Some((key, raw)) = pair {
+        if !key.starts_with(prefix) {
+            break;
+        }
+        if page.items.len() == limit {
+            page.next = page.items.last().map(|(k, _)| k.clone());
+            break;
+        }
+        let entry = record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.clone()))?;
+        page.items.push((key, entry));
+        pair = cursor.next_pair()?;
+    }
+    Ok(page)
+}
+
+/// A replication client refuses writes with EACCES/EINVAL: say so by name.
+fn not_master_if_client(e: bdb::Error) -> StoreError {
+    match e {
+        bdb::Error::Os { errno: libc::EACCES, .. } => StoreError::NotMaster,
+        e => e.into(),
     }
 }
 
@@ -388,7 +422,9 @@ fn check_key(key: &[u8]) -> Result<(), StoreError> {
 fn retrying<T>(mut attempt: impl FnMut() -> Result<T, StoreError>) -> Result<T, StoreError> {
     for n in 0..MAX_ATTEMPTS {
         match attempt() {
-            Err(StoreError::Bdb(e)) if e.is_retryable() => {
+            Err(StoreError::Bdb(e))
+                if e.is_retryable() || matches!(e, bdb::Error::RepHandleDead | bdb::Error::RepLockout) =>
+            {
                 let ceiling_us = 50u64 << n.min(10);
                 std::thread::sleep(Duration::from_micros(fastrand::u64(0..=ceiling_us)));
             }

@@ -26,10 +26,7 @@ pub fn decode(mut raw: Vec<u8>) -> Option<Entry> {
     }
     let version = u64::from_be_bytes(raw[len - TRAILER..len - 1].try_into().ok()?);
     raw.truncate(len - TRAILER);
-    Some(Entry {
-        value: raw,
-        version,
-    })
+    Some(Entry { value: raw, version })
 }
 
 #[cfg(test)]

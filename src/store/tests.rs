@@ -28,15 +28,9 @@ fn binary_keys_and_empty_values_round_trip() {
 #[test]
 fn keys_must_be_nonempty_and_at_most_1_kib() {
     let (_d, s) = open();
-    assert!(matches!(
-        s.put(b"", b"v", Condition::Any),
-        Err(StoreError::EmptyKey)
-    ));
+    assert!(matches!(s.put(b"", b"v", Condition::Any), Err(StoreError::EmptyKey)));
     let long = vec![b'k'; MAX_KEY_BYTES + 1];
-    assert!(matches!(
-        s.put(&long, b"v", Condition::Any),
-        Err(StoreError::KeyTooLong { len: 1025 })
-    ));
+    assert!(matches!(s.put(&long, b"v", Condition::Any), Err(StoreError::KeyTooLong { len: 1025 })));
     s.put(&long[..MAX_KEY_BYTES], b"v", Condition::Any).unwrap();
 }
 
@@ -50,10 +44,7 @@ fn versions_increase_across_updates_deletes_and_recreation() {
     s.put(b"other", b"x", Condition::Any).unwrap();
     s.delete(b"k", Condition::Any).unwrap();
     let (v3, _) = s.put(b"k", b"c", Condition::Any).unwrap();
-    assert!(
-        v3 > v2,
-        "re-created key must not reuse a version: {v3} <= {v2}"
-    );
+    assert!(v3 > v2, "re-created key must not reuse a version: {v3} <= {v2}");
     // An ETag from before the delete never matches the new incarnation.
     assert!(matches!(
         s.put(b"k", b"d", Condition::Version(v2)),
@@ -64,34 +55,15 @@ fn versions_increase_across_updates_deletes_and_recreation() {
 #[test]
 fn conditions_guard_puts_and_deletes() {
     let (_d, s) = open();
-    assert!(matches!(
-        s.put(b"k", b"x", Condition::Exists),
-        Err(StoreError::ConditionFailed { current: None, .. })
-    ));
+    assert!(matches!(s.put(b"k", b"x", Condition::Exists), Err(StoreError::ConditionFailed { current: None, .. })));
     let (v, _) = s.put(b"k", b"a", Condition::Absent).unwrap();
-    assert!(matches!(
-        s.put(b"k", b"b", Condition::Absent),
-        Err(StoreError::ConditionFailed { .. })
-    ));
-    assert!(matches!(
-        s.put(b"k", b"b", Condition::Version(v + 7)),
-        Err(StoreError::ConditionFailed { .. })
-    ));
-    assert_eq!(
-        s.get(b"k").unwrap().unwrap().value,
-        b"a",
-        "failed conditions change nothing"
-    );
+    assert!(matches!(s.put(b"k", b"b", Condition::Absent), Err(StoreError::ConditionFailed { .. })));
+    assert!(matches!(s.put(b"k", b"b", Condition::Version(v + 7)), Err(StoreError::ConditionFailed { .. })));
+    assert_eq!(s.get(b"k").unwrap().unwrap().value, b"a", "failed conditions change nothing");
     s.put(b"k", b"b", Condition::Version(v)).unwrap();
-    assert!(matches!(
-        s.delete(b"k", Condition::Version(v)),
-        Err(StoreError::ConditionFailed { .. })
-    ));
+    assert!(matches!(s.delete(b"k", Condition::Version(v)), Err(StoreError::ConditionFailed { .. })));
     s.delete(b"k", Condition::Version(v + 1)).unwrap();
-    assert!(matches!(
-        s.delete(b"k", Condition::Any),
-        Err(StoreError::NotFound)
-    ));
+    assert!(matches!(s.delete(b"k", Condition::Any), Err(StoreError::NotFound)));
 }
 
 #[test]
@@ -99,59 +71,27 @@ fn a_transaction_applies_all_or_nothing() {
     let (_d, s) = open();
     let (v, _) = s.put(b"a", b"1", Condition::Any).unwrap();
     let failing = [
-        Op::Put {
-            key: b"b".to_vec(),
-            value: b"2".to_vec(),
-            cond: Condition::Any,
-        },
-        Op::Delete {
-            key: b"a".to_vec(),
-            cond: Condition::Any,
-        },
-        Op::Check {
-            key: b"a".to_vec(),
-            cond: Condition::Version(v),
-        },
+        Op::Put { key: b"b".to_vec(), value: b"2".to_vec(), cond: Condition::Any },
+        Op::Delete { key: b"a".to_vec(), cond: Condition::Any },
+        Op::Check { key: b"a".to_vec(), cond: Condition::Version(v) },
     ];
     match s.transact(&failing) {
-        Err(StoreError::ConditionFailed {
-            op: 2,
-            current: None,
-            ..
-        }) => {}
+        Err(StoreError::ConditionFailed { op: 2, current: None, .. }) => {}
         other => panic!("expected op 2 to fail, got {other:?}"),
     }
     assert_eq!(s.get(b"b").unwrap(), None);
     assert_eq!(s.get(b"a").unwrap().unwrap().version, v);
 
     let ok = [
-        Op::Check {
-            key: b"a".to_vec(),
-            cond: Condition::Version(v),
-        },
-        Op::Put {
-            key: b"b".to_vec(),
-            value: b"2".to_vec(),
-            cond: Condition::Absent,
-        },
+        Op::Check { key: b"a".to_vec(), cond: Condition::Version(v) },
+        Op::Put { key: b"b".to_vec(), value: b"2".to_vec(), cond: Condition::Absent },
         Op::Get { key: b"b".to_vec() },
-        Op::Delete {
-            key: b"zz".to_vec(),
-            cond: Condition::Any,
-        },
+        Op::Delete { key: b"zz".to_vec(), cond: Condition::Any },
     ];
     let done = s.transact(&ok).unwrap();
     assert!(done.token.is_some());
-    let OpResult::Put { version } = done.results[1] else {
-        panic!()
-    };
-    assert_eq!(
-        done.results[2],
-        OpResult::Get(Some(Entry {
-            value: b"2".to_vec(),
-            version
-        }))
-    );
+    let OpResult::Put { version } = done.results[1] else { panic!() };
+    assert_eq!(done.results[2], OpResult::Get(Some(Entry { value: b"2".to_vec(), version })));
     assert_eq!(done.results[3], OpResult::Delete { existed: false });
 
     let read_only = s.transact(&[Op::Get { key: b"a".to_vec() }]).unwrap();
@@ -185,18 +125,12 @@ fn listing_edges_empty_prefix_start_after_outside_prefix_and_zero_limit() {
     for k in [&b"x\x00"[..], b"x", b"x\xff", b"y"] {
         s.put(k, b"", Condition::Any).unwrap();
     }
-    assert_eq!(
-        keys(&s.list(b"", None, 10).unwrap()),
-        [&b"x"[..], b"x\x00", b"x\xff", b"y"]
-    );
+    assert_eq!(keys(&s.list(b"", None, 10).unwrap()), [&b"x"[..], b"x\x00", b"x\xff", b"y"]);
     // start_after before the prefix starts at the prefix; after it, empty.
     assert_eq!(s.list(b"x", Some(b"a"), 10).unwrap().items.len(), 3);
     assert!(s.list(b"x", Some(b"z"), 10).unwrap().items.is_empty());
     // start_after a key that does not exist resumes after where it would be.
-    assert_eq!(
-        keys(&s.list(b"x", Some(b"x\x01"), 10).unwrap()),
-        [&b"x\xff"[..]]
-    );
+    assert_eq!(keys(&s.list(b"x", Some(b"x\x01"), 10).unwrap()), [&b"x\xff"[..]]);
     let zero = s.list(b"x", None, 0).unwrap();
     assert!(zero.items.is_empty());
     assert_eq!(zero.next, None);
@@ -217,11 +151,7 @@ fn concurrent_cas_increments_lose_nothing_and_apply_nothing_twice() {
                 while won < per_thread {
                     let cur = s.get(b"counter").unwrap().unwrap();
                     let n: u64 = std::str::from_utf8(&cur.value).unwrap().parse().unwrap();
-                    match s.put(
-                        b"counter",
-                        (n + 1).to_string().as_bytes(),
-                        Condition::Version(cur.version),
-                    ) {
+                    match s.put(b"counter", (n + 1).to_string().as_bytes(), Condition::Version(cur.version)) {
                         Ok(_) => won += 1,
                         Err(StoreError::ConditionFailed { .. }) => {}
                         Err(e) => panic!("{e}"),
@@ -244,22 +174,10 @@ fn transactions_in_opposite_key_orders_survive_deadlocks() {
             let s = Arc::clone(&s);
             std::thread::spawn(move || {
                 for i in 0..50 {
-                    let (a, b) = if t % 2 == 0 {
-                        (b"p", b"q")
-                    } else {
-                        (b"q", b"p")
-                    };
+                    let (a, b) = if t % 2 == 0 { (b"p", b"q") } else { (b"q", b"p") };
                     let ops = [
-                        Op::Put {
-                            key: a.to_vec(),
-                            value: format!("{t}-{i}").into_bytes(),
-                            cond: Condition::Any,
-                        },
-                        Op::Put {
-                            key: b.to_vec(),
-                            value: format!("{t}-{i}").into_bytes(),
-                            cond: Condition::Any,
-                        },
+                        Op::Put { key: a.to_vec(), value: format!("{t}-{i}").into_bytes(), cond: Condition::Any },
+                        Op::Put { key: b.to_vec(), value: format!("{t}-{i}").into_bytes(), cond: Condition::Any },
                     ];
                     s.transact(&ops).unwrap();
                 }
@@ -268,10 +186,7 @@ fn transactions_in_opposite_key_orders_survive_deadlocks() {
         .collect();
     handles.into_iter().for_each(|h| h.join().unwrap());
     // Both keys were always written together, so they hold the same value.
-    assert_eq!(
-        s.get(b"p").unwrap().unwrap().value,
-        s.get(b"q").unwrap().unwrap().value
-    );
+    assert_eq!(s.get(b"p").unwrap().unwrap().value, s.get(b"q").unwrap().unwrap().value);
 }
 
 #[test]
@@ -279,20 +194,11 @@ fn data_survives_close_and_reopen_and_the_dir_is_exclusive() {
     let dir = tempfile::tempdir().unwrap();
     let s = Store::open(dir.path(), &StoreOptions::default()).unwrap();
     let (v, _) = s.put(b"k", b"v", Condition::Any).unwrap();
-    assert!(matches!(
-        Store::open(dir.path(), &StoreOptions::default()),
-        Err(StoreError::Lock(_))
-    ));
+    assert!(matches!(Store::open(dir.path(), &StoreOptions::default()), Err(StoreError::Lock(_))));
     s.shutdown().unwrap();
     drop(s);
     let s = Store::open(dir.path(), &StoreOptions::default()).unwrap();
-    assert_eq!(
-        s.get(b"k").unwrap(),
-        Some(Entry {
-            value: b"v".to_vec(),
-            version: v
-        })
-    );
+    assert_eq!(s.get(b"k").unwrap(), Some(Entry { value: b"v".to_vec(), version: v }));
 }
 
 #[test]
@@ -305,17 +211,13 @@ fn checkpoints_keep_the_log_from_growing_without_bound() {
     let mut most = 0;
     for round in 0..8 {
         for i in 0..200 {
-            s.put(format!("k{i}").as_bytes(), &value, Condition::Any)
-                .unwrap();
+            s.put(format!("k{i}").as_bytes(), &value, Condition::Any).unwrap();
         }
         s.env().checkpoint(0).unwrap();
         s.env().checkpoint(0).unwrap();
         let files = s.env().log_files().unwrap().len();
         most = most.max(files);
-        assert!(
-            files <= 3,
-            "round {round}: {files} log files remain after checkpoints"
-        );
+        assert!(files <= 3, "round {round}: {files} log files remain after checkpoints");
     }
     // ~6.5 MiB of log was written in 256 KiB files: without removal there would be 25+.
     assert!(most >= 1);

@@ -11,16 +11,10 @@ fn put_get_delete_round_trip_with_etag_and_commit_token() {
     let put = h.put("greeting", b"hello");
     assert_eq!(put.status, 204);
     let v = put.version();
-    let token = put
-        .header("fish-token")
-        .expect("a commit token")
-        .to_string();
+    let token = put.header("fish-token").expect("a commit token").to_string();
     assert_eq!(token.len(), 40);
     let get = h.get("greeting");
-    assert_eq!(
-        (get.status, get.body.as_slice(), get.version()),
-        (200, &b"hello"[..], v)
-    );
+    assert_eq!((get.status, get.body.as_slice(), get.version()), (200, &b"hello"[..], v));
     let del = h.call("DELETE", "/v1/kv/greeting", &[], b"");
     assert_eq!(del.status, 204);
     assert!(del.header("fish-token").is_some());
@@ -51,42 +45,19 @@ fn binary_keys_and_empty_values_survive_percent_encoding_and_listing() {
 fn if_match_is_compare_and_swap_and_if_none_match_is_create_only() {
     let site = Site::start("api-cas", "");
     let h = site.http();
-    let v1 = h
-        .call("PUT", "/v1/kv/c", &[("if-none-match", "*")], b"1")
-        .version();
+    let v1 = h.call("PUT", "/v1/kv/c", &[("if-none-match", "*")], b"1").version();
     let again = h.call("PUT", "/v1/kv/c", &[("if-none-match", "*")], b"x");
-    assert_eq!(
-        (again.status, again.error_code().as_str()),
-        (412, "condition_failed")
-    );
-    let stale = h.call(
-        "PUT",
-        "/v1/kv/c",
-        &[("if-match", &format!("\"{}\"", v1 + 5))],
-        b"x",
-    );
+    assert_eq!((again.status, again.error_code().as_str()), (412, "condition_failed"));
+    let stale = h.call("PUT", "/v1/kv/c", &[("if-match", &format!("\"{}\"", v1 + 5))], b"x");
     assert_eq!(stale.status, 412);
     assert_eq!(stale.json()["current_version"], v1);
-    let ok = h.call(
-        "PUT",
-        "/v1/kv/c",
-        &[("if-match", &format!("\"{v1}\""))],
-        b"2",
-    );
+    let ok = h.call("PUT", "/v1/kv/c", &[("if-match", &format!("\"{v1}\""))], b"2");
     assert_eq!((ok.status, ok.version()), (204, v1 + 1));
-    let del = h.call(
-        "DELETE",
-        "/v1/kv/c",
-        &[("if-match", &format!("\"{v1}\""))],
-        b"",
-    );
+    let del = h.call("DELETE", "/v1/kv/c", &[("if-match", &format!("\"{v1}\""))], b"");
     assert_eq!(del.status, 412);
     assert_eq!(h.get("c").body, b"2", "failed conditions changed nothing");
     let bad = h.call("PUT", "/v1/kv/c", &[("if-match", "soon")], b"x");
-    assert_eq!(
-        (bad.status, bad.error_code().as_str()),
-        (400, "invalid_argument")
-    );
+    assert_eq!((bad.status, bad.error_code().as_str()), (400, "invalid_argument"));
 }
 
 #[test]
@@ -96,11 +67,7 @@ fn oversized_keys_and_values_are_refused_and_change_nothing() {
     let long_key = "k".repeat(1025);
     let r = h.put(&long_key, b"v");
     assert_eq!((r.status, r.error_code().as_str()), (414, "key_too_long"));
-    assert_eq!(
-        h.put(&"k".repeat(1024), b"v").status,
-        204,
-        "exactly 1 KiB is allowed"
-    );
+    assert_eq!(h.put(&"k".repeat(1024), b"v").status, 204, "exactly 1 KiB is allowed");
     let r = h.put("big", &vec![b'x'; 1001]);
     assert_eq!((r.status, r.error_code().as_str()), (413, "too_large"));
     assert_eq!(h.get("big").status, 404);
@@ -115,42 +82,25 @@ fn malformed_requests_get_clear_json_errors() {
         ("GET", "/v1/kv/a%zzb", 400, "bad_encoding"),
         ("GET", "/v1/kv/a%2", 400, "bad_encoding"),
         ("GET", "/v1/kv/", 200, ""), // the listing, not an empty key
-        (
-            "GET",
-            "/v1/kv/a?consistency=eventual",
-            400,
-            "invalid_argument",
-        ),
+        ("GET", "/v1/kv/a?consistency=eventual", 400, "invalid_argument"),
         ("GET", "/v1/kv?limit=0", 400, "invalid_argument"),
         ("GET", "/v1/kv?colour=red", 400, "invalid_argument"),
         ("GET", "/v2/kv/a", 404, "no_such_endpoint"),
     ];
     for (method, path, status, code) in cases {
         let r = h.call(method, path, &[], b"");
-        assert_eq!(
-            r.status,
-            status,
-            "{method} {path}: {}",
-            String::from_utf8_lossy(&r.body)
-        );
+        assert_eq!(r.status, status, "{method} {path}: {}", String::from_utf8_lossy(&r.body));
         if !code.is_empty() {
             assert_eq!(r.error_code(), code, "{method} {path}");
             assert!(!r.json()["message"].as_str().unwrap().is_empty());
         }
     }
     let r = h.call("PATCH", "/v1/kv/a", &[], b"");
-    assert_eq!(
-        (r.status, r.header("allow")),
-        (405, Some("GET, PUT, DELETE"))
-    );
+    assert_eq!((r.status, r.header("allow")), (405, Some("GET, PUT, DELETE")));
     assert_eq!(h.call("POST", "/v1/kv", &[], b"").status, 405);
     assert_eq!(h.call("GET", "/v1/txn", &[], b"").status, 405);
     assert_eq!(h.get("a").status, 404);
-    assert_eq!(
-        h.get("a?consistency=replica").status,
-        404,
-        "replica reads are accepted"
-    );
+    assert_eq!(h.get("a?consistency=replica").status, 404, "replica reads are accepted");
 }
 
 #[test]
@@ -170,12 +120,7 @@ fn malformed_transactions_are_refused_whole() {
     ];
     for body in bad {
         let r = h.txn(&body);
-        assert_eq!(
-            r.status,
-            400,
-            "{body}: {}",
-            String::from_utf8_lossy(&r.body)
-        );
+        assert_eq!(r.status, 400, "{body}: {}", String::from_utf8_lossy(&r.body));
     }
     let r = h.call("POST", "/v1/txn", &[], b"{\"ops\": [");
     assert_eq!((r.status, r.error_code().as_str()), (400, "invalid_json"));
@@ -193,11 +138,7 @@ fn a_transaction_is_atomic_and_reports_the_failing_op() {
     ]});
     let r = h.txn(&failing);
     assert_eq!((r.status, r.json()["op"].as_u64()), (412, Some(1)));
-    assert_eq!(
-        h.get("b").status,
-        404,
-        "the put before the failed check was rolled back"
-    );
+    assert_eq!(h.get("b").status, 404, "the put before the failed check was rolled back");
 
     let ok = json!({"ops": [
         {"op": "check", "key": "a", "version": va},
@@ -211,10 +152,7 @@ fn a_transaction_is_atomic_and_reports_the_failing_op() {
     let body = r.json();
     let res = body["results"].as_array().unwrap();
     assert_eq!(res[2]["deleted"], true);
-    assert_eq!(
-        (res[3]["found"].clone(), res[3]["value"].clone()),
-        (json!(true), json!("/w=="))
-    );
+    assert_eq!((res[3]["found"].clone(), res[3]["value"].clone()), (json!(true), json!("/w==")));
     assert_eq!(res[4]["found"], false);
     assert_eq!(body["token"].as_str(), r.header("fish-token"));
     assert_eq!(h.get("b").body, b"\xff");
@@ -232,20 +170,11 @@ fn listing_paginates_with_next_until_the_prefix_ends() {
     let mut after: Option<String> = None;
     loop {
         let path = match &after {
-            Some(a) => format!(
-                "/v1/kv?prefix=p%2F&limit=10&start_after={}",
-                a.replace('/', "%2F")
-            ),
+            Some(a) => format!("/v1/kv?prefix=p%2F&limit=10&start_after={}", a.replace('/', "%2F")),
             None => "/v1/kv?prefix=p%2F&limit=10".to_string(),
         };
         let page = h.call("GET", &path, &[], b"").json();
-        seen.extend(
-            page["items"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|i| i["key"].as_str().unwrap().to_string()),
-        );
+        seen.extend(page["items"].as_array().unwrap().iter().map(|i| i["key"].as_str().unwrap().to_string()));
         match page["next"].as_str() {
             Some(n) => after = Some(n.to_string()),
             None => break,

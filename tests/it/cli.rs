@@ -39,24 +39,13 @@ fn fishctl_round_trip_and_exit_codes() {
     let get = fishctl(url, &["get", "dir/a key"], None);
     assert_eq!((code(&get), get.stdout.as_slice()), (0, &b"v1"[..]));
     // Value from stdin, and compare-and-swap on the printed version.
-    let cas = fishctl(
-        url,
-        &["put", "dir/a key", "--if-version", &version, "-"],
-        Some(b"\x00bin"),
-    );
+    let cas = fishctl(url, &["put", "dir/a key", "--if-version", &version, "-"], Some(b"\x00bin"));
     assert_eq!(code(&cas), 0, "{cas:?}");
     assert_eq!(fishctl(url, &["get", "dir/a key"], None).stdout, b"\x00bin");
-    let stale = fishctl(
-        url,
-        &["put", "dir/a key", "--if-version", &version, "x"],
-        None,
-    );
+    let stale = fishctl(url, &["put", "dir/a key", "--if-version", &version, "x"], None);
     assert_eq!(code(&stale), 1, "condition failed");
     assert!(String::from_utf8_lossy(&stale.stderr).contains("412"));
-    assert_eq!(
-        code(&fishctl(url, &["put", "dir/a key", "--create", "x"], None)),
-        1
-    );
+    assert_eq!(code(&fishctl(url, &["put", "dir/a key", "--create", "x"], None)), 1);
     let list = fishctl(url, &["list", "--prefix", "dir/", "--keys-only"], None);
     assert_eq!(String::from_utf8(list.stdout).unwrap(), "dir/a key\n");
     assert_eq!(code(&fishctl(url, &["delete", "dir/a key"], None)), 0);
@@ -64,19 +53,11 @@ fn fishctl_round_trip_and_exit_codes() {
     assert_eq!(code(&missing), 1, "not found");
     assert!(String::from_utf8_lossy(&missing.stderr).contains("not found"));
     assert_eq!(
-        code(&fishctl(
-            url,
-            &["get", "x", "--consistency", "sometimes"],
-            None
-        )),
+        code(&fishctl(url, &["get", "x", "--consistency", "sometimes"], None)),
         2,
         "rejected by the site: usage"
     );
-    assert_eq!(
-        code(&fishctl(url, &["frobnicate"], None)),
-        2,
-        "unknown subcommand: usage"
-    );
+    assert_eq!(code(&fishctl(url, &["frobnicate"], None)), 2, "unknown subcommand: usage");
     let status = fishctl(url, &["status"], None);
     assert_eq!(code(&status), 0);
     assert!(String::from_utf8_lossy(&status.stdout).contains("\"role\": \"back\""));
@@ -95,40 +76,17 @@ fn fishctl_says_unavailable_when_nothing_listens() {
 fn fishd_check_names_file_line_and_key() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("back0.toml");
-    std::fs::write(
-        &good,
-        "role = \"back\"\n[http]\nlisten = \"127.0.0.1:8080\"\n",
-    )
-    .unwrap();
-    let o = Command::new(FISHD)
-        .args(["check", "--config"])
-        .arg(&good)
-        .output()
-        .unwrap();
+    std::fs::write(&good, "role = \"back\"\n[http]\nlisten = \"127.0.0.1:8080\"\n").unwrap();
+    let o = Command::new(FISHD).args(["check", "--config"]).arg(&good).output().unwrap();
     assert!(o.status.success(), "{o:?}");
     let bad = dir.path().join("back1.toml");
-    std::fs::write(
-        &bad,
-        "role = \"back\"\n[http]\nlisten = \"127.0.0.1:8080\"\nlisten_backlog = 5\n",
-    )
-    .unwrap();
-    let o = Command::new(FISHD)
-        .args(["check", "--config"])
-        .arg(&bad)
-        .output()
-        .unwrap();
+    std::fs::write(&bad, "role = \"back\"\n[http]\nlisten = \"127.0.0.1:8080\"\nlisten_backlog = 5\n").unwrap();
+    let o = Command::new(FISHD).args(["check", "--config"]).arg(&bad).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(
-        err.contains(&format!("{}:4:", bad.display())) && err.contains("listen_backlog"),
-        "{err}"
-    );
+    assert!(err.contains(&format!("{}:4:", bad.display())) && err.contains("listen_backlog"), "{err}");
     // Running with a bad config fails the same way, before touching anything.
-    let o = Command::new(FISHD)
-        .arg("--config")
-        .arg(&bad)
-        .output()
-        .unwrap();
+    let o = Command::new(FISHD).arg("--config").arg(&bad).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
 
@@ -136,34 +94,15 @@ fn fishd_check_names_file_line_and_key() {
 fn a_second_fishd_on_the_same_data_dir_is_refused() {
     let site = Site::start("dirlock", "");
     let text = std::fs::read_to_string(&site.config).unwrap();
-    let port_line = text
-        .lines()
-        .find(|l| l.starts_with("listen = \"127.0.0.1:") && text.contains(l))
-        .unwrap()
-        .to_string();
+    let port_line =
+        text.lines().find(|l| l.starts_with("listen = \"127.0.0.1:") && text.contains(l)).unwrap().to_string();
     let other = site.dir.path().join("other.toml");
-    std::fs::write(
-        &other,
-        text.replacen(
-            &port_line,
-            &format!("listen = \"127.0.0.1:{}\"", free_port()),
-            1,
-        ),
-    )
-    .unwrap();
-    let o = Command::new(FISHD)
-        .arg("--config")
-        .arg(&other)
-        .output()
-        .unwrap();
+    std::fs::write(&other, text.replacen(&port_line, &format!("listen = \"127.0.0.1:{}\"", free_port()), 1)).unwrap();
+    let o = Command::new(FISHD).arg("--config").arg(&other).output().unwrap();
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("in use by another process"), "{err}");
-    assert_eq!(
-        site.http().get("anything").status,
-        404,
-        "the first site still serves"
-    );
+    assert_eq!(site.http().get("anything").status, 404, "the first site still serves");
 }
 
 #[test]
@@ -182,14 +121,7 @@ fn sigterm_exits_zero_and_data_is_kept() {
 fn the_shipped_example_configs_pass_fishd_check() {
     for name in ["back0", "front0"] {
         let path = format!("{}/etc/{name}.toml", env!("CARGO_MANIFEST_DIR"));
-        let o = Command::new(FISHD)
-            .args(["check", "--config", &path])
-            .output()
-            .unwrap();
-        assert!(
-            o.status.success(),
-            "{path}: {}",
-            String::from_utf8_lossy(&o.stderr)
-        );
+        let o = Command::new(FISHD).args(["check", "--config", &path]).output().unwrap();
+        assert!(o.status.success(), "{path}: {}", String::from_utf8_lossy(&o.stderr));
     }
 }

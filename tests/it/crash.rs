@@ -37,15 +37,10 @@ fn every_acknowledged_write_survives_sigkill_mid_load() {
                             break;
                         }
                         let key = format!("r{round}-w{w}-{i}");
-                        let value = format!("value of {key} {}", "x".repeat((i % 64) as usize))
-                            .into_bytes();
+                        let value = format!("value of {key} {}", "x".repeat((i % 64) as usize)).into_bytes();
                         match h.try_call("PUT", &format!("/v1/kv/{key}"), &[], &value) {
                             Ok(a) if a.status == 204 => {
-                                acked.push(Acked {
-                                    key,
-                                    value,
-                                    version: a.version(),
-                                });
+                                acked.push(Acked { key, value, version: a.version() });
                                 count.fetch_add(1, Ordering::Relaxed);
                             }
                             Ok(a) => panic!("unexpected {} for {key}", a.status),
@@ -56,11 +51,9 @@ fn every_acknowledged_write_survives_sigkill_mid_load() {
                 })
             })
             .collect();
-        wait_until(
-            "writes to be acknowledged",
-            Duration::from_secs(120),
-            || count.load(Ordering::Relaxed) >= ACKED_BEFORE_KILL,
-        );
+        wait_until("writes to be acknowledged", Duration::from_secs(120), || {
+            count.load(Ordering::Relaxed) >= ACKED_BEFORE_KILL
+        });
         site.kill();
         stop.store(true, Ordering::Relaxed);
         for w in writers {

@@ -13,11 +13,7 @@ pub const FISHCTL: &str = env!("CARGO_BIN_EXE_fishctl");
 
 /// A port nobody listens on right now.
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 /// Polls `f` every 20 ms until it is true or `within` passes.
@@ -56,10 +52,7 @@ pub struct Site {
 impl Site {
     /// Starts a standalone back-end with `extra` appended to its config.
     pub fn start(name: &str, extra: &str) -> Site {
-        let dir = tempfile::Builder::new()
-            .prefix(&format!("fish-it-{name}-"))
-            .tempdir()
-            .unwrap();
+        let dir = tempfile::Builder::new().prefix(&format!("fish-it-{name}-")).tempdir().unwrap();
         let http = free_port();
         let config = dir.path().join(format!("{name}.toml"));
         let mut table: toml::Table = format!(
@@ -72,13 +65,7 @@ impl Site {
         merge(&mut table, extra.parse().expect("extra config is TOML"));
         let text = toml::to_string(&table).unwrap();
         std::fs::write(&config, text).unwrap();
-        let mut site = Site {
-            name: name.into(),
-            dir,
-            config,
-            url: format!("http://127.0.0.1:{http}"),
-            child: None,
-        };
+        let mut site = Site { name: name.into(), dir, config, url: format!("http://127.0.0.1:{http}"), child: None };
         site.spawn();
         site
     }
@@ -94,11 +81,7 @@ impl Site {
     /// (Re)starts the process on the same config and data, and waits for /readyz.
     pub fn spawn(&mut self) {
         assert!(self.child.is_none(), "{} is already running", self.name);
-        let log = File::options()
-            .create(true)
-            .append(true)
-            .open(self.log_path())
-            .unwrap();
+        let log = File::options().create(true).append(true).open(self.log_path()).unwrap();
         let child = Command::new(FISHD)
             .arg("--config")
             .arg(&self.config)
@@ -112,25 +95,12 @@ impl Site {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             if let Some(status) = self.child.as_mut().unwrap().try_wait().unwrap() {
-                panic!(
-                    "{} exited during startup ({status}):\n{}",
-                    self.name,
-                    self.log()
-                );
+                panic!("{} exited during startup ({status}):\n{}", self.name, self.log());
             }
-            if ureq::get(&url)
-                .timeout(Duration::from_secs(1))
-                .call()
-                .is_ok()
-            {
+            if ureq::get(&url).timeout(Duration::from_secs(1)).call().is_ok() {
                 return;
             }
-            assert!(
-                Instant::now() < deadline,
-                "{} not ready in 60 s:\n{}",
-                self.name,
-                self.log()
-            );
+            assert!(Instant::now() < deadline, "{} not ready in 60 s:\n{}", self.name, self.log());
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -153,11 +123,7 @@ impl Site {
             if let Some(status) = child.try_wait().unwrap() {
                 return status;
             }
-            assert!(
-                Instant::now() < deadline,
-                "{} ignored SIGTERM for 30 s",
-                self.name
-            );
+            assert!(Instant::now() < deadline, "{} ignored SIGTERM for 30 s", self.name);
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -193,18 +159,11 @@ impl Answer {
 
     /// The ETag's version number.
     pub fn version(&self) -> u64 {
-        self.header("etag")
-            .expect("an ETag")
-            .trim_matches('"')
-            .parse()
-            .unwrap()
+        self.header("etag").expect("an ETag").trim_matches('"').parse().unwrap()
     }
 
     pub fn error_code(&self) -> String {
-        self.json()["error"]
-            .as_str()
-            .unwrap_or_default()
-            .to_string()
+        self.json()["error"].as_str().unwrap_or_default().to_string()
     }
 }
 
@@ -217,26 +176,13 @@ pub struct Http {
 
 impl Http {
     pub fn new(base: &str) -> Http {
-        let agent = ureq::AgentBuilder::new()
-            .timeout(Duration::from_secs(30))
-            .build();
-        Http {
-            agent,
-            base: base.to_string(),
-        }
+        let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(30)).build();
+        Http { agent, base: base.to_string() }
     }
 
     /// Sends a request; `Err` only when there is no HTTP answer at all.
-    pub fn try_call(
-        &self,
-        method: &str,
-        path: &str,
-        headers: &[(&str, &str)],
-        body: &[u8],
-    ) -> Result<Answer, String> {
-        let mut req = self
-            .agent
-            .request(method, &format!("{}{}", self.base, path));
+    pub fn try_call(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Result<Answer, String> {
+        let mut req = self.agent.request(method, &format!("{}{}", self.base, path));
         for (k, v) in headers {
             req = req.set(k, v);
         }
@@ -252,18 +198,12 @@ impl Http {
             .map(|n| (n.to_lowercase(), resp.header(&n).unwrap_or("").to_string()))
             .collect();
         let mut body = Vec::new();
-        std::io::Read::read_to_end(&mut resp.into_reader(), &mut body)
-            .map_err(|e| e.to_string())?;
-        Ok(Answer {
-            status,
-            headers,
-            body,
-        })
+        std::io::Read::read_to_end(&mut resp.into_reader(), &mut body).map_err(|e| e.to_string())?;
+        Ok(Answer { status, headers, body })
     }
 
     pub fn call(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {
-        self.try_call(method, path, headers, body)
-            .unwrap_or_else(|e| panic!("{method} {path}: {e}"))
+        self.try_call(method, path, headers, body).unwrap_or_else(|e| panic!("{method} {path}: {e}"))
     }
 
     pub fn put(&self, key: &str, value: &[u8]) -> Answer {
@@ -275,11 +215,6 @@ impl Http {
     }
 
     pub fn txn(&self, body: &serde_json::Value) -> Answer {
-        self.call(
-            "POST",
-            "/v1/txn",
-            &[("content-type", "application/json")],
-            body.to_string().as_bytes(),
-        )
+        self.call("POST", "/v1/txn", &[("content-type", "application/json")], body.to_string().as_bytes())
     }
 }

@@ -1,0 +1,106 @@
+//! Two replicated environments in one process: a group creator and a site
+//! that joins through it. Proves the repmgr wrapper end to end.
+
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use super::*;
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+fn rep_config(port: u16, creator: bool, helpers: &[u16], priority: u32) -> (RepConfig, Receiver<RepEvent>) {
+    let (tx, rx) = channel();
+    let addr = |port| SiteAddr { host: "127.0.0.1".into(), port };
+    let ms = Duration::from_millis;
+    let cfg = RepConfig {
+        local: addr(port),
+        group_creator: creator,
+        helpers: helpers.iter().map(|p| addr(*p)).collect(),
+        priority,
+        ack_policy: AckPolicy::Quorum,
+        timeouts: RepTimeouts {
+            ack: ms(1000),
+            election: ms(1000),
+            election_retry: ms(200),
+            connection_retry: ms(200),
+            heartbeat_send: ms(200),
+            heartbeat_monitor: ms(600),
+        },
+        lease: None,
+        events: tx,
+    };
+    (cfg, rx)
+}
+
+fn open(dir: &std::path::Path, rep: RepConfig) -> Env {
+    let cfg = EnvConfig { replication: Some(rep), ..EnvConfig::default() };
+    Env::open(dir, &cfg).unwrap()
+}
+
+fn wait_for(rx: &Receiver<RepEvent>, want: &RepEvent, within: Duration) -> Vec<RepEvent> {
+    let deadline = Instant::now() + within;
+    let mut seen = Vec::new();
+    while let Some(left) = deadline.checked_duration_since(Instant::now()) {
+        match rx.recv_timeout(left) {
+            Ok(ev) if &ev == want => return seen,
+            Ok(ev) => seen.push(ev),
+            Err(_) => break,
+        }
+    }
+    panic!("no {want:?} within {within:?}; saw {seen:?}");
+}
+
+#[test]
+fn a_joining_site_replicates_the_masters_commits_and_tokens_reach_it() {
+    let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (p1, p2) = (free_port(), free_port());
+    let (cfg1, ev1) = rep_config(p1, true, &[], 100);
+    let master = open(d1.path(), cfg1);
+    master.start_replication(2, true).unwrap();
+    wait_for(&ev1, &RepEvent::BecameMaster, Duration::from_secs(10));
+    assert!(master.rep_state().unwrap().is_master);
+
+    let txn = master.begin(TxnFlags::default()).unwrap();
+    let db = Database::open_btree(&master, &txn, "t.db", true).unwrap();
+    db.put(&txn, b"k", b"v").unwrap();
+    txn.commit_with_token().unwrap();
+
+    let (cfg2, ev2) = rep_config(p2, false, &[p1], 0);
+    let client = open(d2.path(), cfg2);
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while let Err(e) = client.start_replication(2, false) {
+        assert!(matches!(e, Error::RepUnavail(_)) && Instant::now() < deadline, "{e}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    wait_for(&ev2, &RepEvent::StartupDone, Duration::from_secs(20));
+    let state = client.rep_state().unwrap();
+    assert!(state.is_client && state.master.is_some(), "{state:?}");
+    assert_eq!(client.site_address(state.master.unwrap()).unwrap().port, p1);
+
+    // A commit after the join: its token is applied on the client.
+    let txn = master.begin(TxnFlags::default()).unwrap();
+    db.put(&txn, b"k2", b"v2").unwrap();
+    let done = txn.commit_with_token().unwrap();
+    assert!(done.acknowledged, "a priority-0 client alone cannot ack, but with no electable peer quorum needs none");
+    client.wait_applied(&done.token, Duration::from_secs(10)).unwrap();
+    let txn = client.begin(TxnFlags::default()).unwrap();
+    let cdb = Database::open_btree(&client, &txn, "t.db", false).unwrap();
+    txn.commit().unwrap();
+    assert_eq!(cdb.get(None, b"k2", false).unwrap().as_deref(), Some(&b"v2"[..]));
+    assert_eq!(cdb.get(None, b"k", false).unwrap().as_deref(), Some(&b"v"[..]));
+
+    let sites = master.sites().unwrap();
+    assert_eq!(sites.len(), 1);
+    assert!(sites[0].connected && sites[0].addr.port == p2, "{sites:?}");
+    drop((cdb, db));
+}
+
+#[test]
+fn a_db_config_file_is_refused_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("DB_CONFIG"), "set_cachesize 0 1 1\n").unwrap();
+    let err = Env::open(dir.path(), &EnvConfig::default()).err().unwrap().to_string();
+    assert!(err.contains("DB_CONFIG") && err.contains("override"), "{err}");
+}

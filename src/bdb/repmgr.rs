@@ -1,0 +1,282 @@
+//! Berkeley DB's Replication Manager on an [`Env`]: the local site, helpers,
+//! priority, ack policy and timeouts (set before the environment opens),
+//! then start, state, group membership, and removal of sites.
+//!
+//! Why it is configured this way (details in docs/replication.md):
+//! - Heartbeats are off by default in 5.3 and the connection retry is 30 s,
+//!   so a silent master would be noticed late: Fish always sets heartbeat
+//!   send/monitor and short connection and election retries.
+//! - Group membership lives in Berkeley DB's own membership database, so a
+//!   restarted site rejoins from its data dir with no helper.
+//! - `commit` succeeds even when the ack policy was not met; the
+//!   PERM_FAILED event fires on the committing thread and
+//!   `Txn::commit_with_token` reports it (see [`super::events`]).
+
+use std::ffi::{CStr, CString};
+use std::os::raw::c_int;
+use std::ptr;
+use std::sync::mpsc::Sender;
+use std::time::Duration;
+
+use libdb_sys::ffi;
+
+use super::env::{Env, call};
+use super::error::{Error, Result, check};
+use super::events::RepEvent;
+
+/// Which sites must acknowledge a commit (`DB_REPMGR_ACKS_*`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AckPolicy {
+    Quorum,
+    AllPeers,
+    All,
+    AllAvailable,
+    One,
+    OnePeer,
+    None,
+}
+
+impl AckPolicy {
+    /// Config names, as in the SPEC.
+    pub const NAMES: [(&'static str, AckPolicy); 7] = [
+        ("quorum", AckPolicy::Quorum),
+        ("all-peers", AckPolicy::AllPeers),
+        ("all", AckPolicy::All),
+        ("all-available", AckPolicy::AllAvailable),
+        ("one", AckPolicy::One),
+        ("one-peer", AckPolicy::OnePeer),
+        ("none", AckPolicy::None),
+    ];
+
+    pub fn parse(s: &str) -> Option<AckPolicy> {
+        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, p)| *p)
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES.iter().find(|(_, p)| *p == self).map_or("?", |(n, _)| n)
+    }
+
+    fn code(self) -> c_int {
+        (match self {
+            AckPolicy::Quorum => ffi::DB_REPMGR_ACKS_QUORUM,
+            AckPolicy::AllPeers => ffi::DB_REPMGR_ACKS_ALL_PEERS,
+            AckPolicy::All => ffi::DB_REPMGR_ACKS_ALL,
+            AckPolicy::AllAvailable => ffi::DB_REPMGR_ACKS_ALL_AVAILABLE,
+            AckPolicy::One => ffi::DB_REPMGR_ACKS_ONE,
+            AckPolicy::OnePeer => ffi::DB_REPMGR_ACKS_ONE_PEER,
+            AckPolicy::None => ffi::DB_REPMGR_ACKS_NONE,
+        }) as c_int
+    }
+}
+
+/// Replication timeouts (`DB_REP_*` timeouts).
+#[derive(Debug, Clone)]
+pub struct RepTimeouts {
+    pub ack: Duration,
+    pub election: Duration,
+    pub election_retry: Duration,
+    pub connection_retry: Duration,
+    pub heartbeat_send: Duration,
+    pub heartbeat_monitor: Duration,
+}
+
+/// A `host:port` of a replication site.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SiteAddr {
+    pub host: String,
+    pub port: u16,
+}
+
+impl std::fmt::Display for SiteAddr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.host, self.port)
+    }
+}
+
+/// How a replicated environment is set up; applied before it opens.
+#[derive(Debug, Clone)]
+pub struct RepConfig {
+    pub local: SiteAddr,
+    pub group_creator: bool,
+    pub helpers: Vec<SiteAddr>,
+    /// 0: never master.
+    pub priority: u32,
+    pub ack_policy: AckPolicy,
+    pub timeouts: RepTimeouts,
+    /// Master leases, with this lease timeout.
+    pub lease: Option<Duration>,
+    /// Where events go.
+    pub events: Sender<RepEvent>,
+}
+
+/// Where this site stands (`DB_ENV->rep_stat`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RepState {
+    pub is_master: bool,
+    pub is_client: bool,
+    /// The master's environment id, if one is known.
+    pub master: Option<i32>,
+    /// Replication generation (increments with each elected master).
+    pub generation: u32,
+    /// A client finished its initial sync with the master.
+    pub startup_complete: bool,
+    /// Sites in the group, as this site knows it.
+    pub nsites: u32,
+    pub elections: u64,
+}
+
+/// One remote site of the group (`DB_ENV->repmgr_site_list`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SiteInfo {
+    pub eid: i32,
+    pub addr: SiteAddr,
+    pub connected: bool,
+}
+
+fn micros(d: Duration) -> u32 {
+    u32::try_from(d.as_micros()).unwrap_or(u32::MAX).max(1)
+}
+
+fn c_host(host: &str) -> Result<CString> {
+    CString::new(host)
+        .map_err(|_| Error::Os { errno: libc::EINVAL, message: format!("host {host:?} contains a NUL byte") })
+}
+
+/// Applies `rep` to an unopened handle.
+///
+/// # Safety
+/// `raw` is a valid, unopened DB_ENV whose `app_private` already points to
+/// the event sink (or is null).
+pub(super) unsafe fn configure(raw: *mut ffi::DB_ENV, rep: &RepConfig) -> Result<()> {
+    // SAFETY: per this function's contract; all of these are legal before open.
+    unsafe {
+        check(call!(raw, set_event_notify, Some(super::events::on_event)))?;
+        check(call!(raw, rep_set_priority, rep.priority))?;
+        check(call!(raw, repmgr_set_ack_policy, rep.ack_policy.code()))?;
+        let t = &rep.timeouts;
+        for (which, d) in [
+            (ffi::DB_REP_ACK_TIMEOUT, t.ack),
+            (ffi::DB_REP_ELECTION_TIMEOUT, t.election),
+            (ffi::DB_REP_ELECTION_RETRY, t.election_retry),
+            (ffi::DB_REP_CONNECTION_RETRY, t.connection_retry),
+            (ffi::DB_REP_HEARTBEAT_SEND, t.heartbeat_send),
+            (ffi::DB_REP_HEARTBEAT_MONITOR, t.heartbeat_monitor),
+        ] {
+            check(call!(raw, rep_set_timeout, which as c_int, micros(d)))?;
+        }
+        if let Some(lease) = rep.lease {
+            check(call!(raw, rep_set_config, ffi::DB_REP_CONF_LEASE, 1))?;
+            check(call!(raw, rep_set_timeout, ffi::DB_REP_LEASE_TIMEOUT as c_int, micros(lease)))?;
+        }
+        let mut local = vec![(ffi::DB_LOCAL_SITE, 1)];
+        if rep.group_creator {
+            local.push((ffi::DB_GROUP_CREATOR, 1));
+        }
+        add_site(raw, &rep.local, &local)?;
+        for helper in &rep.helpers {
+            add_site(raw, helper, &[(ffi::DB_BOOTSTRAP_HELPER, 1)])?;
+        }
+    }
+    Ok(())
+}
+
+/// # Safety
+/// `raw` is a valid DB_ENV handle.
+unsafe fn add_site(raw: *mut ffi::DB_ENV, addr: &SiteAddr, config: &[(u32, u32)]) -> Result<()> {
+    let host = c_host(&addr.host)?;
+    let mut site: *mut ffi::DB_SITE = ptr::null_mut();
+    // SAFETY: valid handle, NUL-terminated host; the DB_SITE handle is
+    // closed on every path below.
+    unsafe {
+        check(call!(raw, repmgr_site, host.as_ptr(), u32::from(addr.port), &mut site, 0))?;
+        let mut result = Ok(());
+        for (which, value) in config {
+            result = result.and(check(call!(site, set_config, *which, *value)));
+        }
+        let closed = check(call!(site, close));
+        result.and(closed)
+    }
+}
+
+impl Env {
+    /// Starts the Replication Manager: `electable` sites hold elections;
+    /// others (priority 0) start as clients. Returns `RepUnavail` while a
+    /// joining site cannot yet be added to the group: retry with backoff.
+    pub fn start_replication(&self, threads: u32, electable: bool) -> Result<()> {
+        let flags = if electable { ffi::DB_REP_ELECTION } else { ffi::DB_REP_CLIENT };
+        // SAFETY: valid open environment with DB_INIT_REP.
+        check(unsafe { call!(self.inner.raw(), repmgr_start, threads as c_int, flags) })
+    }
+
+    /// This site's replication state.
+    pub fn rep_state(&self) -> Result<RepState> {
+        let mut sp: *mut ffi::DB_REP_STAT = ptr::null_mut();
+        // SAFETY: valid handle; on success `sp` is a malloc'd struct that we
+        // read and free exactly once.
+        unsafe {
+            check(call!(self.inner.raw(), rep_stat, &mut sp, 0))?;
+            let s = &*sp;
+            let state = RepState {
+                is_master: s.st_status == ffi::DB_REP_MASTER,
+                is_client: s.st_status == ffi::DB_REP_CLIENT,
+                master: (s.st_master >= 0).then_some(s.st_master as i32),
+                generation: s.st_gen,
+                startup_complete: s.st_startup_complete != 0,
+                nsites: s.st_nsites,
+                elections: s.st_elections as u64,
+            };
+            libc::free(sp.cast());
+            Ok(state)
+        }
+    }
+
+    /// The other sites of the group and whether we are connected to each.
+    pub fn sites(&self) -> Result<Vec<SiteInfo>> {
+        let mut count: u32 = 0;
+        let mut list: *mut ffi::DB_REPMGR_SITE = ptr::null_mut();
+        // SAFETY: valid handle; the list (one malloc'd block holding the
+        // array and its host strings) is read and then freed once.
+        unsafe {
+            check(call!(self.inner.raw(), repmgr_site_list, &mut count, &mut list))?;
+            let mut out = Vec::with_capacity(count as usize);
+            for i in 0..count as usize {
+                let s = &*list.add(i);
+                out.push(SiteInfo {
+                    eid: s.eid,
+                    addr: SiteAddr { host: CStr::from_ptr(s.host).to_string_lossy().into_owned(), port: s.port as u16 },
+                    connected: s.status == ffi::DB_REPMGR_CONNECTED,
+                });
+            }
+            if !list.is_null() {
+                libc::free(list.cast());
+            }
+            Ok(out)
+        }
+    }
+
+    /// The address of the site with environment id `eid`.
+    pub fn site_address(&self, eid: i32) -> Result<SiteAddr> {
+        let mut site: *mut ffi::DB_SITE = ptr::null_mut();
+        // SAFETY: valid handle; the DB_SITE is read and then closed once.
+        unsafe {
+            check(call!(self.inner.raw(), repmgr_site_by_eid, eid, &mut site))?;
+            let addr = SiteAddr {
+                host: CStr::from_ptr((*site).host).to_string_lossy().into_owned(),
+                port: (*site).port as u16,
+            };
+            check(call!(site, close))?;
+            Ok(addr)
+        }
+    }
+
+    /// Removes a site from the group (only the master can).
+    pub fn remove_site(&self, addr: &SiteAddr) -> Result<()> {
+        let host = c_host(&addr.host)?;
+        let mut site: *mut ffi::DB_SITE = ptr::null_mut();
+        // SAFETY: valid handle; `remove` also closes the DB_SITE handle.
+        unsafe {
+            check(call!(self.inner.raw(), repmgr_site, host.as_ptr(), u32::from(addr.port), &mut site, 0))?;
+            check(call!(site, remove))
+        }
+    }
+}
