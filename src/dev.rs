@@ -39,6 +39,7 @@ struct Site {
     name: String,
     url: String,
     child: Child,
+    exited: Option<std::process::ExitStatus>,
 }
 
 const READY_WITHIN: Duration = Duration::from_secs(60);
@@ -55,12 +56,18 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
     let mut intents = signals::listen()?;
     let mut sites = Vec::new();
     let result = runtime.block_on(async {
-        let config = write_config(&root, "back0", &opts)?;
-        sites.push(spawn("back0", &config, opts.http_port)?);
+        for (i, priority) in [100u32, 90, 80].into_iter().enumerate() {
+            let name = format!("back{i}");
+            let config = write_config(&root, &name, i as u16, priority, &opts)?;
+            sites.push(spawn(&name, &config, opts.http_port + i as u16)?);
+        }
         for site in &mut sites {
             wait_ready(site).await?;
         }
-        println!("Fish dev cluster is up: {}", sites[0].url);
+        println!("Fish dev cluster is up: {} (writes to any site reach the master)", sites[0].url);
+        for site in &sites {
+            println!("  {} {}", site.name, site.url);
+        }
         println!(
             "  data and configs in {}{}",
             root.display(),
@@ -75,13 +82,18 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
     result
 }
 
-fn write_config(root: &Path, name: &str, opts: &DevOptions) -> Result<PathBuf, DevError> {
+/// Site `index` of the group: back0 creates it, the others join through
+/// the sites before them.
+fn write_config(root: &Path, name: &str, index: u16, priority: u32, opts: &DevOptions) -> Result<PathBuf, DevError> {
     let path = root.join(format!("{name}.toml"));
+    let helpers: Vec<String> = (0..index).map(|i| format!("\"127.0.0.1:{}\"", opts.replication_port + i)).collect();
     let text = format!(
-        "# written by `fishd dev`\nrole = \"back\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\ngroup_creator = true\n",
+        "# written by `fishd dev`\nrole = \"back\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\ngroup_creator = {creator}\nhelpers = [{helpers}]\npriority = {priority}\n",
         data = root.join(name).display(),
-        http = opts.http_port,
-        rep = opts.replication_port,
+        http = opts.http_port + index,
+        rep = opts.replication_port + index,
+        creator = index == 0,
+        helpers = helpers.join(", "),
     );
     std::fs::write(&path, text)?;
     Ok(path)
@@ -89,7 +101,7 @@ fn write_config(root: &Path, name: &str, opts: &DevOptions) -> Result<PathBuf, D
 
 fn spawn(name: &str, config: &Path, http_port: u16) -> Result<Site, DevError> {
     let child = Command::new(std::env::current_exe()?).arg("--config").arg(config).process_group(0).spawn()?;
-    Ok(Site { name: name.to_string(), url: format!("http://127.0.0.1:{http_port}"), child })
+    Ok(Site { name: name.to_string(), url: format!("http://127.0.0.1:{http_port}"), child, exited: None })
 }
 
 async fn wait_ready(site: &mut Site) -> Result<(), DevError> {
@@ -107,7 +119,9 @@ async fn wait_ready(site: &mut Site) -> Result<(), DevError> {
     Err(DevError::NotReady { name: site.name.clone(), url: site.url.clone(), secs: READY_WITHIN.as_secs() })
 }
 
-/// Waits for Ctrl-C/SIGTERM, or for a site to die on its own.
+/// Waits for Ctrl-C/SIGTERM. A site that dies on its own is reported and
+/// the others keep running (killing the master is how one tries failover);
+/// when none is left, stop.
 async fn supervise(
     sites: &mut [Site],
     intents: &mut tokio::sync::mpsc::UnboundedReceiver<Intent>,
@@ -119,11 +133,20 @@ async fn supervise(
                 _ => return Ok(()),
             },
             () = tokio::time::sleep(Duration::from_millis(250)) => {
+                let mut running = 0;
                 for site in sites.iter_mut() {
-                    if let Some(status) = site.child.try_wait()? {
-                        eprintln!("fishd dev: site {} exited ({status}); stopping the cluster", site.name);
-                        return Ok(());
+                    match (site.exited.is_some(), site.child.try_wait()?) {
+                        (false, Some(status)) => {
+                            eprintln!("fishd dev: site {} exited ({status}); the others keep running", site.name);
+                            site.exited = Some(status);
+                        }
+                        (false, None) => running += 1,
+                        (true, _) => {}
                     }
+                }
+                if running == 0 {
+                    eprintln!("fishd dev: no site is running; stopping");
+                    return Ok(());
                 }
             }
         }

@@ -27,5 +27,6 @@ pub mod daemon;
 pub mod dev;
 pub mod http;
 pub mod logging;
+pub mod replication;
 pub mod signals;
 pub mod store;

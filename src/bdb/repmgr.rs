@@ -134,7 +134,10 @@ pub struct SiteInfo {
 }
 
 fn micros(d: Duration) -> u32 {
-    u32::try_from(d.as_micros()).unwrap_or(u32::MAX).max(1)
+    if d.is_zero() {
+        return 0;
+    }
+    u32::try_from(d.as_micros()).unwrap_or(u32::MAX)
 }
 
 fn c_host(host: &str) -> Result<CString> {
@@ -164,6 +167,10 @@ pub(super) unsafe fn configure(raw: *mut ffi::DB_ENV, rep: &RepConfig) -> Result
         ] {
             check(call!(raw, rep_set_timeout, which as c_int, micros(d)))?;
         }
+        // A master's checkpoint otherwise sleeps 30 s before writing its
+        // record (to let clients flush first), which would stall the final
+        // checkpoint of a clean shutdown; clients flush when it arrives.
+        check(call!(raw, rep_set_timeout, ffi::DB_REP_CHECKPOINT_DELAY as c_int, 0))?;
         if let Some(lease) = rep.lease {
             check(call!(raw, rep_set_config, ffi::DB_REP_CONF_LEASE, 1))?;
             check(call!(raw, rep_set_timeout, ffi::DB_REP_LEASE_TIMEOUT as c_int, micros(lease)))?;

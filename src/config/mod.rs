@@ -83,6 +83,10 @@ pub struct HttpConfig {
     pub max_value_bytes: usize,
     pub max_txn_ops: usize,
     pub max_txn_bytes: usize,
+    /// How long a request that needs the master waits for one (then 503).
+    pub master_wait: Duration,
+    /// How long a `Fish-After` read waits for its commit (then 504).
+    pub token_wait: Duration,
 }
 
 /// `[replication]`.
@@ -310,6 +314,8 @@ impl Validator<'_> {
             max_value_bytes: max_value_bytes as usize,
             max_txn_ops: max_txn_ops as usize,
             max_txn_bytes: max_txn_bytes as usize,
+            master_wait: self.millis(raw.master_wait_ms.as_ref(), "http.master_wait_ms", 5000)?,
+            token_wait: self.millis(raw.token_wait_ms.as_ref(), "http.token_wait_ms", 5000)?,
         })
     }
 

@@ -28,6 +28,8 @@ pub struct RawHttp {
     pub max_value_bytes: Option<Spanned<i64>>,
     pub max_txn_ops: Option<Spanned<i64>>,
     pub max_txn_bytes: Option<Spanned<i64>>,
+    pub master_wait_ms: Option<Spanned<i64>>,
+    pub token_wait_ms: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -1,7 +1,5 @@
 //! `/v1/kv/{key}` (GET, PUT, DELETE) and `/v1/kv?prefix=` (ordered listing).
 
-use std::time::Duration;
-
 use bytes::Bytes;
 use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
@@ -15,8 +13,6 @@ use super::{App, Resp, empty, json_response};
 use crate::bdb::CommitToken;
 use crate::store::{Entry, MAX_KEY_BYTES};
 
-/// How long a `Fish-After` read waits for its commit to be applied here.
-const TOKEN_WAIT: Duration = Duration::from_secs(5);
 /// Listing page size when `limit` is not given, and the most one page holds.
 const DEFAULT_LIMIT: usize = 100;
 const MAX_LIMIT: usize = 10_000;
@@ -148,12 +144,13 @@ async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiErr
             ApiError::bad_request("invalid_argument", "Fish-After is not a commit token (40 hex digits)")
         })?;
     let env = app.store.env().clone();
-    match tokio::task::spawn_blocking(move || env.wait_applied(&token, TOKEN_WAIT)).await {
+    let wait = app.config.http.token_wait;
+    match tokio::task::spawn_blocking(move || env.wait_applied(&token, wait)).await {
         Ok(Ok(())) => Ok(()),
         Ok(Err(crate::bdb::Error::Timeout)) => Err(ApiError::new(
             StatusCode::GATEWAY_TIMEOUT,
             "token_timeout",
-            format!("the commit in Fish-After was not applied here within {} ms", TOKEN_WAIT.as_millis()),
+            format!("the commit in Fish-After was not applied here within {} ms", wait.as_millis()),
         )),
         Ok(Err(crate::bdb::Error::NotFound)) => Err(ApiError::new(
             StatusCode::CONFLICT,

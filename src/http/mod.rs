@@ -5,6 +5,7 @@
 
 pub mod encoding;
 pub mod error;
+mod forward;
 mod kv;
 mod request;
 mod status;
@@ -20,13 +21,14 @@ use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
-use hyper::{Request, Response, StatusCode};
+use hyper::{Method, Request, Response, StatusCode};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
+use crate::replication::{Group, Role};
 use crate::store::Store;
 use error::ApiError;
 
@@ -37,6 +39,8 @@ pub type Resp = Response<Full<Bytes>>;
 pub struct App {
     pub store: Arc<Store>,
     pub config: Arc<Config>,
+    pub group: Arc<Group>,
+    pub forwarder: forward::Forwarder,
     pub started: Instant,
 }
 
@@ -86,16 +90,10 @@ pub async fn serve(listener: TcpListener, app: Arc<App>, shutdown: CancellationT
 
 async fn route(app: &App, req: Request<Incoming>) -> Resp {
     let path = req.uri().path().to_owned();
-    let result = match path.as_str() {
-        "/healthz" => status::healthz(&req),
-        "/readyz" => status::readyz(&req),
-        "/v1/status" => status::status(app, &req).await,
-        "/v1/kv" | "/v1/kv/" => kv::list(app, req).await,
-        "/v1/txn" => txn::handle(app, req).await,
-        p => match p.strip_prefix("/v1/kv/") {
-            Some(key) => kv::key(app, req, key).await,
-            None => Err(ApiError::no_route(p)),
-        },
+    let result = if needs_master(&req) && app.group.view().role != Role::Master {
+        relay(app, req).await
+    } else {
+        dispatch(app, req, &path).await
     };
     result.unwrap_or_else(|err| {
         if err.status.is_server_error() {
@@ -103,6 +101,56 @@ async fn route(app: &App, req: Request<Incoming>) -> Resp {
         }
         err.into_response()
     })
+}
+
+/// Writes, transactions, and reads at the default `master` consistency
+/// must be served by the master.
+fn needs_master(req: &Request<Incoming>) -> bool {
+    let path = req.uri().path();
+    let kv = path == "/v1/kv" || path.starts_with("/v1/kv/");
+    if path == "/v1/txn" {
+        return true;
+    }
+    if !kv {
+        return false;
+    }
+    if req.method() != Method::GET && req.method() != Method::HEAD {
+        return true;
+    }
+    let local_read = req.headers().contains_key("fish-after")
+        || req
+            .uri()
+            .query()
+            .is_some_and(|q| q.split('&').any(|p| p.starts_with("consistency=") && p != "consistency=master"));
+    !local_read
+}
+
+/// Serves here if this site turns out to be master, else forwards.
+async fn relay(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+    let deadline = Instant::now() + app.config.http.master_wait;
+    let path = req.uri().path().to_owned();
+    match forward::wait_for_master(app, deadline).await? {
+        forward::Target::Local => dispatch(app, req, &path).await,
+        forward::Target::Remote(_) => {
+            let limit = app.config.http.max_txn_bytes.max(app.config.http.max_value_bytes);
+            let (parts, body) = request::split_body(req, limit, "the request body").await?;
+            forward::forward(app, parts, body, deadline).await
+        }
+    }
+}
+
+async fn dispatch(app: &App, req: Request<Incoming>, path: &str) -> Result<Resp, ApiError> {
+    match path {
+        "/healthz" => status::healthz(&req),
+        "/readyz" => status::readyz(app, &req),
+        "/v1/status" => status::status(app, &req).await,
+        "/v1/kv" | "/v1/kv/" => kv::list(app, req).await,
+        "/v1/txn" => txn::handle(app, req).await,
+        p => match p.strip_prefix("/v1/kv/") {
+            Some(key) => kv::key(app, req, key).await,
+            None => Err(ApiError::no_route(p)),
+        },
+    }
 }
 
 fn empty(status: StatusCode) -> Resp {

@@ -5,6 +5,7 @@ use bytes::Bytes;
 use http_body_util::{BodyExt, Limited};
 use hyper::body::Incoming;
 use hyper::header::{self, HeaderMap};
+use hyper::http::request::Parts;
 use hyper::{Method, Request, StatusCode};
 
 use super::encoding::percent_decode;
@@ -24,6 +25,11 @@ pub fn allow(req: &Request<Incoming>, allowed: &[Method]) -> Result<(), ApiError
 /// Reads the whole body, refusing (413) anything over `limit` bytes before
 /// reading it when Content-Length says so, and while reading otherwise.
 pub async fn body(req: Request<Incoming>, limit: usize, what: &str) -> Result<Bytes, ApiError> {
+    split_body(req, limit, what).await.map(|(_, body)| body)
+}
+
+/// As [`body`], keeping the request's method, URI and headers.
+pub async fn split_body(req: Request<Incoming>, limit: usize, what: &str) -> Result<(Parts, Bytes), ApiError> {
     let too_large = || {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -35,8 +41,9 @@ pub async fn body(req: Request<Incoming>, limit: usize, what: &str) -> Result<By
     if declared.is_some_and(|n| n > limit as u64) {
         return Err(too_large());
     }
-    match Limited::new(req.into_body(), limit).collect().await {
-        Ok(collected) => Ok(collected.to_bytes()),
+    let (parts, body) = req.into_parts();
+    match Limited::new(body, limit).collect().await {
+        Ok(collected) => Ok((parts, collected.to_bytes())),
         Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large()),
         Err(e) => Err(ApiError::bad_request("bad_body", format!("reading the request body failed: {e}"))),
     }

@@ -7,6 +7,7 @@ use serde_json::json;
 use super::error::ApiError;
 use super::request::{allow, blocking};
 use super::{App, Resp, json_response};
+use crate::replication::Role;
 
 /// 200 while the process serves HTTP at all.
 pub fn healthz(req: &Request<Incoming>) -> Result<Resp, ApiError> {
@@ -14,37 +15,55 @@ pub fn healthz(req: &Request<Incoming>) -> Result<Resp, ApiError> {
     Ok(json_response(StatusCode::OK, &json!({ "status": "ok" })))
 }
 
-/// 200 once the site can serve the KV API. A standalone back-end is ready
-/// as soon as its environment is open and recovered, which precedes
-/// listening; replication will make this depend on group state.
-pub fn readyz(req: &Request<Incoming>) -> Result<Resp, ApiError> {
+/// 200 once the site can serve: master, or a client that has caught up and
+/// knows the master's HTTP address. 503 (with the reason) until then.
+pub fn readyz(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
-    Ok(json_response(StatusCode::OK, &json!({ "ready": true })))
+    let view = app.group.view();
+    let ready = match view.role {
+        Role::Master => true,
+        Role::Client => view.synced && view.master_http().is_some(),
+        Role::Starting => false,
+    };
+    let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    Ok(json_response(status, &json!({ "ready": ready, "state": view.describe() })))
 }
 
 /// What this site is and where it stands.
 pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
     let store = app.store.clone();
-    let (lsn, log_files) = blocking(move || {
+    let (lsn, log_files, sites) = blocking(move || {
         let env = store.env();
-        Ok((env.current_lsn()?, env.log_files()?.len()))
+        Ok((env.current_lsn()?, env.log_files()?.len(), env.sites()?))
     })
     .await?;
     let c = &app.config;
-    let me = json!({
+    let view = app.group.view();
+    let mut group: Vec<_> = vec![json!({
+        "replication": c.replication.listen.to_string(),
         "name": c.name,
         "http": c.http.advertise.to_string(),
-        "replication": c.replication.listen.to_string(),
-    });
+        "self": true,
+        "connected": true,
+    })];
+    group.extend(
+        sites.iter().map(
+            |s| json!({ "replication": s.addr.to_string(), "eid": s.eid, "connected": s.connected, "self": false }),
+        ),
+    );
+    let master = view.master.as_ref().map(|m| json!({ "name": m.name, "replication": m.replication, "http": m.http }));
     let body = json!({
         "name": c.name,
         "role": c.role.to_string(),
-        "state": "master",
-        "replicated": false,
-        "master": me,
+        "state": view.role.to_string(),
+        "status": view.describe(),
+        "synced": view.synced,
+        "master": master,
+        "generation": view.generation,
         "lsn": { "file": lsn.file, "offset": lsn.offset },
-        "sites": [me],
+        "sites": group,
+        "priority": c.replication.priority,
         "ack_policy": c.replication.ack_policy.name(),
         "data_dir": c.data_dir.display().to_string(),
         "log_files": log_files,

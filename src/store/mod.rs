@@ -29,6 +29,7 @@ mod maintenance;
 pub mod record;
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -178,6 +179,9 @@ struct Databases {
 pub struct Store {
     // Field order is drop order: databases, then environment, then the lock.
     dbs: RwLock<Option<Arc<Databases>>>,
+    // Replicated stores touch no database before replication has started:
+    // repmgr_start's role change locks the API out and must not race opens.
+    replicating: AtomicBool,
     maintenance: Maintenance,
     env: Env,
     _lock: DirLock,
@@ -189,9 +193,15 @@ impl Store {
     /// one does so on first use, once replication has started.
     pub fn open(dir: &Path, opts: &StoreOptions) -> Result<Store, StoreError> {
         let lock = DirLock::acquire(dir)?;
-        let env = Env::open(dir, &opts.env)?;
+        let home = env_dir(dir);
+        std::fs::create_dir_all(&home).map_err(|e| bdb::Error::Os {
+            errno: e.raw_os_error().unwrap_or(libc::EIO),
+            message: format!("cannot create {}: {e}", home.display()),
+        })?;
+        let env = Env::open(&home, &opts.env)?;
         let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every);
-        let store = Store { dbs: RwLock::new(None), maintenance, env, _lock: lock };
+        let store =
+            Store { dbs: RwLock::new(None), replicating: AtomicBool::new(false), maintenance, env, _lock: lock };
         if !store.env.is_replicated() {
             store.databases(true)?;
         }
@@ -201,6 +211,9 @@ impl Store {
     /// The open handles, opening them first if needed. Only `create` when
     /// this site may write (master or standalone).
     fn databases(&self, create: bool) -> Result<Arc<Databases>, StoreError> {
+        if self.env.is_replicated() && !self.replicating.load(Ordering::Acquire) {
+            return Err(StoreError::NotReady);
+        }
         if let Some(dbs) = self.dbs.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
             return Ok(Arc::clone(dbs));
         }
@@ -217,6 +230,14 @@ impl Store {
         txn.commit()?;
         *slot = Some(Arc::clone(&dbs));
         Ok(dbs)
+    }
+
+    /// Starts the Replication Manager (see `Env::start_replication`); from
+    /// then on the databases may be opened.
+    pub fn start_replication(&self, threads: u32, electable: bool) -> Result<(), StoreError> {
+        self.env.start_replication(threads, electable)?;
+        self.replicating.store(true, Ordering::Release);
+        Ok(())
     }
 
     /// Drops handles that a role change or internal init invalidated; the
@@ -244,7 +265,7 @@ impl Store {
         })
     }
 
-    /// The data dir.
+    /// The Berkeley DB environment's directory.
     pub fn dir(&self) -> PathBuf {
         self.env.home().to_path_buf()
     }
@@ -407,6 +428,18 @@ fn not_master_if_client(e: bdb::Error) -> StoreError {
         bdb::Error::Os { errno: libc::EACCES, .. } => StoreError::NotMaster,
         e => e.into(),
     }
+}
+
+/// Where the Berkeley DB environment of data dir `dir` lives. It is a
+/// subdirectory so that files of Fish's own (the lock file) never sit where
+/// replication's internal init looks for database files.
+pub fn env_dir(dir: &Path) -> PathBuf {
+    dir.join("bdb")
+}
+
+/// True when `dir` has never been part of a replication group.
+pub fn is_fresh(dir: &Path) -> bool {
+    !env_dir(dir).join("__db.membership").exists()
 }
 
 fn check_key(key: &[u8]) -> Result<(), StoreError> {

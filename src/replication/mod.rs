@@ -1,0 +1,245 @@
+//! This site's part in its replication group, above the Berkeley DB wrapper.
+//!
+//! - Turns `bdb::RepEvent`s into one structured log event each
+//!   (`fish_event = "master_changed"`, `"election_failed"`, ...).
+//! - Keeps a [`View`] (role, master and its HTTP address, sync state) that
+//!   HTTP handlers watch to decide whether to serve or forward.
+//! - On becoming master, creates the databases if needed and publishes this
+//!   site's HTTP address in `fish.meta.db` (replicated, unreachable from the
+//!   KV API). Clients read it from their own replica and trust it only when
+//!   it names the replication address of the master Berkeley DB reports, so
+//!   a stale record from the previous master is never followed.
+//!
+//! Berkeley DB callbacks only wake this thread; everything else happens here,
+//! and the view is also refreshed every `REFRESH` so a missed event cannot
+//! leave it stale.
+
+mod view;
+
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use tokio::sync::watch;
+
+use crate::bdb::{self, RepEvent};
+use crate::config::Config;
+use crate::store::Store;
+pub use view::{MasterInfo, Role, View};
+
+/// How often the view is refreshed without an event.
+const REFRESH: Duration = Duration::from_millis(100);
+/// The meta record in which the master publishes itself.
+const MASTER_KEY: &str = "master";
+
+/// What the master publishes about itself.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Published {
+    pub name: String,
+    pub http: String,
+    pub replication: String,
+    pub generation: u32,
+}
+
+/// Builds Berkeley DB's replication settings from the config.
+pub fn rep_config(config: &Config, events: std::sync::mpsc::Sender<RepEvent>, fresh: bool) -> bdb::RepConfig {
+    let r = &config.replication;
+    let addr = |h: &crate::config::HostPort| bdb::SiteAddr { host: h.host.clone(), port: h.port };
+    // A fresh site with nowhere to join starts a new group (a single
+    // machine needs no config); with helpers it joins through them.
+    let group_creator = r.group_creator || (fresh && r.helpers.is_empty() && config.role == crate::config::Role::Back);
+    bdb::RepConfig {
+        local: addr(&r.listen),
+        group_creator,
+        helpers: r.helpers.iter().map(addr).collect(),
+        priority: r.priority,
+        ack_policy: r.ack_policy,
+        timeouts: bdb::RepTimeouts {
+            ack: r.ack_timeout,
+            election: r.election_timeout,
+            election_retry: r.election_timeout.min(Duration::from_millis(500)),
+            connection_retry: Duration::from_millis(500),
+            heartbeat_send: r.heartbeat_send,
+            heartbeat_monitor: r.heartbeat_monitor,
+        },
+        lease: r.leases.then_some(r.heartbeat_monitor.max(r.ack_timeout)),
+        events,
+    }
+}
+
+/// Handle to the running replication thread.
+pub struct Group {
+    view: watch::Receiver<View>,
+}
+
+impl Group {
+    /// Starts watching `events` for `store`'s environment.
+    pub fn start(store: Arc<Store>, config: Arc<Config>, events: Receiver<RepEvent>) -> Group {
+        let (tx, rx) = watch::channel(View::default());
+        let me = Published {
+            name: config.name.clone(),
+            http: config.http.advertise.to_string(),
+            replication: config.replication.listen.to_string(),
+            generation: 0,
+        };
+        std::thread::Builder::new()
+            .name("fish-replication".into())
+            .spawn(move || Watcher { store, me, view: tx, published_gen: None }.run(events))
+            .expect("spawning the replication thread");
+        Group { view: rx }
+    }
+
+    /// The current view.
+    pub fn view(&self) -> View {
+        self.view.borrow().clone()
+    }
+
+    /// A receiver that sees every change of the view.
+    pub fn subscribe(&self) -> watch::Receiver<View> {
+        self.view.clone()
+    }
+}
+
+struct Watcher {
+    store: Arc<Store>,
+    me: Published,
+    view: watch::Sender<View>,
+    published_gen: Option<u32>,
+}
+
+impl Watcher {
+    fn run(mut self, events: Receiver<RepEvent>) {
+        loop {
+            match events.recv_timeout(REFRESH) {
+                Ok(ev) => self.log(&ev),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return, // environment closed
+            }
+            if let Err(err) = self.refresh() {
+                tracing::debug!(%err, "replication state not available yet");
+            }
+        }
+    }
+
+    fn log(&self, ev: &RepEvent) {
+        let addr = |eid: i32| {
+            self.store.env().site_address(eid).map(|a| a.to_string()).unwrap_or_else(|_| format!("eid {eid}"))
+        };
+        match ev {
+            RepEvent::Elected => tracing::info!(fish_event = "elected", "this site won the election"),
+            RepEvent::ElectionFailed => {
+                tracing::warn!(fish_event = "election_failed", "election ended without a master")
+            }
+            RepEvent::MasterFailure => {
+                tracing::warn!(fish_event = "master_failure", "lost the master; an election follows")
+            }
+            RepEvent::ConnectionUp { eid } => {
+                tracing::info!(fish_event = "connection_up", site = %addr(*eid), "connected")
+            }
+            RepEvent::ConnectionDown { eid, errno } => {
+                tracing::warn!(fish_event = "connection_down", site = %addr(*eid), errno, "connection lost")
+            }
+            RepEvent::ConnectAttemptFailed { eid, errno } => {
+                tracing::debug!(fish_event = "connect_failed", site = %addr(*eid), errno, "connection attempt failed")
+            }
+            RepEvent::SiteAdded { eid } => {
+                tracing::info!(fish_event = "site_added", site = %addr(*eid), "site joined the group")
+            }
+            RepEvent::SiteRemoved { eid } => tracing::info!(fish_event = "site_removed", eid, "site left the group"),
+            RepEvent::LocalSiteRemoved => {
+                tracing::warn!(fish_event = "site_removed", "this site was removed from the group")
+            }
+            RepEvent::PermFailed => tracing::warn!(
+                fish_event = "ack_failure",
+                "a commit missed the acknowledgements its ack policy requires"
+            ),
+            RepEvent::StartupDone => tracing::info!(fish_event = "startup_done", "caught up with the master"),
+            RepEvent::InitDone => {
+                tracing::info!(fish_event = "init_done", "internal initialisation from the master finished")
+            }
+            RepEvent::JoinFailure => tracing::error!(fish_event = "join_failed", "could not join the group"),
+            RepEvent::DupMaster => tracing::warn!(fish_event = "dup_master", "two masters met; stepping down"),
+            RepEvent::WouldRollback => {
+                tracing::warn!(fish_event = "would_rollback", "sync would roll back committed transactions")
+            }
+            RepEvent::Panic { errno } => {
+                tracing::error!(fish_event = "panic", errno, "Berkeley DB environment panicked; restart needed")
+            }
+            RepEvent::WriteFailed { errno } => {
+                tracing::error!(fish_event = "write_failed", errno, "a write to disk failed")
+            }
+            // Role changes are logged by `refresh` as one master_changed event.
+            RepEvent::BecameMaster | RepEvent::BecameClient | RepEvent::NewMaster { .. } => {}
+            RepEvent::Other { code } => tracing::debug!(code, "replication event"),
+        }
+    }
+
+    fn refresh(&mut self) -> Result<(), crate::store::StoreError> {
+        let env = self.store.env();
+        let state = env.rep_state()?;
+        let mut next = View { generation: state.generation, ..View::default() };
+        if state.is_master {
+            next.role = Role::Master;
+            next.synced = true;
+            next.master = Some(MasterInfo {
+                name: Some(self.me.name.clone()),
+                replication: self.me.replication.clone(),
+                http: Some(self.me.http.clone()),
+            });
+            if self.published_gen != Some(state.generation) {
+                self.publish(state.generation)?;
+            }
+        } else if let Some(eid) = state.master {
+            next.role = Role::Client;
+            next.synced = state.startup_complete;
+            let replication = env.site_address(eid)?.to_string();
+            let published = self.read_published().filter(|p| p.replication == replication);
+            next.master = Some(MasterInfo {
+                name: published.as_ref().map(|p| p.name.clone()),
+                http: published.map(|p| p.http),
+                replication,
+            });
+        } else {
+            next.role = if state.is_client { Role::Client } else { Role::Starting };
+        }
+        self.announce(next);
+        Ok(())
+    }
+
+    fn publish(&mut self, generation: u32) -> Result<(), crate::store::StoreError> {
+        self.store.create_databases()?;
+        let record = Published { generation, ..self.me.clone() };
+        let json = serde_json::to_vec(&record).expect("serialising a record");
+        self.store.meta_put(MASTER_KEY, &json)?;
+        self.published_gen = Some(generation);
+        Ok(())
+    }
+
+    fn read_published(&self) -> Option<Published> {
+        let raw = self.store.meta_get(MASTER_KEY).ok()??;
+        serde_json::from_slice(&raw).ok()
+    }
+
+    /// Publishes the new view; logs a master change once per change.
+    fn announce(&self, next: View) {
+        let prev = self.view.borrow().clone();
+        if next == prev {
+            return;
+        }
+        let key = |v: &View| v.master.as_ref().map(|m| m.replication.clone());
+        if key(&next) != key(&prev) || next.role != prev.role {
+            let lsn = self.store.env().current_lsn().unwrap_or_default();
+            tracing::info!(
+                fish_event = "master_changed",
+                role = %next.role,
+                master = next.master.as_ref().map_or("none", |m| m.replication.as_str()),
+                previous = prev.master.as_ref().map_or("none", |m| m.replication.as_str()),
+                generation = next.generation,
+                lsn = %format!("{}/{}", lsn.file, lsn.offset),
+                "{}",
+                next.describe()
+            );
+        }
+        self.view.send_replace(next);
+    }
+}

@@ -1,0 +1,67 @@
+//! The view of the group that the rest of Fish acts on.
+
+use std::fmt;
+
+/// What this site is in its group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// Replication not started or no role yet (joining, electing).
+    #[default]
+    Starting,
+    Master,
+    Client,
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Role::Starting => "starting",
+            Role::Master => "master",
+            Role::Client => "client",
+        })
+    }
+}
+
+/// The master as this site knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MasterInfo {
+    /// Its site name, once its published record has replicated here.
+    pub name: Option<String>,
+    /// Its replication address, from Berkeley DB.
+    pub replication: String,
+    /// Its HTTP address, from its published record (None until then).
+    pub http: Option<String>,
+}
+
+/// This site's role and the master it follows.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct View {
+    pub role: Role,
+    pub master: Option<MasterInfo>,
+    pub generation: u32,
+    /// Master, or a client that finished its initial sync.
+    pub synced: bool,
+}
+
+impl View {
+    /// The HTTP address writes go to, if known and not this site.
+    pub fn master_http(&self) -> Option<&str> {
+        match self.role {
+            Role::Master => None,
+            _ => self.master.as_ref()?.http.as_deref(),
+        }
+    }
+
+    /// One line for STATUS= and logs: `master`, `client, master back1
+    /// 10.0.0.2:7000`, or `electing`.
+    pub fn describe(&self) -> String {
+        match (self.role, &self.master) {
+            (Role::Master, _) => "master".to_string(),
+            (Role::Client, Some(m)) => {
+                format!("client, master {} {}", m.name.as_deref().unwrap_or("?"), m.replication)
+            }
+            (Role::Client, None) => "client, electing".to_string(),
+            (Role::Starting, _) => "electing".to_string(),
+        }
+    }
+}
