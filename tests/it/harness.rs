@@ -46,28 +46,48 @@ pub struct Site {
     pub dir: tempfile::TempDir,
     pub config: PathBuf,
     pub url: String,
+    pub rep_port: u16,
     child: Option<Child>,
 }
 
 impl Site {
-    /// Starts a standalone back-end with `extra` appended to its config.
+    /// Starts a one-site group (a back-end with no helpers) with `extra`
+    /// merged into its config, and waits until it is ready.
     pub fn start(name: &str, extra: &str) -> Site {
+        let mut site = Site::create(name, extra);
+        site.spawn();
+        site
+    }
+
+    /// Writes the config of a back-end without starting it.
+    pub fn create(name: &str, extra: &str) -> Site {
         let dir = tempfile::Builder::new().prefix(&format!("fish-it-{name}-")).tempdir().unwrap();
         let http = free_port();
+        let rep_port = free_port();
         let config = dir.path().join(format!("{name}.toml"));
         let mut table: toml::Table = format!(
             "role = \"back\"\ndata_dir = \"{}\"\n[http]\nlisten = \"127.0.0.1:{http}\"\n[replication]\nlisten = \"127.0.0.1:{}\"\n",
             dir.path().join("data").display(),
-            free_port()
+            rep_port
         )
         .parse()
         .unwrap();
         merge(&mut table, extra.parse().expect("extra config is TOML"));
         let text = toml::to_string(&table).unwrap();
         std::fs::write(&config, text).unwrap();
-        let mut site = Site { name: name.into(), dir, config, url: format!("http://127.0.0.1:{http}"), child: None };
-        site.spawn();
-        site
+        Site { name: name.into(), dir, config, url: format!("http://127.0.0.1:{http}"), rep_port, child: None }
+    }
+
+    /// Rewrites this site's config with `extra` merged in (takes effect at
+    /// the next spawn).
+    pub fn reconfigure(&self, extra: &str) {
+        let mut table: toml::Table = std::fs::read_to_string(&self.config).unwrap().parse().unwrap();
+        merge(&mut table, extra.parse().expect("extra config is TOML"));
+        std::fs::write(&self.config, toml::to_string(&table).unwrap()).unwrap();
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.child.is_some()
     }
 
     pub fn log_path(&self) -> PathBuf {
@@ -80,6 +100,12 @@ impl Site {
 
     /// (Re)starts the process on the same config and data, and waits for /readyz.
     pub fn spawn(&mut self) {
+        self.spawn_no_wait();
+        self.wait_ready();
+    }
+
+    /// Starts the process without waiting for it.
+    pub fn spawn_no_wait(&mut self) {
         assert!(self.child.is_none(), "{} is already running", self.name);
         let log = File::options().create(true).append(true).open(self.log_path()).unwrap();
         let child = Command::new(FISHD)
@@ -91,6 +117,10 @@ impl Site {
             .spawn()
             .unwrap();
         self.child = Some(child);
+    }
+
+    /// Waits for /readyz (60 s), failing with the site's log if it dies.
+    pub fn wait_ready(&mut self) {
         let url = format!("{}/readyz", self.url);
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {

@@ -2,5 +2,7 @@
 
 mod api;
 mod cli;
+mod cluster;
 mod crash;
 mod harness;
+mod replication;

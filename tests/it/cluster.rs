@@ -1,0 +1,82 @@
+//! A replication group of real `fishd` back-ends on loopback.
+
+use std::time::{Duration, Instant};
+
+use crate::harness::{Http, Site, wait_until};
+
+pub struct Cluster {
+    pub sites: Vec<Site>,
+}
+
+impl Cluster {
+    /// `n` back-ends with priorities 100, 90, 80, ...: site 0 creates the
+    /// group, the others join through it. `extra` goes into every config.
+    pub fn start(prefix: &str, n: usize, extra: &str) -> Cluster {
+        let mut sites: Vec<Site> = Vec::new();
+        for i in 0..n {
+            let helpers: Vec<String> = sites.iter().map(|s| format!("\"127.0.0.1:{}\"", s.rep_port)).collect();
+            let rep = format!(
+                "[replication]\ngroup_creator = {}\npriority = {}\nhelpers = [{}]\n",
+                i == 0,
+                100 - 10 * i,
+                helpers.join(", ")
+            );
+            let mut site = Site::create(&format!("{prefix}{i}"), &rep);
+            site.reconfigure(extra);
+            site.spawn();
+            sites.push(site);
+        }
+        let cluster = Cluster { sites };
+        cluster.wait_for_master(None);
+        cluster
+    }
+
+    /// The index of the site every running site names as master, waiting
+    /// (60 s) until they agree and, if given, it is not `not`.
+    pub fn wait_for_master(&self, not: Option<usize>) -> usize {
+        let mut found = None;
+        wait_until("one master that every running site agrees on", Duration::from_secs(60), || {
+            found = self.agreed_master().filter(|m| Some(*m) != not);
+            found.is_some()
+        });
+        found.unwrap()
+    }
+
+    fn agreed_master(&self) -> Option<usize> {
+        let mut master = None;
+        for site in self.sites.iter().filter(|s| s.is_running()) {
+            let status = site.http().try_call("GET", "/v1/status", &[], b"").ok()?.json();
+            let rep = status["master"]["replication"].as_str()?.to_string();
+            status["master"]["http"].as_str()?;
+            let idx = self.sites.iter().position(|s| rep.ends_with(&format!(":{}", s.rep_port)))?;
+            if master.is_some_and(|m| m != idx) {
+                return None;
+            }
+            master = Some(idx);
+        }
+        master
+    }
+
+    pub fn http(&self, i: usize) -> Http {
+        self.sites[i].http()
+    }
+
+    /// A running site other than `i`.
+    pub fn other_than(&self, i: usize) -> usize {
+        (0..self.sites.len()).find(|j| *j != i && self.sites[*j].is_running()).expect("another running site")
+    }
+}
+
+/// Retries a write until it gets 204 (bounded), returning the answer.
+pub fn put_until_ok(h: &Http, key: &str, value: &[u8], within: Duration) -> crate::harness::Answer {
+    let deadline = Instant::now() + within;
+    loop {
+        if let Ok(a) = h.try_call("PUT", &format!("/v1/kv/{key}"), &[], value)
+            && a.status == 204
+        {
+            return a;
+        }
+        assert!(Instant::now() < deadline, "no 204 for {key} within {within:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}

@@ -1,0 +1,192 @@
+//! Back-end replication groups: forwarding, failover, acknowledgement
+//! policies and rejoining, against real `fishd` processes.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use crate::cluster::{Cluster, put_until_ok};
+use crate::harness::wait_until;
+
+const FAST: &str = "[replication]\nack_timeout_ms = 500\nelection_timeout_ms = 500\nheartbeat_send_ms = 100\nheartbeat_monitor_ms = 300\n";
+
+#[test]
+fn a_write_through_a_client_is_forwarded_and_readable_on_every_site() {
+    let c = Cluster::start("fwd", 3, FAST);
+    let m = c.wait_for_master(None);
+    let entry = c.other_than(m);
+    let put = c.http(entry).put("hello", b"world");
+    assert_eq!(put.status, 204, "{}", String::from_utf8_lossy(&put.body));
+    let token = put.header("fish-token").unwrap().to_string();
+    for i in 0..3 {
+        let r = c.http(i).call("GET", "/v1/kv/hello?consistency=replica", &[("fish-after", &token)], b"");
+        assert_eq!((r.status, r.body.as_slice()), (200, &b"world"[..]), "site {i}");
+        let r = c.http(i).get("hello");
+        assert_eq!((r.status, r.version()), (200, put.version()), "master read through site {i}");
+    }
+}
+
+#[test]
+fn sigkill_of_the_master_under_load_loses_no_acknowledged_write() {
+    let mut c = Cluster::start("kill", 3, FAST);
+    let old = c.wait_for_master(None);
+    let entry = c.other_than(old);
+    let stop = Arc::new(AtomicBool::new(false));
+    let acked_count = Arc::new(AtomicUsize::new(0));
+    let writers: Vec<_> = (0..4)
+        .map(|w| {
+            let (h, stop, count) = (c.http(entry), Arc::clone(&stop), Arc::clone(&acked_count));
+            std::thread::spawn(move || {
+                let mut acked = Vec::new();
+                let mut first_ok_at = Vec::new();
+                for i in 0..1_000_000u64 {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let key = format!("w{w}-{i}");
+                    if let Ok(a) = h.try_call("PUT", &format!("/v1/kv/{key}"), &[], key.as_bytes())
+                        && a.status == 204
+                    {
+                        acked.push((key, a.version()));
+                        first_ok_at.push(Instant::now());
+                        count.fetch_add(1, Ordering::Relaxed);
+                    }
+                }
+                (acked, first_ok_at)
+            })
+        })
+        .collect();
+    wait_until("200 acknowledged writes", Duration::from_secs(60), || acked_count.load(Ordering::Relaxed) >= 200);
+    let killed_at = Instant::now();
+    c.sites[old].kill();
+    let before = acked_count.load(Ordering::Relaxed);
+    wait_until("200 more acknowledged writes after the kill", Duration::from_secs(60), || {
+        acked_count.load(Ordering::Relaxed) >= before + 200
+    });
+    stop.store(true, Ordering::Relaxed);
+    let mut acked = Vec::new();
+    let mut first_after = None::<Duration>;
+    for w in writers {
+        let (a, times) = w.join().unwrap();
+        acked.extend(a);
+        if let Some(t) = times.iter().find(|t| **t > killed_at) {
+            let d = t.duration_since(killed_at);
+            first_after = Some(first_after.map_or(d, |f: Duration| f.min(d)));
+        }
+    }
+    let new = c.wait_for_master(Some(old));
+    eprintln!("failover: SIGKILL of master → first 204 through {}: {:?}", c.sites[entry].name, first_after.unwrap());
+    let h = c.http(new);
+    let lost: Vec<_> = acked.iter().filter(|(k, v)| h.get(k).status != 200 || h.get(k).version() != *v).collect();
+    assert!(
+        lost.is_empty(),
+        "{} of {} acknowledged writes missing on the new master: {:?}",
+        lost.len(),
+        acked.len(),
+        &lost[..lost.len().min(5)]
+    );
+
+    // The old master rejoins and converges on everything that was acknowledged.
+    c.sites[old].spawn();
+    let h = c.http(old);
+    wait_until("the old master to have every acknowledged write", Duration::from_secs(60), || {
+        acked.iter().all(|(k, v)| {
+            let r = h.call("GET", &format!("/v1/kv/{k}?consistency=replica"), &[], b"");
+            r.status == 200 && r.version() == *v
+        })
+    });
+}
+
+#[test]
+fn a_cas_counter_loses_no_acknowledged_increment_across_a_failover() {
+    let mut c = Cluster::start("cas", 3, FAST);
+    let old = c.wait_for_master(None);
+    let entry = c.other_than(old);
+    put_until_ok(&c.http(entry), "counter", b"0", Duration::from_secs(10));
+    let acked = Arc::new(AtomicUsize::new(0));
+    let uncertain = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let workers: Vec<_> = (0..3)
+        .map(|_| {
+            let (h, acked, uncertain, stop) =
+                (c.http(entry), Arc::clone(&acked), Arc::clone(&uncertain), Arc::clone(&stop));
+            std::thread::spawn(move || {
+                for _ in 0..100_000 {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let Ok(cur) = h.try_call("GET", "/v1/kv/counter", &[], b"") else { continue };
+                    if cur.status != 200 {
+                        continue;
+                    }
+                    let n: u64 = String::from_utf8_lossy(&cur.body).parse().unwrap();
+                    let etag = format!("\"{}\"", cur.version());
+                    match h.try_call("PUT", "/v1/kv/counter", &[("if-match", &etag)], (n + 1).to_string().as_bytes()) {
+                        Ok(a) if a.status == 204 => {
+                            acked.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Ok(a) if a.status == 412 => {}
+                        // No answer, or a 503 that may have been applied.
+                        _ => {
+                            uncertain.fetch_add(1, Ordering::Relaxed);
+                        }
+                    }
+                }
+            })
+        })
+        .collect();
+    wait_until("50 increments", Duration::from_secs(60), || acked.load(Ordering::Relaxed) >= 50);
+    c.sites[old].kill();
+    let before = acked.load(Ordering::Relaxed);
+    wait_until("50 more increments after the kill", Duration::from_secs(60), || {
+        acked.load(Ordering::Relaxed) >= before + 50
+    });
+    stop.store(true, Ordering::Relaxed);
+    workers.into_iter().for_each(|w| w.join().unwrap());
+    let new = c.wait_for_master(Some(old));
+    let value: usize = String::from_utf8_lossy(&c.http(new).get("counter").body).parse().unwrap();
+    let (acked, uncertain) = (acked.load(Ordering::Relaxed), uncertain.load(Ordering::Relaxed));
+    assert!(value >= acked, "counter {value} < {acked} acknowledged increments: one was lost");
+    assert!(
+        value <= acked + uncertain,
+        "counter {value} > {acked} acknowledged + {uncertain} uncertain: one applied twice"
+    );
+}
+
+#[test]
+fn with_ack_policy_all_and_a_back_end_down_a_write_answers_not_acknowledged() {
+    let mut c = Cluster::start("all", 3, &format!("{FAST}ack_policy = \"all\"\n"));
+    let m = c.wait_for_master(None);
+    assert_eq!(c.http(m).put("before", b"1").status, 204);
+    let down = c.other_than(m);
+    assert!(c.sites[down].stop().success());
+    let r = c.http(m).put("after", b"2");
+    assert_eq!((r.status, r.error_code().as_str()), (503, "not_acknowledged"), "{}", String::from_utf8_lossy(&r.body));
+    assert_eq!(r.json()["token"].as_str().map(str::len), Some(40), "the token of the (applied) write is given");
+}
+
+#[test]
+fn quorum_writes_keep_being_acknowledged_with_one_back_end_down() {
+    let mut c = Cluster::start("quorum", 3, FAST);
+    let m = c.wait_for_master(None);
+    let down = c.other_than(m);
+    assert!(c.sites[down].stop().success());
+    for i in 0..20 {
+        let r = c.http(m).put(&format!("k{i}"), b"v");
+        assert_eq!(r.status, 204, "write {i}: {}", String::from_utf8_lossy(&r.body));
+    }
+}
+
+#[test]
+fn a_restarted_site_rejoins_from_its_data_dir_without_helpers() {
+    let mut c = Cluster::start("rejoin", 3, FAST);
+    let m = c.wait_for_master(None);
+    let other = c.other_than(m);
+    assert!(c.sites[other].stop().success());
+    c.sites[other].reconfigure("[replication]\nhelpers = []\ngroup_creator = false\n");
+    let token = c.http(m).put("while-away", b"x").header("fish-token").unwrap().to_string();
+    c.sites[other].spawn();
+    let r = c.http(other).call("GET", "/v1/kv/while-away?consistency=replica", &[("fish-after", &token)], b"");
+    assert_eq!((r.status, r.body.as_slice()), (200, &b"x"[..]));
+    assert_eq!(c.wait_for_master(None), m, "a rejoining lower-priority site does not take over");
+}
