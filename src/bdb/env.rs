@@ -279,7 +279,13 @@ unsafe extern "C" fn on_error(_env: *const ffi::DB_ENV, prefix: *const c_char, m
         // SAFETY: Berkeley DB passes NUL-terminated strings (prefix may be null).
         let text = unsafe { c_text(msg) };
         let prefix = unsafe { c_text(prefix) };
-        tracing::warn!(target: "fish::bdb", prefix, "{text}");
+        // BDB3509: "Operation locked out" — expected during role changes
+        // with DB_REP_CONF_NOWAIT; the caller retries.
+        if text.starts_with("BDB3509") {
+            tracing::debug!(target: "fish::bdb", prefix, "{text}");
+        } else {
+            tracing::warn!(target: "fish::bdb", prefix, "{text}");
+        }
     });
 }
 

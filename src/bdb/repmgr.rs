@@ -171,6 +171,11 @@ pub(super) unsafe fn configure(raw: *mut ffi::DB_ENV, rep: &RepConfig) -> Result
         // record (to let clients flush first), which would stall the final
         // checkpoint of a clean shutdown; clients flush when it arrives.
         check(call!(raw, rep_set_timeout, ffi::DB_REP_CHECKPOINT_DELAY as c_int, 0))?;
+        // Without NOWAIT, an API call that meets a replication lockout (a
+        // role change or sync) sleeps in 5 s steps inside Berkeley DB
+        // (`__op_rep_enter`); with it, it fails at once with
+        // DB_REP_LOCKOUT and the store's retry loop waits in small steps.
+        check(call!(raw, rep_set_config, ffi::DB_REP_CONF_NOWAIT, 1))?;
         if let Some(lease) = rep.lease {
             check(call!(raw, rep_set_config, ffi::DB_REP_CONF_LEASE, 1))?;
             check(call!(raw, rep_set_timeout, ffi::DB_REP_LEASE_TIMEOUT as c_int, micros(lease)))?;

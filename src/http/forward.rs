@@ -97,9 +97,27 @@ pub async fn forward(
         .with_header(header::RETRY_AFTER, "1"));
     }
     let path = parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_string();
+    let mut unreachable: Option<String> = None;
     loop {
         let master = match wait_for_master(app, deadline).await? {
-            Target::Local => return Err(ApiError::internal("became master while forwarding; retry")),
+            // The request body is already read, so it cannot be handed to the
+            // local handlers; the client retries and lands here as master.
+            Target::Local => {
+                return Err(ApiError::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "master_changed",
+                    "this site just became master; retry",
+                )
+                .with_header(header::RETRY_AFTER, "0"));
+            }
+            Target::Remote(http) if unreachable.as_deref() == Some(http.as_str()) => {
+                // Still the master we could not reach: wait for news.
+                if Instant::now() >= deadline {
+                    return Err(no_master(app));
+                }
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                continue;
+            }
             Target::Remote(http) => http,
         };
         let mut req = Request::builder().method(parts.method.clone()).uri(format!("http://{master}{path}"));
@@ -120,7 +138,7 @@ pub async fn forward(
             }
             Err(e) if e.is_connect() && Instant::now() < deadline => {
                 tracing::debug!(master, err = %e, "master unreachable; waiting for a new one");
-                tokio::time::sleep(Duration::from_millis(50)).await;
+                unreachable = Some(master);
             }
             Err(e) => return Err(lost(&master, &e)),
         }

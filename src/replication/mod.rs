@@ -57,7 +57,7 @@ pub fn rep_config(config: &Config, events: std::sync::mpsc::Sender<RepEvent>, fr
         timeouts: bdb::RepTimeouts {
             ack: r.ack_timeout,
             election: r.election_timeout,
-            election_retry: r.election_timeout.min(Duration::from_millis(500)),
+            election_retry: r.election_timeout.min(Duration::from_millis(200)),
             connection_retry: Duration::from_millis(500),
             heartbeat_send: r.heartbeat_send,
             heartbeat_monitor: r.heartbeat_monitor,

@@ -42,6 +42,8 @@ use maintenance::Maintenance;
 pub const MAX_KEY_BYTES: usize = 1024;
 /// Attempts of a transaction that keeps being chosen as a deadlock victim.
 const MAX_ATTEMPTS: u32 = 12;
+/// How long an operation waits out a replication lockout.
+const LOCKOUT_WAIT: Duration = Duration::from_secs(2);
 
 /// A stored value and its version.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -278,14 +280,26 @@ impl Store {
     /// Reads one key.
     pub fn get(&self, key: &[u8]) -> Result<Option<Entry>, StoreError> {
         check_key(key)?;
-        self.with_dbs(false, |dbs| dbs.kv.get(None, key, false).map_err(StoreError::from))?
-            .map(|raw| record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.to_vec())))
-            .transpose()
+        self.read(|dbs, txn| read_entry(&dbs.kv, txn, key, false))
     }
 
     /// Reads a record of Fish's own metadata database.
     pub fn meta_get(&self, key: &str) -> Result<Option<Vec<u8>>, StoreError> {
-        self.with_dbs(false, |dbs| dbs.meta.get(None, key.as_bytes(), false).map_err(StoreError::from))
+        self.read(|dbs, txn| dbs.meta.get(Some(txn), key.as_bytes(), false).map_err(StoreError::from))
+    }
+
+    /// Runs a read in a (read-committed) transaction. Never without one: in
+    /// a replicated environment a non-transactional read that meets a
+    /// replication lockout (role change, sync) sleeps 5 s inside Berkeley DB
+    /// (`__db_rep_enter`), while a transactional one fails at once with a
+    /// deadlock that `retrying` backs off from.
+    fn read<T>(&self, f: impl Fn(&Databases, &Txn<'_>) -> Result<T, StoreError>) -> Result<T, StoreError> {
+        self.with_dbs(false, |dbs| {
+            let txn = self.env.begin(TxnFlags::ReadCommitted)?;
+            let out = f(dbs, &txn)?;
+            txn.commit()?;
+            Ok(out)
+        })
     }
 
     /// Writes a record of Fish's own metadata database (master only).
@@ -380,12 +394,7 @@ impl Store {
             Some(after) if after >= prefix => [after, &[0]].concat(),
             _ => prefix.to_vec(),
         };
-        self.with_dbs(false, |dbs| {
-            let txn = self.env.begin(TxnFlags::ReadCommitted)?;
-            let page = scan(&dbs.kv, &txn, &start, prefix, limit)?;
-            txn.commit()?;
-            Ok(page)
-        })
+        self.read(|dbs, txn| scan(&dbs.kv, txn, &start, prefix, limit))
     }
 
     /// Stops background work and writes a final checkpoint, so the next
@@ -450,21 +459,31 @@ fn check_key(key: &[u8]) -> Result<(), StoreError> {
     }
 }
 
-/// Runs `attempt` until it is not chosen as a deadlock victim, backing off
-/// with jitter between attempts, at most `MAX_ATTEMPTS` times.
+/// Runs `attempt` until it is neither chosen as a deadlock victim (at most
+/// `MAX_ATTEMPTS` times, with jittered exponential backoff) nor locked out
+/// by replication (a role change or sync: retried every 20 ms for up to
+/// `LOCKOUT_WAIT`), then gives up with `Contention`.
 fn retrying<T>(mut attempt: impl FnMut() -> Result<T, StoreError>) -> Result<T, StoreError> {
-    for n in 0..MAX_ATTEMPTS {
+    let mut deadlocks = 0;
+    let started = std::time::Instant::now();
+    loop {
         match attempt() {
-            Err(StoreError::Bdb(e))
-                if e.is_retryable() || matches!(e, bdb::Error::RepHandleDead | bdb::Error::RepLockout) =>
-            {
-                let ceiling_us = 50u64 << n.min(10);
+            Err(StoreError::Bdb(e)) if e.is_retryable() && deadlocks + 1 < MAX_ATTEMPTS => {
+                let ceiling_us = 50u64 << deadlocks.min(10);
+                deadlocks += 1;
                 std::thread::sleep(Duration::from_micros(fastrand::u64(0..=ceiling_us)));
+            }
+            Err(StoreError::Bdb(bdb::Error::RepLockout | bdb::Error::RepHandleDead))
+                if started.elapsed() < LOCKOUT_WAIT =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(StoreError::Bdb(e)) if e.is_retryable() || matches!(e, bdb::Error::RepLockout) => {
+                return Err(StoreError::Contention);
             }
             other => return other,
         }
     }
-    Err(StoreError::Contention)
 }
 
 #[cfg(test)]
