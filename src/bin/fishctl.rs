@@ -72,6 +72,10 @@ enum Cmd {
     },
     /// Show the site's status as JSON.
     Status,
+    /// List the sites of the replication group.
+    Members,
+    /// Remove a site (by its replication HOST:PORT) from the group.
+    RemoveSite { site: String },
 }
 
 /// The SPEC's exit codes.
@@ -143,6 +147,33 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
         }
         Cmd::List { prefix, limit, keys_only, consistency } => {
             list(client, &prefix, limit, keys_only, consistency.as_deref()).await
+        }
+        Cmd::Members => with_reply(client.get("/v1/members").await, |r| {
+            let Ok(v) = serde_json::from_slice::<serde_json::Value>(&r.body) else { return false };
+            println!("{:<24} {:<8} {:<13} {}", "REPLICATION", "ROLE", "CONNECTION", "NAME/HTTP");
+            for m in v["members"].as_array().into_iter().flatten() {
+                let role = if m["master"] == true { "master" } else { "client" };
+                let conn = if m["self"] == true {
+                    "(this site)"
+                } else if m["connected"] == true {
+                    "connected"
+                } else {
+                    "disconnected"
+                };
+                let name = match (m["name"].as_str(), m["http"].as_str()) {
+                    (Some(n), Some(h)) => format!("{n} {h}"),
+                    _ => String::new(),
+                };
+                println!("{:<24} {:<8} {:<13} {}", m["replication"].as_str().unwrap_or("?"), role, conn, name);
+            }
+            true
+        }),
+        Cmd::RemoveSite { site } => {
+            let path = format!("/v1/members/{}", percent_encode(site.as_bytes()));
+            with_reply(client.send(Method::DELETE, &path, &[], Bytes::new()).await, |_| {
+                eprintln!("removed {site} from the group");
+                true
+            })
         }
         Cmd::Status => with_reply(client.get("/v1/status").await, |r| {
             let pretty = serde_json::from_slice::<serde_json::Value>(&r.body)

@@ -7,6 +7,7 @@ pub mod encoding;
 pub mod error;
 mod forward;
 mod kv;
+mod members;
 mod request;
 mod status;
 mod txn;
@@ -103,12 +104,12 @@ async fn route(app: &App, req: Request<Incoming>) -> Resp {
     })
 }
 
-/// Writes, transactions, and reads at the default `master` consistency
-/// must be served by the master.
+/// Writes, transactions, removing a member, and reads at the default
+/// `master` consistency must be served by the master.
 fn needs_master(req: &Request<Incoming>) -> bool {
     let path = req.uri().path();
     let kv = path == "/v1/kv" || path.starts_with("/v1/kv/");
-    if path == "/v1/txn" {
+    if path == "/v1/txn" || (path.starts_with("/v1/members/") && req.method() == Method::DELETE) {
         return true;
     }
     if !kv {
@@ -146,10 +147,16 @@ async fn dispatch(app: &App, req: Request<Incoming>, path: &str) -> Result<Resp,
         "/v1/status" => status::status(app, &req).await,
         "/v1/kv" | "/v1/kv/" => kv::list(app, req).await,
         "/v1/txn" => txn::handle(app, req).await,
-        p => match p.strip_prefix("/v1/kv/") {
-            Some(key) => kv::key(app, req, key).await,
-            None => Err(ApiError::no_route(p)),
-        },
+        "/v1/members" => members::list(app, &req).await,
+        p => {
+            if let Some(key) = p.strip_prefix("/v1/kv/") {
+                kv::key(app, req, key).await
+            } else if let Some(site) = p.strip_prefix("/v1/members/") {
+                members::remove(app, &req, site).await
+            } else {
+                Err(ApiError::no_route(p))
+            }
+        }
     }
 }
 

@@ -190,3 +190,51 @@ fn a_restarted_site_rejoins_from_its_data_dir_without_helpers() {
     assert_eq!((r.status, r.body.as_slice()), (200, &b"x"[..]));
     assert_eq!(c.wait_for_master(None), m, "a rejoining lower-priority site does not take over");
 }
+
+#[test]
+fn a_fourth_back_end_joins_catches_up_and_is_removed_with_fishctl() {
+    let mut c = Cluster::start("grow", 3, FAST);
+    let m = c.wait_for_master(None);
+    for i in 0..50 {
+        assert_eq!(c.http(m).put(&format!("old{i}"), b"x").status, 204);
+    }
+    let mut fourth = crate::harness::Site::create(
+        "grow3",
+        &format!("{FAST}priority = 70\nhelpers = [\"127.0.0.1:{}\"]\n", c.sites[m].rep_port),
+    );
+    fourth.spawn();
+    let r = fourth.http().call("GET", "/v1/kv/old49?consistency=replica", &[], b"");
+    assert_eq!(r.status, 200, "the new site caught up with data written before it joined");
+    let members = |site: &crate::harness::Site| {
+        let v = site.http().call("GET", "/v1/members", &[], b"").json();
+        v["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["replication"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    let addr = format!("127.0.0.1:{}", fourth.rep_port);
+    wait_until("the master to list the new site", Duration::from_secs(30), || members(&c.sites[m]).contains(&addr));
+
+    // Remove it through a client site: the request is forwarded to the master.
+    let via = c.other_than(m);
+    let out = std::process::Command::new(crate::harness::FISHCTL)
+        .args(["--url", &c.sites[via].url, "remove-site", &addr])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    wait_until("the site to leave every member list", Duration::from_secs(30), || {
+        (0..3).all(|i| !members(&c.sites[i]).contains(&addr))
+    });
+    wait_until("the removed site to log its removal", Duration::from_secs(30), || {
+        fourth.log().contains("this site was removed")
+    });
+    let again = c.http(m).call("DELETE", &format!("/v1/members/{addr}"), &[], b"");
+    assert_eq!(again.status, 404);
+    let listed = std::process::Command::new(crate::harness::FISHCTL)
+        .args(["--url", &c.sites[m].url, "members"])
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().count(), 4, "header + 3 members");
+}
