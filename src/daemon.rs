@@ -23,8 +23,8 @@ const DRAIN: Duration = Duration::from_secs(10);
 /// Why a site could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum DaemonError {
-    #[error("the front-end role needs replication, which this version of Fish does not have yet; run role = \"back\"")]
-    FrontNotAvailable,
+    #[error("a new front-end needs replication.helpers: the back-end sites it joins the group through")]
+    FrontNeedsHelpers,
     #[error("cannot open the store in {dir}: {source}")]
     Store { dir: String, source: StoreError },
     #[error("cannot listen for HTTP on {addr}: {source}")]
@@ -40,8 +40,8 @@ pub fn run(config: Config) -> Result<(), DaemonError> {
 }
 
 async fn run_site(config: Config) -> Result<(), DaemonError> {
-    if config.role == Role::Front {
-        return Err(DaemonError::FrontNotAvailable);
+    if config.role == Role::Front && config.replication.helpers.is_empty() && crate::store::is_fresh(&config.data_dir) {
+        return Err(DaemonError::FrontNeedsHelpers);
     }
     let intents = signals::listen()?;
     let started = Instant::now();

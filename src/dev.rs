@@ -1,6 +1,9 @@
 //! `fishd dev`: a complete local cluster on loopback for trying Fish out.
 //!
-//! Each site is a real `fishd --config` child process with its own config
+//! Sites start one at a time, each once the previous is ready: in Berkeley
+//! DB 5.3 a site that is still in its internal init when another joins
+//! stalls 5 s (the membership reload in `repmgr_msg.c` waits out the
+//! lockout in 5 s steps). Each site is a real `fishd --config` child process with its own config
 //! file and data dir under one scratch dir (removed on exit unless `--dir`
 //! was given). Children get their own process group, so a Ctrl-C in the
 //! terminal reaches only this supervisor, which then stops them in order.
@@ -56,15 +59,17 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
     let mut intents = signals::listen()?;
     let mut sites = Vec::new();
     let result = runtime.block_on(async {
+        // front0 is the entry point (http_port); back-ends listen after it.
         for (i, priority) in [100u32, 90, 80].into_iter().enumerate() {
             let name = format!("back{i}");
-            let config = write_config(&root, &name, i as u16, priority, &opts)?;
-            sites.push(spawn(&name, &config, opts.http_port + i as u16)?);
+            let config = write_config(&root, &name, i as u16, Some(priority), &opts)?;
+            sites.push(spawn(&name, &config, opts.http_port + 1 + i as u16)?);
+            wait_ready(sites.last_mut().expect("just pushed")).await?;
         }
-        for site in &mut sites {
-            wait_ready(site).await?;
-        }
-        println!("Fish dev cluster is up: {} (writes to any site reach the master)", sites[0].url);
+        let config = write_config(&root, "front0", 3, None, &opts)?;
+        sites.push(spawn("front0", &config, opts.http_port)?);
+        wait_ready(sites.last_mut().expect("just pushed")).await?;
+        println!("Fish dev cluster is up: {} (front0; writes to any site reach the master)", sites[3].url);
         for site in &sites {
             println!("  {} {}", site.name, site.url);
         }
@@ -73,7 +78,10 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
             root.display(),
             if scratch.is_some() { " (removed on exit)" } else { "" }
         );
-        println!("  try: fishctl --url {} put hello world && fishctl --url {} get hello", sites[0].url, sites[0].url);
+        println!(
+            "  try: fishctl --url {0} put hello world && fishctl --url {0} get hello && fishctl --url {0} members",
+            sites[3].url
+        );
         println!("Ctrl-C stops it.");
         supervise(&mut sites, &mut intents).await
     });
@@ -82,17 +90,27 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
     result
 }
 
-/// Site `index` of the group: back0 creates it, the others join through
-/// the sites before them.
-fn write_config(root: &Path, name: &str, index: u16, priority: u32, opts: &DevOptions) -> Result<PathBuf, DevError> {
+/// Site `index` of the group: back0 creates it, the other back-ends join
+/// through the sites before them; a front-end (`priority` None) joins
+/// through all back-ends.
+fn write_config(
+    root: &Path,
+    name: &str,
+    index: u16,
+    priority: Option<u32>,
+    opts: &DevOptions,
+) -> Result<PathBuf, DevError> {
     let path = root.join(format!("{name}.toml"));
-    let helpers: Vec<String> = (0..index).map(|i| format!("\"127.0.0.1:{}\"", opts.replication_port + i)).collect();
+    let helpers: Vec<String> =
+        (0..index.min(3)).map(|i| format!("\"127.0.0.1:{}\"", opts.replication_port + i)).collect();
+    let (role, http, extra) = match priority {
+        Some(p) => ("back", opts.http_port + 1 + index, format!("group_creator = {}\npriority = {p}\n", index == 0)),
+        None => ("front", opts.http_port, String::new()),
+    };
     let text = format!(
-        "# written by `fishd dev`\nrole = \"back\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\ngroup_creator = {creator}\nhelpers = [{helpers}]\npriority = {priority}\n",
+        "# written by `fishd dev`\nrole = \"{role}\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\nhelpers = [{helpers}]\n{extra}",
         data = root.join(name).display(),
-        http = opts.http_port + index,
         rep = opts.replication_port + index,
-        creator = index == 0,
         helpers = helpers.join(", "),
     );
     std::fs::write(&path, text)?;

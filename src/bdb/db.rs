@@ -32,11 +32,25 @@ unsafe impl Sync for Database {}
 
 impl Drop for Database {
     fn drop(&mut self) {
-        // SAFETY: we own the handle; cursors borrow `&Database`, so none is open.
-        let rc = unsafe { call!(self.ptr.as_ptr(), close, 0) };
-        if let Err(err) = check(rc) {
-            tracing::error!(%err, "closing a Berkeley DB database failed");
+        // A close that meets a replication lockout fails before doing
+        // anything (the handle stays valid): retry it for up to 2 s rather
+        // than leak the handle.
+        for _ in 0..100 {
+            // SAFETY: we own the handle; cursors borrow `&Database`, so none
+            // is open; after a successful close it is never touched again.
+            let rc = unsafe { call!(self.ptr.as_ptr(), close, 0) };
+            match check(rc) {
+                Err(Error::LockDeadlock | Error::RepLockout) => {
+                    std::thread::sleep(std::time::Duration::from_millis(20))
+                }
+                Err(err) => {
+                    tracing::error!(%err, "closing a Berkeley DB database failed");
+                    return;
+                }
+                Ok(()) => return,
+            }
         }
+        tracing::error!("closing a Berkeley DB database stayed locked out for 2 s; handle leaked");
     }
 }
 

@@ -223,6 +223,12 @@ impl Store {
         if let Some(dbs) = slot.as_ref() {
             return Ok(Arc::clone(dbs));
         }
+        if self.env.is_replicated() && !create {
+            let state = self.env.rep_state()?;
+            if state.is_client && !state.startup_complete {
+                return Err(StoreError::NotReady);
+            }
+        }
         let txn = self.env.begin(TxnFlags::default())?;
         let open = |file| match Database::open_btree(&self.env, &txn, file, create) {
             Err(bdb::Error::NotFound) => Err(StoreError::NotReady),
