@@ -150,7 +150,7 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
         }
         Cmd::Members => with_reply(client.get("/v1/members").await, |r| {
             let Ok(v) = serde_json::from_slice::<serde_json::Value>(&r.body) else { return false };
-            println!("{:<24} {:<8} {:<13} {}", "REPLICATION", "ROLE", "CONNECTION", "NAME/HTTP");
+            println!("{:<24} {:<8} {:<13} NAME/HTTP", "REPLICATION", "ROLE", "CONNECTION");
             for m in v["members"].as_array().into_iter().flatten() {
                 let role = if m["master"] == true { "master" } else { "client" };
                 let conn = if m["self"] == true {

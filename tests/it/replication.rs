@@ -193,7 +193,7 @@ fn a_restarted_site_rejoins_from_its_data_dir_without_helpers() {
 
 #[test]
 fn a_fourth_back_end_joins_catches_up_and_is_removed_with_fishctl() {
-    let mut c = Cluster::start("grow", 3, FAST);
+    let c = Cluster::start("grow", 3, FAST);
     let m = c.wait_for_master(None);
     for i in 0..50 {
         assert_eq!(c.http(m).put(&format!("old{i}"), b"x").status, 204);
