@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 use tokio::net::TcpListener;
 use tokio_util::sync::CancellationToken;
 
-use crate::config::{Config, Role};
+use crate::config::{Config, FrontMode, Role};
 use crate::http::{self, App};
 use crate::replication::{self, Group};
 use crate::signals::{self, Intent};
@@ -45,6 +45,10 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
     }
     let intents = signals::listen()?;
     let started = Instant::now();
+    if let Some(FrontMode::Proxy { backends }) = &config.front {
+        let backends = backends.iter().map(ToString::to_string).collect();
+        return run_proxy(config, backends, intents, started).await;
+    }
     tracing::info!(name = %config.name, role = %config.role, data_dir = %config.data_dir.display(), "starting fishd {}", env!("CARGO_PKG_VERSION"));
     let (events_tx, events_rx) = std::sync::mpsc::channel();
     let store = open_store(&config, events_tx).await?;
@@ -61,7 +65,7 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
         let (store, config, shutdown) = (Arc::clone(&store), Arc::clone(&config), shutdown.clone());
         move || join_group(&store, &config, &shutdown)
     });
-    let app = Arc::new(App { store: Arc::clone(&store), config, group, forwarder: Default::default(), started });
+    let app = Arc::new(App { store: Some(Arc::clone(&store)), config, group, forwarder: Default::default(), started });
     http::serve(listener, app, shutdown, DRAIN).await;
 
     tracing::info!("HTTP stopped; checkpointing and closing the store");
@@ -72,6 +76,27 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
         Err(err) => tracing::warn!(%err, "final checkpoint task failed"),
     }
     drop(store);
+    tracing::info!("stopped cleanly");
+    Ok(())
+}
+
+/// A proxy front-end: no data dir and no group membership; it follows the
+/// master the back-ends report and forwards every request.
+async fn run_proxy(
+    config: Config,
+    backends: Vec<String>,
+    intents: tokio::sync::mpsc::UnboundedReceiver<Intent>,
+    started: Instant,
+) -> Result<(), DaemonError> {
+    tracing::info!(name = %config.name, backends = ?backends, "starting fishd {} as a proxy front-end", env!("CARGO_PKG_VERSION"));
+    let addr = config.http.listen.to_string();
+    let listener = TcpListener::bind(&addr).await.map_err(|source| DaemonError::Bind { addr: addr.clone(), source })?;
+    tracing::info!(http = %addr, "serving HTTP");
+    let group = Arc::new(Group::follow(backends));
+    let shutdown = CancellationToken::new();
+    tokio::spawn(handle_intents(intents, shutdown.clone()));
+    let app = Arc::new(App { store: None, config: Arc::new(config), group, forwarder: Default::default(), started });
+    http::serve(listener, app, shutdown, DRAIN).await;
     tracing::info!("stopped cleanly");
     Ok(())
 }

@@ -105,13 +105,15 @@ fn write_config(
         (0..index.min(3)).map(|i| format!("\"127.0.0.1:{}\"", opts.replication_port + i)).collect();
     let (role, http, extra) = match priority {
         Some(p) => ("back", opts.http_port + 1 + index, format!("group_creator = {}\npriority = {p}\n", index == 0)),
+        // One member front-end keeps 3 back-ends tolerant of one failure.
         None => ("front", opts.http_port, String::new()),
     };
     let text = format!(
-        "# written by `fishd dev`\nrole = \"{role}\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\nhelpers = [{helpers}]\n{extra}",
+        "# written by `fishd dev`\nrole = \"{role}\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\nhelpers = [{helpers}]\n{extra}{front}",
         data = root.join(name).display(),
         rep = opts.replication_port + index,
         helpers = helpers.join(", "),
+        front = if priority.is_none() { "\n[front]\nmode = \"member\"\n" } else { "" },
     );
     std::fs::write(&path, text)?;
     Ok(path)

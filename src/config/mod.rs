@@ -104,6 +104,19 @@ pub struct ReplicationConfig {
     pub leases: bool,
 }
 
+/// How a front-end reaches the group (`[front] mode`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FrontMode {
+    /// Not a group member: no local replica; learns the master from the
+    /// back-ends' published record over HTTP and forwards every request.
+    /// Any number of these leave the group's quorum untouched.
+    Proxy { backends: Vec<HostPort> },
+    /// A priority-0 site of the group with its own replica (local replica
+    /// and token reads). In Berkeley DB 5.3 each one counts in the group
+    /// size without ever acknowledging: see docs/replication.md.
+    Member,
+}
+
 /// `[storage]`.
 #[derive(Debug, Clone)]
 pub struct StorageConfig {
@@ -122,6 +135,8 @@ pub struct Config {
     pub http: HttpConfig,
     pub replication: ReplicationConfig,
     pub storage: StorageConfig,
+    /// Front-ends only.
+    pub front: Option<FrontMode>,
     /// A tracing filter: a level (`info`) or directives (`info,fish::bdb=debug`).
     pub log_level: String,
 }
@@ -267,7 +282,44 @@ impl Validator<'_> {
                 f.get_ref().clone()
             }
         };
-        Ok(Config { path: None, role, name, data_dir, http, replication, storage, log_level })
+        let front = self.front(raw.front.as_ref(), role)?;
+        Ok(Config { path: None, role, name, data_dir, http, replication, storage, front, log_level })
+    }
+
+    fn front(&self, raw: Option<&Spanned<raw::RawFront>>, role: Role) -> Result<Option<FrontMode>, ConfigError> {
+        let default = raw::RawFront::default();
+        let f = match (raw, role) {
+            (Some(t), Role::Back) => {
+                return Err(self.at(t, "front", "only a front-end (role = \"front\") takes a [front] section"));
+            }
+            (None, Role::Back) => return Ok(None),
+            (Some(t), Role::Front) => t.get_ref(),
+            (None, Role::Front) => &default,
+        };
+        let backends: Vec<HostPort> = match &f.backends {
+            None => Vec::new(),
+            Some(list) => list
+                .get_ref()
+                .iter()
+                .map(|h| HostPort::parse(h.get_ref()).map_err(|why| self.at(h, "front.backends", why)))
+                .collect::<Result<_, _>>()?,
+        };
+        match f.mode.as_ref().map(|m| (m, m.get_ref().as_str())) {
+            None | Some((_, "proxy")) if backends.is_empty() => Err(match (&f.mode, raw) {
+                (Some(m), _) => self.at(m, "front.backends", "a proxy front-end needs the HTTP addresses of one or more back-ends"),
+                (None, Some(t)) => self.at(t, "front.backends", "a proxy front-end needs the HTTP addresses of one or more back-ends"),
+                (None, None) => self.error(
+                    None,
+                    "a front-end needs [front] backends = [\"HOST:HTTP_PORT\", ...] (proxy mode, the default) or [front] mode = \"member\"".into(),
+                ),
+            }),
+            None | Some((_, "proxy")) => Ok(Some(FrontMode::Proxy { backends })),
+            Some((m, "member")) if !backends.is_empty() => {
+                Err(self.at(m, "front.backends", "a member front-end joins through replication.helpers; remove backends"))
+            }
+            Some((_, "member")) => Ok(Some(FrontMode::Member)),
+            Some((m, other)) => Err(self.at(m, "front.mode", format!("{other:?} is not \"proxy\" or \"member\""))),
+        }
     }
 
     fn name(&self, field: Option<&Spanned<String>>, stem: Option<&str>) -> Result<String, ConfigError> {

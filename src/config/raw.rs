@@ -16,6 +16,7 @@ pub struct RawConfig {
     pub replication: RawReplication,
     #[serde(default)]
     pub storage: RawStorage,
+    pub front: Option<Spanned<RawFront>>,
     #[serde(default)]
     pub log: RawLog,
 }
@@ -58,4 +59,11 @@ pub struct RawStorage {
 #[serde(deny_unknown_fields)]
 pub struct RawLog {
     pub level: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawFront {
+    pub mode: Option<Spanned<String>>,
+    pub backends: Option<Spanned<Vec<Spanned<String>>>>,
 }

@@ -93,8 +93,8 @@ fn wildcard_addresses_need_an_advertised_one() {
 
 #[test]
 fn front_ends_are_priority_zero_and_never_create_the_group() {
-    let c = parse("role = \"front\"").unwrap();
-    assert_eq!((c.role, c.replication.priority), (Role::Front, 0));
+    let c = parse("role = \"front\"\n[front]\nmode = \"member\"").unwrap();
+    assert_eq!((c.role, c.replication.priority, c.front), (Role::Front, 0, Some(FrontMode::Member)));
     assert!(err("role = \"front\"\n[replication]\npriority = 5").contains("front-ends are always priority 0"));
     assert!(err("role = \"front\"\n[replication]\ngroup_creator = true").contains("only a back-end"));
 }
@@ -115,4 +115,16 @@ fn name_defaults_to_the_file_stem_and_data_dir_follows_it() {
 fn an_unreadable_file_is_named() {
     let e = Config::load(Path::new("/nonexistent/fish.toml")).unwrap_err().to_string();
     assert!(e.starts_with("/nonexistent/fish.toml: cannot read"), "{e}");
+}
+
+#[test]
+fn front_end_modes_default_to_proxy_and_are_checked() {
+    let c = parse("role = \"front\"\n[front]\nbackends = [\"10.0.0.1:8080\"]").unwrap();
+    assert_eq!(c.front, Some(FrontMode::Proxy { backends: vec![HostPort::parse("10.0.0.1:8080").unwrap()] }));
+    assert!(err("role = \"front\"").contains("a front-end needs [front] backends"));
+    assert!(err("role = \"front\"\n[front]\nmode = \"proxy\"").contains("needs the HTTP addresses"));
+    assert!(err("role = \"front\"\n[front]\nmode = \"member\"\nbackends = [\"a:1\"]").contains("remove backends"));
+    assert!(err("role = \"front\"\n[front]\nmode = \"both\"").contains("front.mode: \"both\""));
+    let e = err("[front]\nmode = \"member\"");
+    assert!(e.starts_with("back0.toml:1:") && e.contains("only a front-end"), "{e}");
 }

@@ -28,9 +28,11 @@ pub const FORWARDED_BY: &str = "fish-forwarded-by";
 const REQUEST_HEADERS: [HeaderName; 4] =
     [header::CONTENT_TYPE, header::IF_MATCH, header::IF_NONE_MATCH, HeaderName::from_static("fish-after")];
 
-/// A pool of connections to whichever site is master.
+/// A pool of connections to whichever site is master (and, on a proxy
+/// front-end, to the back-ends that serve its replica reads).
 pub struct Forwarder {
     client: Client<HttpConnector, Full<Bytes>>,
+    next_replica: std::sync::atomic::AtomicUsize,
 }
 
 impl Default for Forwarder {
@@ -39,7 +41,7 @@ impl Default for Forwarder {
         connector.set_nodelay(true);
         connector.set_connect_timeout(Some(Duration::from_secs(1)));
         let client = Client::builder(TokioExecutor::new()).pool_idle_timeout(Duration::from_secs(30)).build(connector);
-        Forwarder { client }
+        Forwarder { client, next_replica: Default::default() }
     }
 }
 
@@ -120,28 +122,78 @@ pub async fn forward(
             }
             Target::Remote(http) => http,
         };
-        let mut req = Request::builder().method(parts.method.clone()).uri(format!("http://{master}{path}"));
-        for name in &REQUEST_HEADERS {
-            if let Some(v) = parts.headers.get(name) {
-                req = req.header(name, v);
-            }
-        }
-        let req = req
-            .header(FORWARDED_BY, app.config.name.as_str())
-            .body(Full::new(body.clone()))
-            .map_err(|e| ApiError::internal(format!("building the forwarded request: {e}")))?;
-        match app.forwarder.client.request(req).await {
-            Ok(resp) => {
-                let (parts, body) = resp.into_parts();
-                let body = body.collect().await.map_err(|e| lost(&master, &e))?.to_bytes();
-                return Ok(Resp::from_parts(parts, Full::new(body)));
-            }
-            Err(e) if e.is_connect() && Instant::now() < deadline => {
+        match send(app, &parts, &body, &master, &path).await {
+            Ok(resp) => return Ok(resp),
+            Err(Sent::NotConnected(e)) if Instant::now() < deadline => {
                 tracing::debug!(master, err = %e, "master unreachable; waiting for a new one");
                 unreachable = Some(master);
             }
-            Err(e) => return Err(lost(&master, &e)),
+            Err(Sent::NotConnected(e) | Sent::Lost(e)) => return Err(lost(&master, &e)),
         }
+    }
+}
+
+/// Why a forwarded request got no answer.
+enum Sent {
+    /// No connection could be made: nothing was sent.
+    NotConnected(String),
+    /// The request may have reached the site.
+    Lost(String),
+}
+
+async fn send(
+    app: &App,
+    parts: &hyper::http::request::Parts,
+    body: &Bytes,
+    to: &str,
+    path: &str,
+) -> Result<Resp, Sent> {
+    let mut req = Request::builder().method(parts.method.clone()).uri(format!("http://{to}{path}"));
+    for name in &REQUEST_HEADERS {
+        if let Some(v) = parts.headers.get(name) {
+            req = req.header(name, v);
+        }
+    }
+    let req = req
+        .header(FORWARDED_BY, app.config.name.as_str())
+        .body(Full::new(body.clone()))
+        .map_err(|e| Sent::NotConnected(format!("building the forwarded request: {e}")))?;
+    match app.forwarder.client.request(req).await {
+        Ok(resp) => {
+            let (parts, body) = resp.into_parts();
+            let body = body.collect().await.map_err(|e| Sent::Lost(e.to_string()))?.to_bytes();
+            Ok(Resp::from_parts(parts, Full::new(body)))
+        }
+        Err(e) if e.is_connect() => Err(Sent::NotConnected(e.to_string())),
+        Err(e) => Err(Sent::Lost(e.to_string())),
+    }
+}
+
+/// Proxy front-ends: sends a read to one of the synced back-ends (in
+/// turn), trying the next one when a connection cannot be made.
+pub async fn to_replica(
+    app: &App,
+    parts: hyper::http::request::Parts,
+    body: Bytes,
+    deadline: Instant,
+) -> Result<Resp, ApiError> {
+    let path = parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_string();
+    loop {
+        let replicas = app.group.view().replicas;
+        if !replicas.is_empty() {
+            let n = app.forwarder.next_replica.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let to = &replicas[n % replicas.len()];
+            match send(app, &parts, &body, to, &path).await {
+                Ok(resp) => return Ok(resp),
+                Err(Sent::Lost(e)) => return Err(lost(to, &e)),
+                Err(Sent::NotConnected(_)) => {}
+            }
+        }
+        if Instant::now() >= deadline {
+            return Err(ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "no_replica", "no back-end is reachable")
+                .with_header(header::RETRY_AFTER, "1"));
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
 

@@ -45,7 +45,7 @@ async fn get(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, Ap
     let params = request::query(&req, &["consistency"])?;
     request::consistency(&params)?;
     wait_for_token(app, &req).await?;
-    let store = app.store.clone();
+    let store = app.store()?;
     let k = key.clone();
     match blocking(move || store.get(&k)).await? {
         Some(Entry { value, version }) => {
@@ -67,7 +67,7 @@ async fn put(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, Ap
     request::query(&req, &[])?;
     let cond = request::condition(req.headers())?;
     let value = request::body(req, app.config.http.max_value_bytes, "the value").await?;
-    let store = app.store.clone();
+    let store = app.store()?;
     let (version, token) = blocking(move || store.put(&key, &value, cond)).await?;
     let mut resp = empty(StatusCode::NO_CONTENT);
     resp.headers_mut().insert(header::ETAG, etag(version));
@@ -78,7 +78,7 @@ async fn put(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, Ap
 async fn delete(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, ApiError> {
     request::query(&req, &[])?;
     let cond = request::condition(req.headers())?;
-    let store = app.store.clone();
+    let store = app.store()?;
     let token = blocking(move || store.delete(&key, cond)).await?;
     let mut resp = empty(StatusCode::NO_CONTENT);
     set_token(&mut resp, &token);
@@ -100,7 +100,7 @@ pub async fn list(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
         })?,
     };
     wait_for_token(app, &req).await?;
-    let store = app.store.clone();
+    let store = app.store()?;
     let page = blocking(move || store.list(&prefix, start_after.as_deref(), limit)).await?;
     let items: Vec<_> = page
         .items
@@ -143,7 +143,7 @@ async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiErr
         v.to_str().ok().and_then(|s| s.trim().parse().ok()).ok_or_else(|| {
             ApiError::bad_request("invalid_argument", "Fish-After is not a commit token (40 hex digits)")
         })?;
-    let env = app.store.env().clone();
+    let env = app.store()?.env().clone();
     let wait = app.config.http.token_wait;
     match tokio::task::spawn_blocking(move || env.wait_applied(&token, wait)).await {
         Ok(Ok(())) => Ok(()),

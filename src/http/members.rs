@@ -15,7 +15,7 @@ use crate::store::StoreError;
 
 pub async fn list(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
-    let store = app.store.clone();
+    let store = app.store()?;
     let sites = blocking(move || Ok(store.env().sites()?)).await?;
     let view = app.group.view();
     let master = view.master.as_ref().map(|m| m.replication.clone());
@@ -49,7 +49,7 @@ pub async fn remove(app: &App, req: &Request<Incoming>, encoded: &str) -> Result
             format!("{addr} is this site, the master; stop it (another site takes over) and remove it from there"),
         ));
     }
-    let store = app.store.clone();
+    let store = app.store()?;
     let known = {
         let store = store.clone();
         blocking(move || Ok(store.env().sites()?)).await?

@@ -38,11 +38,20 @@ pub type Resp = Response<Full<Bytes>>;
 
 /// What handlers share.
 pub struct App {
-    pub store: Arc<Store>,
+    /// None on a proxy front-end, which has no data of its own.
+    pub store: Option<Arc<Store>>,
     pub config: Arc<Config>,
     pub group: Arc<Group>,
     pub forwarder: forward::Forwarder,
     pub started: Instant,
+}
+
+impl App {
+    /// The local store; a proxy front-end has none (its requests are all
+    /// forwarded before they reach a handler that would ask).
+    fn store(&self) -> Result<Arc<Store>, ApiError> {
+        self.store.clone().ok_or_else(|| ApiError::internal("this front-end has no local store"))
+    }
 }
 
 /// Slow clients get this long to send their request headers.
@@ -93,6 +102,8 @@ async fn route(app: &App, req: Request<Incoming>) -> Resp {
     let path = req.uri().path().to_owned();
     let result = if needs_master(&req) && app.group.view().role != Role::Master {
         relay(app, req).await
+    } else if app.store.is_none() && !matches!(path.as_str(), "/healthz" | "/readyz" | "/v1/status") {
+        to_replica(app, req).await
     } else {
         dispatch(app, req, &path).await
     };
@@ -138,6 +149,14 @@ async fn relay(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
             forward::forward(app, parts, body, deadline).await
         }
     }
+}
+
+/// A proxy front-end sends reads that need no master to a synced back-end.
+async fn to_replica(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+    let deadline = Instant::now() + app.config.http.master_wait;
+    let limit = app.config.http.max_txn_bytes.max(app.config.http.max_value_bytes);
+    let (parts, body) = request::split_body(req, limit, "the request body").await?;
+    forward::to_replica(app, parts, body, deadline).await
 }
 
 async fn dispatch(app: &App, req: Request<Incoming>, path: &str) -> Result<Resp, ApiError> {

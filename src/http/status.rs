@@ -32,7 +32,10 @@ pub fn readyz(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
 /// What this site is and where it stands.
 pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
-    let store = app.store.clone();
+    if app.store.is_none() {
+        return Ok(proxy_status(app));
+    }
+    let store = app.store()?;
     let (lsn, log_files, sites) = blocking(move || {
         let env = store.env();
         Ok((env.current_lsn()?, env.log_files()?.len(), env.sites()?))
@@ -72,4 +75,28 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
         "berkeley_db": crate::bdb::version(),
     });
     Ok(json_response(StatusCode::OK, &body))
+}
+
+/// A proxy front-end's status: it has no replica, only the master and the
+/// back-ends it follows.
+fn proxy_status(app: &App) -> Resp {
+    let view = app.group.view();
+    let c = &app.config;
+    let master = view.master.as_ref().map(|m| json!({ "name": m.name, "replication": m.replication, "http": m.http }));
+    json_response(
+        StatusCode::OK,
+        &json!({
+            "name": c.name,
+            "role": "front",
+            "mode": "proxy",
+            "state": view.role.to_string(),
+            "status": view.describe(),
+            "synced": false,
+            "master": master,
+            "generation": view.generation,
+            "replicas": view.replicas,
+            "uptime_s": app.started.elapsed().as_secs(),
+            "version": env!("CARGO_PKG_VERSION"),
+        }),
+    )
 }

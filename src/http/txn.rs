@@ -81,7 +81,7 @@ pub async fn handle(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError>
                 .map_err(|why| ApiError::bad_request("invalid_argument", format!("ops[{i}]: {why}")))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let store = app.store.clone();
+    let store = app.store()?;
     let (ops, done) = blocking(move || store.transact(&ops).map(|done| (ops, done))).await?;
     let results: Vec<Value> = ops.iter().zip(&done.results).map(|(op, r)| render(op, r)).collect();
     let mut resp =

@@ -14,6 +14,7 @@
 //! and the view is also refreshed every `REFRESH` so a missed event cannot
 //! leave it stale.
 
+mod follow;
 mod view;
 
 use std::sync::Arc;
@@ -87,6 +88,12 @@ impl Group {
             .spawn(move || Watcher { store, me, view: tx, published_gen: None }.run(events))
             .expect("spawning the replication thread");
         Group { view: rx }
+    }
+
+    /// A proxy front-end's view: it follows the master the back-ends at
+    /// `backends` (HTTP addresses) report, without joining the group.
+    pub fn follow(backends: Vec<String>) -> Group {
+        Group { view: follow::start(backends) }
     }
 
     /// The current view.

@@ -41,6 +41,9 @@ pub struct View {
     pub generation: u32,
     /// Master, or a client that finished its initial sync.
     pub synced: bool,
+    /// Proxy front-ends only: HTTP addresses of synced back-ends that serve
+    /// replica and token reads.
+    pub replicas: Vec<String>,
 }
 
 impl View {

@@ -5,7 +5,9 @@ use std::time::{Duration, Instant};
 use crate::harness::{Http, Site, wait_until};
 
 pub struct Cluster {
+    /// Back-ends.
     pub sites: Vec<Site>,
+    pub fronts: Vec<Site>,
 }
 
 impl Cluster {
@@ -26,7 +28,7 @@ impl Cluster {
             site.spawn();
             sites.push(site);
         }
-        let cluster = Cluster { sites };
+        let cluster = Cluster { sites, fronts: Vec::new() };
         cluster.wait_for_master(None);
         cluster
     }
@@ -78,5 +80,22 @@ pub fn put_until_ok(h: &Http, key: &str, value: &[u8], within: Duration) -> crat
         }
         assert!(Instant::now() < deadline, "no 204 for {key} within {within:?}");
         std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+impl Cluster {
+    /// Adds a front-end that joins through every back-end; `extra` is merged
+    /// into its config (e.g. `[front] mode = ...`). Waits until it is ready.
+    pub fn add_front(&mut self, name: &str, extra: &str) -> usize {
+        let backs: Vec<&Site> = self.sites.iter().collect();
+        let helpers: Vec<String> = backs.iter().map(|s| format!("\"127.0.0.1:{}\"", s.rep_port)).collect();
+        let http: Vec<String> = backs.iter().map(|s| format!("\"{}\"", s.url.trim_start_matches("http://"))).collect();
+        let site =
+            Site::create(name, &format!("role = \"front\"\n[replication]\nhelpers = [{}]\n", helpers.join(", ")));
+        site.reconfigure(&extra.replace("BACKENDS", &http.join(", ")));
+        let mut site = site;
+        site.spawn();
+        self.fronts.push(site);
+        self.fronts.len() - 1
     }
 }

@@ -4,5 +4,6 @@ mod api;
 mod cli;
 mod cluster;
 mod crash;
+mod fronts;
 mod harness;
 mod replication;

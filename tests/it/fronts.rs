@@ -1,0 +1,83 @@
+//! Front-ends in front of a back-end group: member front-ends (priority-0
+//! replicas), the Berkeley DB 5.3 quorum hazard they bring, and proxy
+//! front-ends that avoid it.
+
+use std::time::Duration;
+
+use crate::cluster::Cluster;
+
+const FAST: &str = "[replication]\nack_timeout_ms = 500\nelection_timeout_ms = 500\nheartbeat_send_ms = 100\nheartbeat_monitor_ms = 300\n";
+const MEMBER: &str = "[front]\nmode = \"member\"\n";
+
+#[test]
+fn a_write_through_a_member_front_end_reaches_every_replica_and_its_token_reads_locally() {
+    let mut c = Cluster::start("mf", 3, FAST);
+    let f = c.add_front("mf-front", MEMBER);
+    let front = c.fronts[f].http();
+    let put = front.put("k", b"v");
+    assert_eq!(put.status, 204, "{}", String::from_utf8_lossy(&put.body));
+    let token = put.header("fish-token").unwrap().to_string();
+    let r = front.call("GET", "/v1/kv/k?consistency=replica", &[("fish-after", &token)], b"");
+    assert_eq!((r.status, r.body.as_slice()), (200, &b"v"[..]), "token read on the front-end's own replica");
+    for i in 0..3 {
+        let r = c.http(i).call("GET", "/v1/kv/k?consistency=replica", &[("fish-after", &token)], b"");
+        assert_eq!(r.body, b"v", "back-end {i}");
+    }
+    assert_eq!(front.get("k").version(), put.version(), "master read through the front-end");
+    let status = front.call("GET", "/v1/status", &[], b"").json();
+    assert_eq!((status["role"].as_str(), status["state"].as_str()), (Some("front"), Some("client")));
+}
+
+/// The Berkeley DB 5.3 hazard, shown: priority-0 sites count in the group
+/// size but never acknowledge, so with 3 back-ends and 2+ member
+/// front-ends a quorum needs every back-end, and one back-end down stops
+/// every quorum write (repmgr_net.c: quorum = (nsites - 1) / 2 acks from
+/// electable peers).
+#[test]
+fn member_front_ends_make_one_back_end_failure_stop_quorum_writes_bdb_5_3_hazard() {
+    let mut c = Cluster::start("haz", 3, FAST);
+    for i in 0..3 {
+        c.add_front(&format!("haz-front{i}"), MEMBER);
+    }
+    let m = c.wait_for_master(None);
+    assert_eq!(c.fronts[0].http().put("all-up", b"1").status, 204);
+    let down = c.other_than(m);
+    assert!(c.sites[down].stop().success());
+    let r = c.fronts[0].http().put("one-down", b"2");
+    assert_eq!((r.status, r.error_code().as_str()), (503, "not_acknowledged"), "{}", String::from_utf8_lossy(&r.body));
+}
+
+#[test]
+fn proxy_front_ends_keep_quorum_writes_going_with_one_back_end_down_and_lose_none() {
+    let mut c = Cluster::start("px", 3, FAST);
+    for i in 0..3 {
+        c.add_front(&format!("px-front{i}"), "[front]\nmode = \"proxy\"\nbackends = [BACKENDS]\n");
+    }
+    let m = c.wait_for_master(None);
+    let down = c.other_than(m);
+    assert!(c.sites[down].stop().success());
+    let mut acked = Vec::new();
+    for f in 0..3 {
+        for i in 0..10 {
+            let key = format!("f{f}-{i}");
+            let r = c.fronts[f].http().put(&key, key.as_bytes());
+            assert_eq!(r.status, 204, "{key} through front {f}: {}", String::from_utf8_lossy(&r.body));
+            acked.push((key, r.version(), r.header("fish-token").unwrap().to_string()));
+        }
+    }
+    // A token read through a proxy front-end sees its write.
+    let (key, _, token) = &acked[0];
+    let r = c.fronts[1].http().call("GET", &format!("/v1/kv/{key}?consistency=replica"), &[("fish-after", token)], b"");
+    assert_eq!((r.status, r.body.as_slice()), (200, key.as_bytes()));
+    // Bring the back-end back, then kill the master: nothing acknowledged is lost.
+    c.sites[down].spawn();
+    c.sites[m].kill();
+    let new = c.wait_for_master(Some(m));
+    crate::harness::wait_until("every front-end to follow the new master", Duration::from_secs(30), || {
+        (0..3).all(|f| c.fronts[f].http().put("probe", b"x").status == 204)
+    });
+    for (key, version, _) in &acked {
+        let r = c.http(new).get(key);
+        assert_eq!((r.status, r.version()), (200, *version), "{key} on the new master");
+    }
+}
