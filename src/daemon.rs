@@ -11,6 +11,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::config::{Config, FrontMode, Role};
 use crate::http::{self, App};
+use crate::replication::shape::SiteRecord;
 use crate::replication::{self, Group};
 use crate::signals::{self, Intent};
 use crate::store::{Store, StoreError, StoreOptions};
@@ -66,6 +67,7 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
         move || join_group(&store, &config, &shutdown)
     });
     let app = Arc::new(App { store: Some(Arc::clone(&store)), config, group, forwarder: Default::default(), started });
+    tokio::spawn(keep_registered(Arc::clone(&app)));
     http::serve(listener, app, shutdown, DRAIN).await;
 
     tracing::info!("HTTP stopped; checkpointing and closing the store");
@@ -78,6 +80,79 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
     drop(store);
     tracing::info!("stopped cleanly");
     Ok(())
+}
+
+/// Keeps this member's record (role, priority) current in the replicated
+/// registry, writing it through the master, and reports the group's fault
+/// tolerance: the master warns (once per shape) when priority-0 members
+/// make it lower than the back-ends alone would give.
+async fn keep_registered(app: Arc<App>) {
+    let me = app.config.replication.listen.to_string();
+    let record = serde_json::to_vec(&SiteRecord::of(&app.config)).expect("serialising a record");
+    let key = SiteRecord::key(&me);
+    let mut last: Option<usize> = None;
+    let mut warned = None;
+    loop {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let view = app.group.view();
+        let Some(store) = app.store.clone().filter(|_| view.synced) else { continue };
+        let (s, k, c) = (Arc::clone(&store), key.clone(), Arc::clone(&app.config));
+        let (current, shape) = match tokio::task::spawn_blocking(move || {
+            Ok::<_, StoreError>((s.meta_get(&k)?, crate::replication::shape::shape(&s, &c)?))
+        })
+        .await
+        {
+            Ok(Ok(found)) => found,
+            Ok(Err(err)) => {
+                tracing::debug!(%err, "group shape not available yet");
+                continue;
+            }
+            Err(_) => continue,
+        };
+        if current.as_deref() != Some(record.as_slice()) {
+            register(&app, &store, &view, &key, &me, &record).await;
+        }
+        let tolerated = shape.quorum_write_failures_tolerated;
+        if last != Some(tolerated) {
+            tracing::info!(
+                fish_event = "group_shape",
+                tolerated,
+                members = shape.members,
+                electable = shape.electable,
+                unregistered = shape.unregistered,
+                "the group tolerates {tolerated} back-end failure(s) for quorum writes"
+            );
+        }
+        let ideal = shape.without_priority_zero().quorum_write_failures_tolerated;
+        let is_master = view.role == crate::replication::Role::Master;
+        if is_master && shape.unregistered == 0 && tolerated < ideal && warned != Some(shape) {
+            tracing::warn!(
+                fish_event = "tolerance_lowered",
+                tolerated,
+                without_them = ideal,
+                members = shape.members,
+                electable = shape.electable,
+                "priority-0 members lower what the group tolerates to {tolerated} back-end failure(s) for quorum writes ({ideal} without them): in Berkeley DB 5.3 they count in the quorum but never acknowledge; use proxy front-ends"
+            );
+            warned = Some(shape);
+        }
+        last = Some(tolerated);
+    }
+}
+
+async fn register(app: &App, store: &Arc<Store>, view: &crate::replication::View, key: &str, me: &str, record: &[u8]) {
+    if view.role == crate::replication::Role::Master {
+        let (s, k, r) = (Arc::clone(store), key.to_string(), record.to_vec());
+        let _ = tokio::task::spawn_blocking(move || s.meta_put(&k, &r)).await;
+    } else if let Some(http) = view.master_http() {
+        let Ok(client) = crate::client::Client::new(&format!("http://{http}"), Duration::from_secs(2)) else { return };
+        let path = format!("/v1/internal/sites/{}", crate::http::encoding::percent_encode(me.as_bytes()));
+        let headers = [("content-type", "application/json"), (crate::http::FORWARDED_BY, app.config.name.as_str())];
+        if let Err(err) = client.send(hyper::Method::PUT, &path, &headers, bytes::Bytes::copy_from_slice(record)).await
+        {
+            tracing::debug!(%err, "registering with the master failed; retrying");
+        }
+    }
 }
 
 /// A proxy front-end: no data dir and no group membership; it follows the

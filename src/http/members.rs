@@ -11,6 +11,7 @@ use super::error::ApiError;
 use super::request::{allow, blocking};
 use super::{App, Resp, empty, json_response};
 use crate::bdb::{self, SiteAddr};
+use crate::replication::shape::SiteRecord;
 use crate::store::StoreError;
 
 pub async fn list(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
@@ -74,4 +75,22 @@ fn parse_addr(text: &str) -> Result<SiteAddr, ApiError> {
         return Err(bad());
     }
     Ok(bdb::SiteAddr { host: host.to_string(), port })
+}
+
+/// `PUT /v1/internal/sites/{host:port}`: a member registers its role and
+/// priority (see `replication::shape`). A master operation.
+pub async fn register(app: &App, req: Request<Incoming>, encoded: &str) -> Result<Resp, ApiError> {
+    allow(&req, &[Method::PUT])?;
+    let text = percent_decode(encoded)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .ok_or_else(|| ApiError::bad_request("bad_encoding", "the site address is not valid percent-encoded UTF-8"))?;
+    let addr = parse_addr(&text)?.to_string();
+    let body = super::request::body(req, 4096, "a site record").await?;
+    let record: SiteRecord = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request("invalid_json", format!("site record: {e}")))?;
+    let store = app.store()?;
+    let json = serde_json::to_vec(&record).expect("serialising a record");
+    blocking(move || store.meta_put(&SiteRecord::key(&addr), &json)).await?;
+    Ok(empty(StatusCode::NO_CONTENT))
 }

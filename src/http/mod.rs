@@ -6,6 +6,7 @@
 pub mod encoding;
 pub mod error;
 mod forward;
+pub use forward::FORWARDED_BY;
 mod kv;
 mod members;
 mod request;
@@ -120,7 +121,9 @@ async fn route(app: &App, req: Request<Incoming>) -> Resp {
 fn needs_master(req: &Request<Incoming>) -> bool {
     let path = req.uri().path();
     let kv = path == "/v1/kv" || path.starts_with("/v1/kv/");
-    if path == "/v1/txn" || (path.starts_with("/v1/members/") && req.method() == Method::DELETE) {
+    let admin = (path.starts_with("/v1/members/") && req.method() == Method::DELETE)
+        || (path.starts_with("/v1/internal/sites/") && req.method() == Method::PUT);
+    if path == "/v1/txn" || admin {
         return true;
     }
     if !kv {
@@ -172,6 +175,8 @@ async fn dispatch(app: &App, req: Request<Incoming>, path: &str) -> Result<Resp,
                 kv::key(app, req, key).await
             } else if let Some(site) = p.strip_prefix("/v1/members/") {
                 members::remove(app, &req, site).await
+            } else if let Some(site) = p.strip_prefix("/v1/internal/sites/") {
+                members::register(app, req, site).await
             } else {
                 Err(ApiError::no_route(p))
             }

@@ -8,6 +8,7 @@ use super::error::ApiError;
 use super::request::{allow, blocking};
 use super::{App, Resp, json_response};
 use crate::replication::Role;
+use std::sync::Arc;
 
 /// 200 while the process serves HTTP at all.
 pub fn healthz(req: &Request<Incoming>) -> Result<Resp, ApiError> {
@@ -36,9 +37,11 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
         return Ok(proxy_status(app));
     }
     let store = app.store()?;
-    let (lsn, log_files, sites) = blocking(move || {
+    let config = Arc::clone(&app.config);
+    let (lsn, log_files, sites, shape) = blocking(move || {
         let env = store.env();
-        Ok((env.current_lsn()?, env.log_files()?.len(), env.sites()?))
+        let shape = crate::replication::shape::shape(&store, &config).ok();
+        Ok((env.current_lsn()?, env.log_files()?.len(), env.sites()?, shape))
     })
     .await?;
     let c = &app.config;
@@ -67,6 +70,7 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
         "lsn": { "file": lsn.file, "offset": lsn.offset },
         "sites": group,
         "priority": c.replication.priority,
+        "fault_tolerance": shape,
         "ack_policy": c.replication.ack_policy.name(),
         "data_dir": c.data_dir.display().to_string(),
         "log_files": log_files,

@@ -36,10 +36,25 @@ fn a_write_through_a_member_front_end_reaches_every_replica_and_its_token_reads_
 #[test]
 fn member_front_ends_make_one_back_end_failure_stop_quorum_writes_bdb_5_3_hazard() {
     let mut c = Cluster::start("haz", 3, FAST);
+    let m = c.wait_for_master(None);
+    let tolerated = |c: &Cluster| {
+        c.http(m).call("GET", "/v1/status", &[], b"").json()["fault_tolerance"]["quorum_write_failures_tolerated"]
+            .as_u64()
+    };
+    crate::harness::wait_until("3 back-ends to tolerate one failure", Duration::from_secs(30), || {
+        tolerated(&c) == Some(1)
+    });
     for i in 0..3 {
         c.add_front(&format!("haz-front{i}"), MEMBER);
     }
-    let m = c.wait_for_master(None);
+    crate::harness::wait_until("the status to report that no failure is tolerated", Duration::from_secs(30), || {
+        tolerated(&c) == Some(0)
+    });
+    crate::harness::wait_until(
+        "the master to warn that a member lowered the tolerance",
+        Duration::from_secs(10),
+        || c.sites[m].log().contains("tolerance_lowered"),
+    );
     assert_eq!(c.fronts[0].http().put("all-up", b"1").status, 204);
     let down = c.other_than(m);
     assert!(c.sites[down].stop().success());
@@ -54,6 +69,8 @@ fn proxy_front_ends_keep_quorum_writes_going_with_one_back_end_down_and_lose_non
         c.add_front(&format!("px-front{i}"), "[front]\nmode = \"proxy\"\nbackends = [BACKENDS]\n");
     }
     let m = c.wait_for_master(None);
+    let status = c.http(m).call("GET", "/v1/status", &[], b"").json();
+    assert_eq!(status["fault_tolerance"]["members"], 3, "proxies are not members");
     let down = c.other_than(m);
     assert!(c.sites[down].stop().success());
     let mut acked = Vec::new();

@@ -1,0 +1,106 @@
+//! How many back-end failures the group's current shape tolerates for
+//! quorum writes.
+//!
+//! Berkeley DB 5.3 (`repmgr_net.c`) needs `(nsites - 1) / 2` acks from
+//! electable peers (priority > 0) for QUORUM, where nsites counts every
+//! member, priority-0 front-ends included, and they never ack; a 2-site
+//! group needs the other site's ack. Elections need votes from a majority
+//! of nsites. Berkeley DB does not expose remote sites' priorities, so each
+//! member registers `site/<replication address>` in fish.meta.db (through
+//! the master); a member not registered yet counts as non-acknowledging,
+//! the conservative choice.
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+use crate::store::{Store, StoreError};
+
+/// What a member registers about itself.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SiteRecord {
+    pub name: String,
+    pub role: String,
+    pub priority: u32,
+    pub http: String,
+}
+
+impl SiteRecord {
+    pub fn of(config: &Config) -> SiteRecord {
+        SiteRecord {
+            name: config.name.clone(),
+            role: config.role.to_string(),
+            priority: config.replication.priority,
+            http: config.http.advertise.to_string(),
+        }
+    }
+
+    pub fn key(replication: &str) -> String {
+        format!("site/{replication}")
+    }
+}
+
+/// The group's shape and what it tolerates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Shape {
+    pub members: usize,
+    pub electable: usize,
+    pub unregistered: usize,
+    /// Back-end failures after which quorum writes are still acknowledged
+    /// (and a master can still be elected).
+    pub quorum_write_failures_tolerated: usize,
+}
+
+impl Shape {
+    /// The same group without its priority-0 members.
+    pub fn without_priority_zero(&self) -> Shape {
+        compute(self.electable, self.electable, 0)
+    }
+}
+
+/// The shape as this site's replica of the membership and registry says.
+pub fn shape(store: &Store, config: &Config) -> Result<Shape, StoreError> {
+    let others = store.env().sites()?;
+    let mut electable = usize::from(config.replication.priority > 0);
+    let mut unregistered = 0;
+    for site in &others {
+        match store.meta_get(&SiteRecord::key(&site.addr.to_string()))? {
+            Some(raw) => match serde_json::from_slice::<SiteRecord>(&raw) {
+                Ok(r) if r.priority > 0 => electable += 1,
+                Ok(_) => {}
+                Err(_) => unregistered += 1,
+            },
+            None => unregistered += 1,
+        }
+    }
+    Ok(compute(others.len() + 1, electable, unregistered))
+}
+
+fn compute(members: usize, electable: usize, unregistered: usize) -> Shape {
+    let peers_needed = match members - 1 {
+        1 => 1,
+        n => n / 2,
+    };
+    // After f back-end failures (the master possibly among them), a new
+    // master has electable - f - 1 peers to ack, and members - f voters.
+    let for_acks = electable.saturating_sub(1 + peers_needed);
+    let for_votes = members - (members / 2 + 1);
+    let tolerated = if electable == 0 { 0 } else { for_acks.min(for_votes) };
+    Shape { members, electable, unregistered, quorum_write_failures_tolerated: tolerated }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::compute;
+
+    #[test]
+    fn member_front_ends_lower_what_three_back_ends_tolerate() {
+        let t = |members, electable| compute(members, electable, 0).quorum_write_failures_tolerated;
+        assert_eq!(t(1, 1), 0);
+        assert_eq!(t(2, 2), 0, "2 sites: the other one must ack");
+        assert_eq!(t(3, 3), 1);
+        assert_eq!(t(4, 3), 1, "3 back-ends + 1 member front-end");
+        assert_eq!(t(5, 3), 0, "3 back-ends + 2 member front-ends: every back-end must ack");
+        assert_eq!(t(6, 3), 0);
+        assert_eq!(t(5, 5), 2);
+    }
+}
