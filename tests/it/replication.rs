@@ -27,15 +27,15 @@ fn a_write_through_a_client_is_forwarded_and_readable_on_every_site() {
 }
 
 #[test]
-fn sigkill_of_the_master_under_load_loses_no_acknowledged_write() {
+fn sigkill_of_the_master_under_load_through_a_front_end_loses_no_acknowledged_write() {
     let mut c = Cluster::start("kill", 3, FAST);
     let old = c.wait_for_master(None);
-    let entry = c.other_than(old);
+    let f = c.add_front("kill-front", &format!("{FAST}[front]\nmode = \"member\"\n"));
     let stop = Arc::new(AtomicBool::new(false));
     let acked_count = Arc::new(AtomicUsize::new(0));
     let writers: Vec<_> = (0..4)
         .map(|w| {
-            let (h, stop, count) = (c.http(entry), Arc::clone(&stop), Arc::clone(&acked_count));
+            let (h, stop, count) = (c.fronts[f].http(), Arc::clone(&stop), Arc::clone(&acked_count));
             std::thread::spawn(move || {
                 let mut acked = Vec::new();
                 let mut first_ok_at = Vec::new();
@@ -75,7 +75,7 @@ fn sigkill_of_the_master_under_load_loses_no_acknowledged_write() {
         }
     }
     let new = c.wait_for_master(Some(old));
-    eprintln!("failover: SIGKILL of master → first 204 through {}: {:?}", c.sites[entry].name, first_after.unwrap());
+    eprintln!("failover: SIGKILL of master → first 204 through {}: {:?}", c.fronts[f].name, first_after.unwrap());
     let h = c.http(new);
     let lost: Vec<_> = acked.iter().filter(|(k, v)| h.get(k).status != 200 || h.get(k).version() != *v).collect();
     assert!(
@@ -98,18 +98,18 @@ fn sigkill_of_the_master_under_load_loses_no_acknowledged_write() {
 }
 
 #[test]
-fn a_cas_counter_loses_no_acknowledged_increment_across_a_failover() {
+fn a_cas_counter_through_a_proxy_front_end_loses_no_acknowledged_increment_across_a_failover() {
     let mut c = Cluster::start("cas", 3, FAST);
     let old = c.wait_for_master(None);
-    let entry = c.other_than(old);
-    put_until_ok(&c.http(entry), "counter", b"0", Duration::from_secs(10));
+    let f = c.add_front("cas-front", "[front]\nmode = \"proxy\"\nbackends = [BACKENDS]\n");
+    put_until_ok(&c.fronts[f].http(), "counter", b"0", Duration::from_secs(10));
     let acked = Arc::new(AtomicUsize::new(0));
     let uncertain = Arc::new(AtomicUsize::new(0));
     let stop = Arc::new(AtomicBool::new(false));
     let workers: Vec<_> = (0..3)
         .map(|_| {
             let (h, acked, uncertain, stop) =
-                (c.http(entry), Arc::clone(&acked), Arc::clone(&uncertain), Arc::clone(&stop));
+                (c.fronts[f].http(), Arc::clone(&acked), Arc::clone(&uncertain), Arc::clone(&stop));
             std::thread::spawn(move || {
                 for _ in 0..100_000 {
                     if stop.load(Ordering::Relaxed) {
@@ -237,4 +237,29 @@ fn a_fourth_back_end_joins_catches_up_and_is_removed_with_fishctl() {
         .output()
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().count(), 4, "header + 3 members");
+}
+
+#[test]
+fn a_token_read_for_a_commit_not_applied_here_answers_504_after_the_wait() {
+    let mut c = Cluster::start("tok", 3, &format!("{FAST}[http]\ntoken_wait_ms = 300\n"));
+    let f = c.add_front("tok-front", &format!("{FAST}[http]\ntoken_wait_ms = 300\n[front]\nmode = \"member\"\n"));
+    let token = c.fronts[f].http().put("k", b"v").header("fish-token").unwrap().to_string();
+    // The same token with its LSN file number raised: a commit from the future.
+    let mut bytes: Vec<u8> = (0..20).map(|i| u8::from_str_radix(&token[2 * i..2 * i + 2], 16).unwrap()).collect();
+    bytes[15] = bytes[15].wrapping_add(7);
+    let future: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let started = Instant::now();
+    let r = c.fronts[f].http().call("GET", "/v1/kv/k?consistency=replica", &[("fish-after", &future)], b"");
+    assert_eq!((r.status, r.error_code().as_str()), (504, "token_timeout"), "{}", String::from_utf8_lossy(&r.body));
+    assert!(started.elapsed() >= Duration::from_millis(300), "it waited for the configured bound");
+}
+
+#[test]
+fn with_master_leases_on_writes_and_master_reads_work() {
+    let c = Cluster::start("lease", 3, &format!("{FAST}leases = true\n"));
+    let m = c.wait_for_master(None);
+    let other = c.other_than(m);
+    assert_eq!(c.http(other).put("k", b"v").status, 204);
+    let r = c.http(other).get("k");
+    assert_eq!((r.status, r.body.as_slice()), (200, &b"v"[..]));
 }
