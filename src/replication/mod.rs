@@ -194,8 +194,12 @@ impl Watcher {
                 replication: self.me.replication.clone(),
                 http: Some(self.me.http.clone()),
             });
+            // Serve as master at once; publishing commits a record whose
+            // acknowledgements can take up to the ack timeout right after an
+            // election, while the clients sync with the new master.
             if self.published_gen != Some(state.generation) {
-                self.publish(state.generation)?;
+                self.announce(next);
+                return self.publish(state.generation);
             }
         } else if let Some(eid) = state.master {
             next.role = Role::Client;
