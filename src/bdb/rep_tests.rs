@@ -104,3 +104,16 @@ fn a_db_config_file_is_refused_by_name() {
     let err = Env::open(dir.path(), &EnvConfig::default()).err().unwrap().to_string();
     assert!(err.contains("DB_CONFIG") && err.contains("override"), "{err}");
 }
+
+#[test]
+fn nodelay_is_set_on_tcp_sockets_that_lack_it() {
+    use std::os::fd::AsRawFd;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let client = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
+    let (server, _) = listener.accept().unwrap();
+    assert!(!client.nodelay().unwrap() && !server.nodelay().unwrap());
+    let set = super::repmgr::set_nodelay_on_tcp_sockets();
+    assert!(set >= 2, "{set}");
+    assert!(client.nodelay().unwrap() && server.nodelay().unwrap());
+    assert!(client.as_raw_fd() > 0);
+}
