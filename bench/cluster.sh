@@ -9,11 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
-command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
-./scripts/setup
-cargo build --release --bins -q
-dir=$(mktemp -d /tmp/fish-bench-XXXXXX)
-base=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+. bench/lib.sh
 ./target/release/fishd dev --dir "$dir" --http-port 28080 --replication-port 27000 >"$dir/dev.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT

@@ -14,9 +14,4 @@ function request()
   return wrk.format("PUT", "/v1/kv/bench/" .. tid .. "/" .. counter, nil, value)
 end
 
-function done(summary, latency, requests)
-  io.write(string.format("RESULT ops_per_s=%.0f p50_ms=%.3f p99_ms=%.3f non2xx=%d errors=%d\n",
-    summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
-    summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
-end
+dofile("bench/report.lua")

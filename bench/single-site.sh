@@ -8,11 +8,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
-command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
-./scripts/setup
-cargo build --release --bins -q
-dir=$(mktemp -d /tmp/fish-bench-XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+. bench/lib.sh
+port=$(free_port)
 url="http://127.0.0.1:$port"
 cat > "$dir/bench.toml" <<CONF
 data_dir = "$dir/data"

@@ -222,6 +222,16 @@ impl Validator<'_> {
         }
     }
 
+    /// A list of `host:port`; an error names the bad element's line.
+    fn addresses(
+        &self,
+        field: Option<&Spanned<Vec<Spanned<String>>>>,
+        key: &str,
+    ) -> Result<Vec<HostPort>, ConfigError> {
+        let Some(list) = field else { return Ok(Vec::new()) };
+        list.get_ref().iter().map(|h| HostPort::parse(h.get_ref()).map_err(|why| self.at(h, key, why))).collect()
+    }
+
     fn int(
         &self,
         field: Option<&Spanned<i64>>,
@@ -296,14 +306,7 @@ impl Validator<'_> {
             (Some(t), Role::Front) => t.get_ref(),
             (None, Role::Front) => &default,
         };
-        let backends: Vec<HostPort> = match &f.backends {
-            None => Vec::new(),
-            Some(list) => list
-                .get_ref()
-                .iter()
-                .map(|h| HostPort::parse(h.get_ref()).map_err(|why| self.at(h, "front.backends", why)))
-                .collect::<Result<_, _>>()?,
-        };
+        let backends = self.addresses(f.backends.as_ref(), "front.backends")?;
         match f.mode.as_ref().map(|m| (m, m.get_ref().as_str())) {
             None | Some((_, "proxy")) if backends.is_empty() => Err(match (&f.mode, raw) {
                 (Some(m), _) => self.at(m, "front.backends", "a proxy front-end needs the HTTP addresses of one or more back-ends"),
@@ -380,14 +383,7 @@ impl Validator<'_> {
                 "must be the address peers use to reach this site, not a wildcard",
             ));
         }
-        let helpers = match &raw.helpers {
-            None => Vec::new(),
-            Some(list) => list
-                .get_ref()
-                .iter()
-                .map(|h| HostPort::parse(h.get_ref()).map_err(|why| self.at(h, "replication.helpers", why)))
-                .collect::<Result<_, _>>()?,
-        };
+        let helpers = self.addresses(raw.helpers.as_ref(), "replication.helpers")?;
         let group_creator = raw.group_creator.as_ref().is_some_and(|f| *f.get_ref());
         let priority = match (&raw.priority, role) {
             (Some(f), Role::Front) if *f.get_ref() != 0 => {

@@ -38,11 +38,7 @@ pub async fn list(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> 
 
 pub async fn remove(app: &App, req: &Request<Incoming>, encoded: &str) -> Result<Resp, ApiError> {
     allow(req, &[Method::DELETE])?;
-    let text = percent_decode(encoded)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .ok_or_else(|| ApiError::bad_request("bad_encoding", "the site address is not valid percent-encoded UTF-8"))?;
-    let addr = parse_addr(&text)?;
+    let addr = parse_addr(encoded)?;
     if addr.to_string() == app.config.replication.listen.to_string() {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
@@ -67,7 +63,13 @@ pub async fn remove(app: &App, req: &Request<Incoming>, encoded: &str) -> Result
     Ok(empty(StatusCode::NO_CONTENT))
 }
 
-fn parse_addr(text: &str) -> Result<SiteAddr, ApiError> {
+/// A percent-encoded `host:port` from the path.
+fn parse_addr(encoded: &str) -> Result<SiteAddr, ApiError> {
+    let text = percent_decode(encoded)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .ok_or_else(|| ApiError::bad_request("bad_encoding", "the site address is not valid percent-encoded UTF-8"))?;
+    let text = text.as_str();
     let bad = || ApiError::bad_request("invalid_argument", format!("{text:?} is not HOST:PORT"));
     let (host, port) = text.rsplit_once(':').ok_or_else(bad)?;
     let port = port.parse::<u16>().map_err(|_| bad())?;
@@ -81,11 +83,7 @@ fn parse_addr(text: &str) -> Result<SiteAddr, ApiError> {
 /// priority (see `replication::shape`). A master operation.
 pub async fn register(app: &App, req: Request<Incoming>, encoded: &str) -> Result<Resp, ApiError> {
     allow(&req, &[Method::PUT])?;
-    let text = percent_decode(encoded)
-        .ok()
-        .and_then(|b| String::from_utf8(b).ok())
-        .ok_or_else(|| ApiError::bad_request("bad_encoding", "the site address is not valid percent-encoded UTF-8"))?;
-    let addr = parse_addr(&text)?.to_string();
+    let addr = parse_addr(encoded)?.to_string();
     let body = super::request::body(req, 4096, "a site record").await?;
     let record: SiteRecord = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request("invalid_json", format!("site record: {e}")))?;

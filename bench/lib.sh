@@ -1,0 +1,7 @@
+# Sourced by the bench scripts: build, tools, a scratch dir, a free port.
+# Sets $dir (removed by the caller's trap) and defines free_port.
+command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
+./scripts/setup
+cargo build --release --bins -q
+dir=$(mktemp -d /tmp/fish-bench-XXXXXX)
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }

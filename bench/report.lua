@@ -1,0 +1,7 @@
+-- Shared by the wrk scripts: one RESULT line per run.
+function done(summary, latency, requests)
+  io.write(string.format("RESULT ops_per_s=%.0f p50_ms=%.3f p99_ms=%.3f non2xx=%d errors=%d\n",
+    summary.requests / (summary.duration / 1e6),
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+end
