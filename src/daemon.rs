@@ -24,7 +24,7 @@ const DRAIN: Duration = Duration::from_secs(10);
 /// Why a site could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum DaemonError {
-    #[error("a new front-end needs replication.helpers: the back-end sites it joins the group through")]
+    #[error("a new member front-end needs replication.helpers: the back-end sites it joins the group through")]
     FrontNeedsHelpers,
     #[error("cannot open the store in {dir}: {source}")]
     Store { dir: String, source: StoreError },
@@ -41,14 +41,14 @@ pub fn run(config: Config) -> Result<(), DaemonError> {
 }
 
 async fn run_site(config: Config) -> Result<(), DaemonError> {
-    if config.role == Role::Front && config.replication.helpers.is_empty() && crate::store::is_fresh(&config.data_dir) {
-        return Err(DaemonError::FrontNeedsHelpers);
-    }
     let intents = signals::listen()?;
     let started = Instant::now();
     if let Some(FrontMode::Proxy { backends }) = &config.front {
         let backends = backends.iter().map(ToString::to_string).collect();
         return run_proxy(config, backends, intents, started).await;
+    }
+    if config.role == Role::Front && config.replication.helpers.is_empty() && crate::store::is_fresh(&config.data_dir) {
+        return Err(DaemonError::FrontNeedsHelpers);
     }
     tracing::info!(name = %config.name, role = %config.role, data_dir = %config.data_dir.display(), "starting fishd {}", env!("CARGO_PKG_VERSION"));
     let (events_tx, events_rx) = std::sync::mpsc::channel();
