@@ -41,6 +41,9 @@ pub struct Published {
     pub http: String,
     pub replication: String,
     pub generation: u32,
+    /// The master's ack policy: every site must use the same one.
+    #[serde(default)]
+    pub ack_policy: String,
 }
 
 /// Builds Berkeley DB's replication settings from the config.
@@ -83,10 +86,11 @@ impl Group {
             http: config.http.advertise.to_string(),
             replication: config.replication.listen.to_string(),
             generation: 0,
+            ack_policy: config.replication.ack_policy.name().to_string(),
         };
         std::thread::Builder::new()
             .name("fish-replication".into())
-            .spawn(move || Watcher { store, me, view: tx, published_gen: None }.run(events))
+            .spawn(move || Watcher { store, me, view: tx, published_gen: None, policy_warned: false }.run(events))
             .expect("spawning the replication thread");
         Group { view: rx }
     }
@@ -113,6 +117,7 @@ struct Watcher {
     me: Published,
     view: watch::Sender<View>,
     published_gen: Option<u32>,
+    policy_warned: bool,
 }
 
 impl Watcher {
@@ -218,6 +223,9 @@ impl Watcher {
             next.synced = state.startup_complete;
             let replication = env.site_address(eid)?.to_string();
             let published = self.read_published().filter(|p| p.replication == replication);
+            if let Some(p) = &published {
+                self.check_ack_policy(p);
+            }
             next.master = Some(MasterInfo {
                 name: published.as_ref().map(|p| p.name.clone()),
                 http: published.map(|p| p.http),
@@ -237,6 +245,20 @@ impl Watcher {
         self.store.meta_put(MASTER_KEY, &json)?;
         self.published_gen = Some(generation);
         Ok(())
+    }
+
+    /// Berkeley DB applies the ack policy of whichever site is master, so
+    /// a site configured differently would change durability on failover.
+    fn check_ack_policy(&mut self, master: &Published) {
+        if !master.ack_policy.is_empty() && master.ack_policy != self.me.ack_policy && !self.policy_warned {
+            tracing::warn!(
+                fish_event = "ack_policy_mismatch",
+                ours = %self.me.ack_policy,
+                master = %master.ack_policy,
+                "this site's ack_policy differs from the master's; if it becomes master, durability changes: use one ack_policy on every site"
+            );
+            self.policy_warned = true;
+        }
     }
 
     fn read_published(&self) -> Option<Published> {

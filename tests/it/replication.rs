@@ -266,3 +266,33 @@ fn with_master_leases_on_writes_and_master_reads_work() {
     let r = c.http(other).get("k");
     assert_eq!((r.status, r.body.as_slice()), (200, &b"v"[..]));
 }
+
+#[test]
+fn without_a_master_a_write_waits_the_bound_then_answers_503_with_retry_after() {
+    let mut c = Cluster::start("nom", 3, &format!("{FAST}[http]\nmaster_wait_ms = 400\n"));
+    let m = c.wait_for_master(None);
+    let keep = c.other_than(m);
+    let third = (0..3).find(|i| *i != m && *i != keep).unwrap();
+    c.sites[third].kill();
+    c.sites[m].kill();
+    // One site of three cannot elect a master.
+    let started = Instant::now();
+    let r = c.http(keep).put("k", b"v");
+    assert_eq!((r.status, r.error_code().as_str()), (503, "no_master"), "{}", String::from_utf8_lossy(&r.body));
+    assert!(r.header("retry-after").is_some());
+    assert!(started.elapsed() >= Duration::from_millis(400), "it waited for the configured bound");
+    let r = c.http(keep).call("GET", "/v1/kv/k?consistency=replica", &[], b"");
+    assert_eq!(r.status, 404, "replica reads still work without a master");
+}
+
+#[test]
+fn a_site_with_a_different_ack_policy_is_warned_about() {
+    let mut c = Cluster::start("pol", 2, FAST);
+    let mut odd = crate::harness::Site::create(
+        "pol-odd",
+        &format!("{FAST}priority = 10\nack_policy = \"one\"\nhelpers = [\"127.0.0.1:{}\"]\n", c.sites[0].rep_port),
+    );
+    odd.spawn();
+    wait_until("the mismatch warning", Duration::from_secs(20), || odd.log().contains("ack_policy_mismatch"));
+    c.sites.push(odd);
+}
