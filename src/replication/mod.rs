@@ -215,6 +215,9 @@ impl Watcher {
             // acknowledgements can take up to the ack timeout right after an
             // election, while the clients sync with the new master.
             if self.published_gen != Some(state.generation) {
+                // Opening (or, in a new group, creating) the databases
+                // commits no write that needs acknowledgements.
+                self.store.create_databases()?;
                 self.announce(next);
                 return self.publish(state.generation);
             }
@@ -239,7 +242,6 @@ impl Watcher {
     }
 
     fn publish(&mut self, generation: u32) -> Result<(), crate::store::StoreError> {
-        self.store.create_databases()?;
         let record = Published { generation, ..self.me.clone() };
         let json = serde_json::to_vec(&record).expect("serialising a record");
         self.store.meta_put(MASTER_KEY, &json)?;

@@ -223,11 +223,14 @@ impl Store {
         if let Some(dbs) = slot.as_ref() {
             return Ok(Arc::clone(dbs));
         }
-        if self.env.is_replicated() && !create {
+        let mut create = create;
+        if self.env.is_replicated() {
             let state = self.env.rep_state()?;
             if state.is_client && !state.startup_complete {
                 return Err(StoreError::NotReady);
             }
+            // A master creates what is missing, whoever asks first.
+            create |= state.is_master;
         }
         let txn = self.env.begin(TxnFlags::default())?;
         let open = |file| match Database::open_btree(&self.env, &txn, file, create) {
