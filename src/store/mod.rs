@@ -276,11 +276,6 @@ impl Store {
         })
     }
 
-    /// The Berkeley DB environment's directory.
-    pub fn dir(&self) -> PathBuf {
-        self.env.home().to_path_buf()
-    }
-
     /// The Berkeley DB environment (for status and replication).
     pub fn env(&self) -> &Env {
         &self.env
