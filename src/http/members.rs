@@ -17,7 +17,19 @@ use crate::store::StoreError;
 pub async fn list(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
     let store = app.store()?;
-    let sites = blocking(move || Ok(store.env().sites()?)).await?;
+    // Each site with its registered record (name, role, http), if any.
+    let sites = blocking(move || {
+        let sites = store.env().sites()?;
+        let mut out = Vec::with_capacity(sites.len());
+        for site in sites {
+            let record = store
+                .meta_get(&SiteRecord::key(&site.addr.to_string()))?
+                .and_then(|raw| serde_json::from_slice::<SiteRecord>(&raw).ok());
+            out.push((site, record));
+        }
+        Ok(out)
+    })
+    .await?;
     let view = app.group.view();
     let master = view.master.as_ref().map(|m| m.replication.clone());
     let me = app.config.replication.listen.to_string();
@@ -28,10 +40,19 @@ pub async fn list(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> 
         "master": master.as_deref() == Some(me.as_str()),
         "name": app.config.name,
         "http": app.config.http.advertise.to_string(),
+        "role": app.config.role.to_string(),
     })];
-    out.extend(sites.iter().map(|s| {
+    out.extend(sites.iter().map(|(s, record)| {
         let addr = s.addr.to_string();
-        json!({ "replication": addr, "self": false, "connected": s.connected, "master": master.as_deref() == Some(addr.as_str()) })
+        json!({
+            "replication": addr,
+            "self": false,
+            "connected": s.connected,
+            "master": master.as_deref() == Some(addr.as_str()),
+            "name": record.as_ref().map(|r| r.name.clone()),
+            "http": record.as_ref().map(|r| r.http.clone()),
+            "role": record.as_ref().map(|r| r.role.clone()),
+        })
     }));
     Ok(json_response(StatusCode::OK, &json!({ "members": out, "generation": view.generation })))
 }
