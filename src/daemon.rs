@@ -15,6 +15,7 @@ use crate::replication::shape::SiteRecord;
 use crate::replication::{self, Group};
 use crate::signals::{self, Intent};
 use crate::store::{Store, StoreError, StoreOptions};
+use crate::systemd;
 
 /// Replication Manager message threads.
 const REPMGR_THREADS: u32 = 3;
@@ -68,6 +69,7 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
     });
     let app = Arc::new(App { store: Some(Arc::clone(&store)), config, group, forwarder: Default::default(), started });
     tokio::spawn(keep_registered(Arc::clone(&app)));
+    tokio::spawn(notify_systemd(Arc::clone(&app)));
     http::serve(listener, app, shutdown, DRAIN).await;
 
     tracing::info!("HTTP stopped; checkpointing and closing the store");
@@ -155,6 +157,54 @@ async fn register(app: &App, store: &Arc<Store>, view: &crate::replication::View
     }
 }
 
+/// READY=1 the first time the site is usable, STATUS= on every change of
+/// role or master, and WATCHDOG=1 (when systemd asks for it) only while
+/// the event loop runs and Berkeley DB answers.
+async fn notify_systemd(app: Arc<App>) {
+    if let Some(every) = systemd::watchdog_interval() {
+        tokio::spawn(watchdog(Arc::clone(&app), every));
+    }
+    let mut views = app.group.subscribe();
+    let mut ready = false;
+    let mut last = String::new();
+    loop {
+        let view = views.borrow_and_update().clone();
+        let line = view.describe();
+        if !ready && view.is_ready() {
+            systemd::ready(&line);
+            tracing::info!(fish_event = "ready", status = %line, "ready");
+            ready = true;
+        } else if line != last {
+            systemd::status(&line);
+        }
+        last = line;
+        if views.changed().await.is_err() {
+            return;
+        }
+    }
+}
+
+async fn watchdog(app: Arc<App>, every: Duration) {
+    loop {
+        tokio::time::sleep(every).await;
+        let responsive = match app.store.clone() {
+            None => true,
+            Some(store) => {
+                let probe = tokio::task::spawn_blocking(move || store.env().rep_state().is_ok());
+                matches!(tokio::time::timeout(every, probe).await, Ok(Ok(true)))
+            }
+        };
+        if responsive {
+            systemd::watchdog();
+        } else {
+            tracing::warn!(
+                fish_event = "watchdog_missed",
+                "Berkeley DB did not answer within {every:?}; not feeding the watchdog"
+            );
+        }
+    }
+}
+
 /// A proxy front-end: no data dir and no group membership; it follows the
 /// master the back-ends report and forwards every request.
 async fn run_proxy(
@@ -171,6 +221,7 @@ async fn run_proxy(
     let shutdown = CancellationToken::new();
     tokio::spawn(handle_intents(intents, shutdown.clone()));
     let app = Arc::new(App { store: None, config: Arc::new(config), group, forwarder: Default::default(), started });
+    tokio::spawn(notify_systemd(Arc::clone(&app)));
     http::serve(listener, app, shutdown, DRAIN).await;
     tracing::info!("stopped cleanly");
     Ok(())
@@ -234,6 +285,7 @@ async fn handle_intents(mut intents: tokio::sync::mpsc::UnboundedReceiver<Intent
                 std::process::exit(1);
             }
             Intent::Shutdown { signal } => {
+                systemd::stopping();
                 tracing::info!(signal, "shutting down: no new requests, finishing in-flight ones");
                 shutdown.cancel();
             }

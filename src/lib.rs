@@ -11,6 +11,7 @@
 //! | [`dev`] | `fishd dev`: a local cluster of child `fishd`s | client, signals |
 //! | [`signals`] | SIGTERM/SIGINT/SIGHUP → shutdown/reload intents | — |
 //! | [`logging`] | log output and filtering | — |
+//! | [`systemd`] | sd_notify: READY, STATUS, STOPPING, WATCHDOG | — |
 //! | [`config`] | `/etc/fish/NAME.toml` → validated [`config::Config`] | — |
 //! | [`http`] | the HTTP API: routing, handlers, errors → status codes | store |
 //! | [`client`] | an HTTP client for the API (fishctl, dev) | — |
@@ -30,3 +31,4 @@ pub mod logging;
 pub mod replication;
 pub mod signals;
 pub mod store;
+pub mod systemd;

@@ -7,7 +7,6 @@ use serde_json::json;
 use super::error::ApiError;
 use super::request::{allow, blocking};
 use super::{App, Resp, json_response};
-use crate::replication::Role;
 use std::sync::Arc;
 
 /// 200 while the process serves HTTP at all.
@@ -21,11 +20,7 @@ pub fn healthz(req: &Request<Incoming>) -> Result<Resp, ApiError> {
 pub fn readyz(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
     let view = app.group.view();
-    let ready = match view.role {
-        Role::Master => true,
-        Role::Client => view.synced && view.master_http().is_some(),
-        Role::Starting => false,
-    };
+    let ready = view.is_ready();
     let status = if ready { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
     Ok(json_response(status, &json!({ "ready": ready, "state": view.describe() })))
 }

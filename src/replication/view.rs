@@ -55,6 +55,16 @@ impl View {
         }
     }
 
+    /// Usable: master, or a client that has caught up and knows the
+    /// master's HTTP address. Drives /readyz and READY=1.
+    pub fn is_ready(&self) -> bool {
+        match self.role {
+            Role::Master => true,
+            Role::Client => self.synced && self.master_http().is_some(),
+            Role::Starting => false,
+        }
+    }
+
     /// One line for STATUS= and logs: `master`, `client, master back1
     /// 10.0.0.2:7000`, or `electing`.
     pub fn describe(&self) -> String {

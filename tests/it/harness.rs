@@ -47,6 +47,8 @@ pub struct Site {
     pub config: PathBuf,
     pub url: String,
     pub rep_port: u16,
+    /// Extra environment for the process (e.g. NOTIFY_SOCKET).
+    pub env: Vec<(String, String)>,
     child: Option<Child>,
 }
 
@@ -75,7 +77,15 @@ impl Site {
         merge(&mut table, extra.parse().expect("extra config is TOML"));
         let text = toml::to_string(&table).unwrap();
         std::fs::write(&config, text).unwrap();
-        Site { name: name.into(), dir, config, url: format!("http://127.0.0.1:{http}"), rep_port, child: None }
+        Site {
+            name: name.into(),
+            dir,
+            config,
+            url: format!("http://127.0.0.1:{http}"),
+            rep_port,
+            env: Vec::new(),
+            child: None,
+        }
     }
 
     /// Rewrites this site's config with `extra` merged in (takes effect at
@@ -108,10 +118,20 @@ impl Site {
     pub fn spawn_no_wait(&mut self) {
         assert!(self.child.is_none(), "{} is already running", self.name);
         let log = File::options().create(true).append(true).open(self.log_path()).unwrap();
-        let child = Command::new(FISHD)
+        // WATCHDOG_PID=self: set it to fishd's own pid, as systemd does, by
+        // exec'ing fishd from a shell (exec keeps the pid).
+        let mut cmd = if self.env.iter().any(|(k, v)| k == "WATCHDOG_PID" && v == "self") {
+            let mut c = Command::new("sh");
+            c.args(["-c", "WATCHDOG_PID=$$ exec \"$0\" \"$@\"", FISHD]);
+            c
+        } else {
+            Command::new(FISHD)
+        };
+        let child = cmd
             .arg("--config")
             .arg(&self.config)
             .env_remove("RUST_LOG")
+            .envs(self.env.iter().filter(|(k, _)| k != "WATCHDOG_PID").map(|(k, v)| (k.as_str(), v.as_str())))
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()

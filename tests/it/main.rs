@@ -7,3 +7,4 @@ mod crash;
 mod fronts;
 mod harness;
 mod replication;
+mod systemd;
