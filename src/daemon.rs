@@ -62,12 +62,18 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
     let config = Arc::new(config);
     let group = Arc::new(Group::start(Arc::clone(&store), Arc::clone(&config), events_rx));
     let shutdown = CancellationToken::new();
-    tokio::spawn(handle_intents(intents, shutdown.clone()));
     tokio::task::spawn_blocking({
         let (store, config, shutdown) = (Arc::clone(&store), Arc::clone(&config), shutdown.clone());
         move || join_group(&store, &config, &shutdown)
     });
-    let app = Arc::new(App { store: Some(Arc::clone(&store)), config, group, forwarder: Default::default(), started });
+    let app = Arc::new(App {
+        store: Some(Arc::clone(&store)),
+        config: config.into(),
+        group,
+        forwarder: Default::default(),
+        started,
+    });
+    tokio::spawn(handle_intents(intents, shutdown.clone(), Arc::clone(&app)));
     tokio::spawn(keep_registered(Arc::clone(&app)));
     tokio::spawn(notify_systemd(Arc::clone(&app)));
     http::serve(listener, app, shutdown, DRAIN).await;
@@ -89,8 +95,8 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
 /// tolerance: the master warns (once per shape) when priority-0 members
 /// make it lower than the back-ends alone would give.
 async fn keep_registered(app: Arc<App>) {
-    let me = app.config.replication.listen.to_string();
-    let record = serde_json::to_vec(&SiteRecord::of(&app.config)).expect("serialising a record");
+    let me = app.config().replication.listen.to_string();
+    let record = serde_json::to_vec(&SiteRecord::of(&app.config())).expect("serialising a record");
     let key = SiteRecord::key(&me);
     let mut last: Option<usize> = None;
     let mut warned = None;
@@ -98,7 +104,7 @@ async fn keep_registered(app: Arc<App>) {
         tokio::time::sleep(Duration::from_secs(1)).await;
         let view = app.group.view();
         let Some(store) = app.store.clone().filter(|_| view.synced) else { continue };
-        let (s, k, c) = (Arc::clone(&store), key.clone(), Arc::clone(&app.config));
+        let (s, k, c) = (Arc::clone(&store), key.clone(), app.config());
         let (current, shape) = match tokio::task::spawn_blocking(move || {
             Ok::<_, StoreError>((s.meta_get(&k)?, crate::replication::shape::shape(&s, &c)?))
         })
@@ -149,7 +155,8 @@ async fn register(app: &App, store: &Arc<Store>, view: &crate::replication::View
     } else if let Some(http) = view.master_http() {
         let Ok(client) = crate::client::Client::new(&format!("http://{http}"), Duration::from_secs(2)) else { return };
         let path = format!("/v1/internal/sites/{}", crate::http::encoding::percent_encode(me.as_bytes()));
-        let headers = [("content-type", "application/json"), (crate::http::FORWARDED_BY, app.config.name.as_str())];
+        let name = app.config().name.clone();
+        let headers = [("content-type", "application/json"), (crate::http::FORWARDED_BY, name.as_str())];
         if let Err(err) = client.send(hyper::Method::PUT, &path, &headers, bytes::Bytes::copy_from_slice(record)).await
         {
             tracing::debug!(%err, "registering with the master failed; retrying");
@@ -219,9 +226,10 @@ async fn run_proxy(
     tracing::info!(http = %addr, "serving HTTP");
     let group = Arc::new(Group::follow(backends));
     let shutdown = CancellationToken::new();
-    tokio::spawn(handle_intents(intents, shutdown.clone()));
-    let app = Arc::new(App { store: None, config: Arc::new(config), group, forwarder: Default::default(), started });
+    let app =
+        Arc::new(App { store: None, config: Arc::new(config).into(), group, forwarder: Default::default(), started });
     tokio::spawn(notify_systemd(Arc::clone(&app)));
+    tokio::spawn(handle_intents(intents, shutdown.clone(), Arc::clone(&app)));
     http::serve(listener, app, shutdown, DRAIN).await;
     tracing::info!("stopped cleanly");
     Ok(())
@@ -277,7 +285,11 @@ fn join_group(store: &Store, config: &Config, shutdown: &CancellationToken) {
 
 /// First shutdown signal: graceful. Second: exit at once (the environment is
 /// recovered at the next start, so no committed write is lost).
-async fn handle_intents(mut intents: tokio::sync::mpsc::UnboundedReceiver<Intent>, shutdown: CancellationToken) {
+async fn handle_intents(
+    mut intents: tokio::sync::mpsc::UnboundedReceiver<Intent>,
+    shutdown: CancellationToken,
+    app: Arc<App>,
+) {
     while let Some(intent) = intents.recv().await {
         match intent {
             Intent::Shutdown { signal } if shutdown.is_cancelled() => {
@@ -290,9 +302,9 @@ async fn handle_intents(mut intents: tokio::sync::mpsc::UnboundedReceiver<Intent
                 shutdown.cancel();
             }
             Intent::Reload => {
-                tracing::warn!(
-                    "SIGHUP: configuration reload is not supported by this version yet; restart fishd to apply changes"
-                );
+                let app = Arc::clone(&app);
+                // Reading the file and calling Berkeley DB setters: off the async workers.
+                let _ = tokio::task::spawn_blocking(move || crate::reload::reload(&app)).await;
             }
         }
     }

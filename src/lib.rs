@@ -10,6 +10,7 @@
 //! | [`daemon`] | one site's life: open, serve, drain, close | config, store, http, signals |
 //! | [`dev`] | `fishd dev`: a local cluster of child `fishd`s | client, signals |
 //! | [`signals`] | SIGTERM/SIGINT/SIGHUP → shutdown/reload intents | — |
+//! | [`reload`] | SIGHUP: apply what can change at run time | config, http, logging |
 //! | [`logging`] | log output and filtering | — |
 //! | [`systemd`] | sd_notify: READY, STATUS, STOPPING, WATCHDOG | — |
 //! | [`config`] | `/etc/fish/NAME.toml` → validated [`config::Config`] | — |
@@ -28,6 +29,7 @@ pub mod daemon;
 pub mod dev;
 pub mod http;
 pub mod logging;
+pub mod reload;
 pub mod replication;
 pub mod signals;
 pub mod store;

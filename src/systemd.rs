@@ -28,6 +28,15 @@ pub fn stopping() {
     send(&[NotifyState::Stopping, NotifyState::Status("stopping")]);
 }
 
+/// RELOADING=1 (with MONOTONIC_USEC, as Type=notify-reload wants); a
+/// `ready` follows when the reload is done.
+pub fn reloading() {
+    match NotifyState::monotonic_usec_now() {
+        Ok(now) => send(&[NotifyState::Reloading, now]),
+        Err(_) => send(&[NotifyState::Reloading]),
+    }
+}
+
 /// WATCHDOG=1.
 pub fn watchdog() {
     send(&[NotifyState::Watchdog]);

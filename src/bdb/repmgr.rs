@@ -330,3 +330,33 @@ pub fn set_nodelay_on_tcp_sockets() -> usize {
     }
     set
 }
+
+impl Env {
+    /// Changes the ack policy of a running site (takes effect for the next
+    /// commit when this site is master).
+    pub fn set_ack_policy(&self, policy: AckPolicy) -> Result<()> {
+        // SAFETY: valid open handle; legal at any time.
+        check(unsafe { call!(self.inner.raw(), repmgr_set_ack_policy, policy.code()) })
+    }
+
+    /// Changes this site's election priority.
+    pub fn set_priority(&self, priority: u32) -> Result<()> {
+        // SAFETY: valid open handle; legal at any time.
+        check(unsafe { call!(self.inner.raw(), rep_set_priority, priority) })
+    }
+
+    /// Changes the ack, election and heartbeat timeouts of a running site.
+    pub fn set_timeouts(&self, t: &RepTimeouts) -> Result<()> {
+        for (which, d) in [
+            (ffi::DB_REP_ACK_TIMEOUT, t.ack),
+            (ffi::DB_REP_ELECTION_TIMEOUT, t.election),
+            (ffi::DB_REP_ELECTION_RETRY, t.election_retry),
+            (ffi::DB_REP_HEARTBEAT_SEND, t.heartbeat_send),
+            (ffi::DB_REP_HEARTBEAT_MONITOR, t.heartbeat_monitor),
+        ] {
+            // SAFETY: valid open handle; legal at any time.
+            check(unsafe { call!(self.inner.raw(), rep_set_timeout, which as c_int, micros(d)) })?;
+        }
+        Ok(())
+    }
+}

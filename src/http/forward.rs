@@ -57,7 +57,7 @@ pub async fn wait_for_master(app: &App, deadline: Instant) -> Result<Target, Api
     let mut view = app.group.subscribe();
     let decide = |v: &crate::replication::View| match (v.role, v.master_http()) {
         (crate::replication::Role::Master, _) => Some(Target::Local),
-        (_, Some(http)) if http != app.config.http.advertise.to_string() => Some(Target::Remote(http.to_string())),
+        (_, Some(http)) if http != app.config().http.advertise.to_string() => Some(Target::Remote(http.to_string())),
         _ => None,
     };
     loop {
@@ -77,7 +77,7 @@ fn no_master(app: &App) -> ApiError {
         "no_master",
         format!(
             "no master is known after waiting {} ms (election in progress?)",
-            app.config.http.master_wait.as_millis()
+            app.config().http.master_wait.as_millis()
         ),
     )
     .with_header(header::RETRY_AFTER, "1")
@@ -155,7 +155,7 @@ async fn send(
         }
     }
     let req = req
-        .header(FORWARDED_BY, app.config.name.as_str())
+        .header(FORWARDED_BY, app.config().name.as_str())
         .body(Full::new(body.clone()))
         .map_err(|e| Sent::NotConnected(format!("building the forwarded request: {e}")))?;
     match app.forwarder.client.request(req).await {

@@ -66,7 +66,7 @@ async fn get(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, Ap
 async fn put(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, ApiError> {
     request::query(&req, &[])?;
     let cond = request::condition(req.headers())?;
-    let value = request::body(req, app.config.http.max_value_bytes, "the value").await?;
+    let value = request::body(req, app.config().http.max_value_bytes, "the value").await?;
     let store = app.store()?;
     let (version, token) = blocking(move || store.put(&key, &value, cond)).await?;
     let mut resp = empty(StatusCode::NO_CONTENT);
@@ -144,7 +144,7 @@ async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiErr
             ApiError::bad_request("invalid_argument", "Fish-After is not a commit token (40 hex digits)")
         })?;
     let env = app.store()?.env().clone();
-    let wait = app.config.http.token_wait;
+    let wait = app.config().http.token_wait;
     match tokio::task::spawn_blocking(move || env.wait_applied(&token, wait)).await {
         Ok(Ok(())) => Ok(()),
         Ok(Err(crate::bdb::Error::Timeout)) => Err(ApiError::new(

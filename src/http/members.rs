@@ -32,15 +32,15 @@ pub async fn list(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> 
     .await?;
     let view = app.group.view();
     let master = view.master.as_ref().map(|m| m.replication.clone());
-    let me = app.config.replication.listen.to_string();
+    let me = app.config().replication.listen.to_string();
     let mut out = vec![json!({
         "replication": me,
         "self": true,
         "connected": true,
         "master": master.as_deref() == Some(me.as_str()),
-        "name": app.config.name,
-        "http": app.config.http.advertise.to_string(),
-        "role": app.config.role.to_string(),
+        "name": app.config().name,
+        "http": app.config().http.advertise.to_string(),
+        "role": app.config().role.to_string(),
     })];
     out.extend(sites.iter().map(|(s, record)| {
         let addr = s.addr.to_string();
@@ -60,7 +60,7 @@ pub async fn list(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> 
 pub async fn remove(app: &App, req: &Request<Incoming>, encoded: &str) -> Result<Resp, ApiError> {
     allow(req, &[Method::DELETE])?;
     let addr = parse_addr(encoded)?;
-    if addr.to_string() == app.config.replication.listen.to_string() {
+    if addr.to_string() == app.config().replication.listen.to_string() {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "is_master",

@@ -41,13 +41,24 @@ pub type Resp = Response<Full<Bytes>>;
 pub struct App {
     /// None on a proxy front-end, which has no data of its own.
     pub store: Option<Arc<Store>>,
-    pub config: Arc<Config>,
+    /// The running configuration; a SIGHUP reload swaps it.
+    pub config: std::sync::RwLock<Arc<Config>>,
     pub group: Arc<Group>,
     pub forwarder: forward::Forwarder,
     pub started: Instant,
 }
 
 impl App {
+    /// The running configuration (a snapshot: a reload swaps in a new one).
+    pub fn config(&self) -> Arc<Config> {
+        Arc::clone(&self.config.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Installs a reloaded configuration.
+    pub fn set_config(&self, config: Arc<Config>) {
+        *self.config.write().unwrap_or_else(|e| e.into_inner()) = config;
+    }
+
     /// The local store; a proxy front-end has none (its requests are all
     /// forwarded before they reach a handler that would ask).
     fn store(&self) -> Result<Arc<Store>, ApiError> {
@@ -142,12 +153,12 @@ fn needs_master(req: &Request<Incoming>) -> bool {
 
 /// Serves here if this site turns out to be master, else forwards.
 async fn relay(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
-    let deadline = Instant::now() + app.config.http.master_wait;
+    let deadline = Instant::now() + app.config().http.master_wait;
     let path = req.uri().path().to_owned();
     match forward::wait_for_master(app, deadline).await? {
         forward::Target::Local => dispatch(app, req, &path).await,
         forward::Target::Remote(_) => {
-            let limit = app.config.http.max_txn_bytes.max(app.config.http.max_value_bytes);
+            let limit = app.config().http.max_txn_bytes.max(app.config().http.max_value_bytes);
             let (parts, body) = request::split_body(req, limit, "the request body").await?;
             forward::forward(app, parts, body, deadline).await
         }
@@ -156,8 +167,8 @@ async fn relay(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
 
 /// A proxy front-end sends reads that need no master to a synced back-end.
 async fn to_replica(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
-    let deadline = Instant::now() + app.config.http.master_wait;
-    let limit = app.config.http.max_txn_bytes.max(app.config.http.max_value_bytes);
+    let deadline = Instant::now() + app.config().http.master_wait;
+    let limit = app.config().http.max_txn_bytes.max(app.config().http.max_value_bytes);
     let (parts, body) = request::split_body(req, limit, "the request body").await?;
     forward::to_replica(app, parts, body, deadline).await
 }

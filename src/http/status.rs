@@ -7,7 +7,6 @@ use serde_json::json;
 use super::error::ApiError;
 use super::request::{allow, blocking};
 use super::{App, Resp, json_response};
-use std::sync::Arc;
 
 /// 200 while the process serves HTTP at all.
 pub fn healthz(req: &Request<Incoming>) -> Result<Resp, ApiError> {
@@ -32,14 +31,14 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
         return Ok(proxy_status(app));
     }
     let store = app.store()?;
-    let config = Arc::clone(&app.config);
+    let config = app.config();
     let (lsn, log_files, sites, shape) = blocking(move || {
         let env = store.env();
         let shape = crate::replication::shape::shape(&store, &config).ok();
         Ok((env.current_lsn()?, env.log_files()?.len(), env.sites()?, shape))
     })
     .await?;
-    let c = &app.config;
+    let c = &app.config();
     let view = app.group.view();
     let mut group: Vec<_> = vec![json!({
         "replication": c.replication.listen.to_string(),
@@ -80,7 +79,7 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
 /// back-ends it follows.
 fn proxy_status(app: &App) -> Resp {
     let view = app.group.view();
-    let c = &app.config;
+    let c = &app.config();
     let master = view.master.as_ref().map(|m| json!({ "name": m.name, "replication": m.replication, "http": m.http }));
     json_response(
         StatusCode::OK,

@@ -62,7 +62,7 @@ struct OpBody {
 pub async fn handle(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
     allow(&req, &[Method::POST])?;
     request::query(&req, &[])?;
-    let limits = &app.config.http;
+    let limits = &app.config().http;
     let raw = request::body(req, limits.max_txn_bytes, "the transaction").await?;
     let body: TxnBody =
         serde_json::from_slice(&raw).map_err(|e| ApiError::bad_request("invalid_json", format!("transaction: {e}")))?;

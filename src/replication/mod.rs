@@ -59,16 +59,22 @@ pub fn rep_config(config: &Config, events: std::sync::mpsc::Sender<RepEvent>, fr
         helpers: r.helpers.iter().map(addr).collect(),
         priority: r.priority,
         ack_policy: r.ack_policy,
-        timeouts: bdb::RepTimeouts {
-            ack: r.ack_timeout,
-            election: r.election_timeout,
-            election_retry: r.election_timeout.min(Duration::from_millis(200)),
-            connection_retry: Duration::from_millis(500),
-            heartbeat_send: r.heartbeat_send,
-            heartbeat_monitor: r.heartbeat_monitor,
-        },
+        timeouts: rep_timeouts(config),
         lease: r.leases.then_some(r.heartbeat_monitor.max(r.ack_timeout)),
         events,
+    }
+}
+
+/// The replication timeouts of `config` (also applied on reload).
+pub fn rep_timeouts(config: &Config) -> bdb::RepTimeouts {
+    let r = &config.replication;
+    bdb::RepTimeouts {
+        ack: r.ack_timeout,
+        election: r.election_timeout,
+        election_retry: r.election_timeout.min(Duration::from_millis(200)),
+        connection_retry: Duration::from_millis(500),
+        heartbeat_send: r.heartbeat_send,
+        heartbeat_monitor: r.heartbeat_monitor,
     }
 }
 

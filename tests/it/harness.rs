@@ -163,6 +163,13 @@ impl Site {
         }
     }
 
+    /// Sends SIGHUP (reload).
+    pub fn hup(&self) {
+        let child = self.child.as_ref().expect("site is running");
+        let pid = nix::unistd::Pid::from_raw(child.id() as i32);
+        nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGHUP).unwrap();
+    }
+
     /// SIGTERM, then wait for the exit status.
     pub fn stop(&mut self) -> ExitStatus {
         let mut child = self.child.take().expect("site is running");

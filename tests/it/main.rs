@@ -6,5 +6,6 @@ mod cluster;
 mod crash;
 mod fronts;
 mod harness;
+mod reload;
 mod replication;
 mod systemd;

@@ -1,0 +1,115 @@
+//! SIGHUP: re-read the config file and apply what can change at run time
+//! (log level; ack policy and timeouts, priority, heartbeat and election
+//! timeouts; HTTP limits and waits), each change logged. A change that
+//! needs a restart (addresses, role, data dir, storage, ...) is logged as
+//! such and the running value is kept. A file that no longer parses is
+//! reported and the running config stays. Nothing here touches connections,
+//! so no request and no replication connection is dropped.
+
+use std::fmt::Display;
+use std::sync::Arc;
+
+use crate::config::Config;
+use crate::http::App;
+use crate::{logging, systemd};
+
+/// Reloads `app`'s configuration from its file.
+pub fn reload(app: &App) {
+    systemd::reloading();
+    let old = app.config();
+    let status = app.group.view().describe();
+    let Some(path) = old.path.clone() else {
+        tracing::warn!(fish_event = "reload_failed", "this site was not started from a config file; nothing to reload");
+        systemd::ready(&status);
+        return;
+    };
+    match Config::load(&path) {
+        Err(err) => {
+            tracing::error!(fish_event = "reload_failed", error = %err, "the config file no longer parses; keeping the running config");
+        }
+        Ok(new) => {
+            let merged = apply(app, &old, new);
+            app.set_config(Arc::new(merged));
+            tracing::info!(fish_event = "reloaded", file = %path.display(), "configuration reloaded");
+        }
+    }
+    systemd::ready(&status);
+}
+
+/// Applies the run-time changes of `new` over `old` and returns the config
+/// to run with (restart-only settings keep their running values).
+fn apply(app: &App, old: &Config, mut new: Config) -> Config {
+    keep_for_restart(old, &mut new);
+    if changed("log.level", &old.log_level, &new.log_level)
+        && let Err(err) = logging::set_level(&new.log_level)
+    {
+        tracing::warn!(%err, "could not apply log.level");
+    }
+    let (o, n) = (&old.http, &new.http);
+    changed("http.max_value_bytes", o.max_value_bytes, n.max_value_bytes);
+    changed("http.max_txn_ops", o.max_txn_ops, n.max_txn_ops);
+    changed("http.max_txn_bytes", o.max_txn_bytes, n.max_txn_bytes);
+    changed("http.master_wait_ms", o.master_wait.as_millis(), n.master_wait.as_millis());
+    changed("http.token_wait_ms", o.token_wait.as_millis(), n.token_wait.as_millis());
+    apply_replication(app, old, &new);
+    new
+}
+
+fn apply_replication(app: &App, old: &Config, new: &Config) {
+    let Some(env) = app.store.as_ref().map(|s| s.env().clone()) else { return };
+    let (o, n) = (&old.replication, &new.replication);
+    if changed("replication.ack_policy", o.ack_policy.name(), n.ack_policy.name())
+        && let Err(err) = env.set_ack_policy(n.ack_policy)
+    {
+        tracing::warn!(%err, "could not apply replication.ack_policy");
+    }
+    if changed("replication.priority", o.priority, n.priority)
+        && let Err(err) = env.set_priority(n.priority)
+    {
+        tracing::warn!(%err, "could not apply replication.priority");
+    }
+    let timeouts = [
+        changed("replication.ack_timeout_ms", o.ack_timeout.as_millis(), n.ack_timeout.as_millis()),
+        changed("replication.election_timeout_ms", o.election_timeout.as_millis(), n.election_timeout.as_millis()),
+        changed("replication.heartbeat_send_ms", o.heartbeat_send.as_millis(), n.heartbeat_send.as_millis()),
+        changed("replication.heartbeat_monitor_ms", o.heartbeat_monitor.as_millis(), n.heartbeat_monitor.as_millis()),
+    ];
+    if timeouts.contains(&true) {
+        let t = crate::replication::rep_timeouts(new);
+        if let Err(err) = env.set_timeouts(&t) {
+            tracing::warn!(%err, "could not apply the replication timeouts");
+        }
+    }
+}
+
+/// Logs a run-time change; true if the value changed.
+fn changed<T: PartialEq + Display>(key: &str, old: T, new: T) -> bool {
+    if old == new {
+        return false;
+    }
+    tracing::info!(fish_event = "reload_applied", key, old = %old, new = %new, "{key} changed");
+    true
+}
+
+/// Settings read only at start: log each change as needing a restart and
+/// keep the running value.
+fn keep_for_restart(old: &Config, new: &mut Config) {
+    fn keep<T: PartialEq + Clone + std::fmt::Debug>(key: &str, old: &T, new: &mut T) {
+        if old != new {
+            tracing::warn!(fish_event = "reload_needs_restart", key, running = ?old, file = ?new, "{key} changed in the file; it takes effect at the next restart");
+            *new = old.clone();
+        }
+    }
+    keep("role", &old.role, &mut new.role);
+    keep("name", &old.name, &mut new.name);
+    keep("data_dir", &old.data_dir, &mut new.data_dir);
+    keep("http.listen", &old.http.listen, &mut new.http.listen);
+    keep("http.advertise", &old.http.advertise, &mut new.http.advertise);
+    keep("replication.listen", &old.replication.listen, &mut new.replication.listen);
+    keep("replication.helpers", &old.replication.helpers, &mut new.replication.helpers);
+    keep("replication.group_creator", &old.replication.group_creator, &mut new.replication.group_creator);
+    keep("replication.leases", &old.replication.leases, &mut new.replication.leases);
+    keep("front", &old.front, &mut new.front);
+    keep("storage.cache_mb", &old.storage.cache_bytes, &mut new.storage.cache_bytes);
+    keep("storage.checkpoint_interval_s", &old.storage.checkpoint_every, &mut new.storage.checkpoint_every);
+}

@@ -1,0 +1,42 @@
+//! SIGHUP reload of a running fishd.
+
+use std::time::Duration;
+
+use crate::cluster::Cluster;
+use crate::harness::{Site, free_port, wait_until};
+
+const FAST: &str = "[replication]\nack_timeout_ms = 500\nelection_timeout_ms = 500\nheartbeat_send_ms = 100\nheartbeat_monitor_ms = 300\n";
+
+#[test]
+fn sighup_applies_ack_policy_and_log_level_and_keeps_restart_only_settings() {
+    let mut c = Cluster::start("hup", 3, FAST);
+    let m = c.wait_for_master(None);
+    let down = c.other_than(m);
+    assert!(c.sites[down].stop().success());
+    assert_eq!(c.http(m).put("before", b"1").status, 204, "quorum: one back-end down is fine");
+    let moved = free_port();
+    c.sites[m].reconfigure(&format!(
+        "[replication]\nack_policy = \"all\"\n[log]\nlevel = \"debug\"\n[http]\nlisten = \"127.0.0.1:{moved}\"\n"
+    ));
+    c.sites[m].hup();
+    wait_until("the reload to finish", Duration::from_secs(10), || c.sites[m].log().contains("configuration reloaded"));
+    let log = c.sites[m].log();
+    assert!(log.contains("replication.ack_policy changed"), "{log}");
+    assert!(log.contains("log.level changed"));
+    assert!(log.contains("reload_needs_restart") && log.contains("http.listen"));
+    // The running HTTP address stays; the new ack policy is in force.
+    let r = c.http(m).put("after", b"2");
+    assert_eq!((r.status, r.error_code().as_str()), (503, "not_acknowledged"), "{}", String::from_utf8_lossy(&r.body));
+    // Debug events now appear (e.g. the retried connection to the stopped site).
+    wait_until("a debug-level event", Duration::from_secs(10), || c.sites[m].log().contains("DEBUG"));
+}
+
+#[test]
+fn a_config_that_no_longer_parses_is_reported_and_the_running_one_stays() {
+    let mut site = Site::start("hupbad", "");
+    std::fs::write(&site.config, "role = \"back\"\n[http\nlisten = 3\n").unwrap();
+    site.hup();
+    wait_until("the reload failure", Duration::from_secs(10), || site.log().contains("reload_failed"));
+    assert_eq!(site.http().put("k", b"v").status, 204, "still serving with the running config");
+    assert!(site.stop().success());
+}
