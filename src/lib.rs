@@ -12,6 +12,7 @@
 //! | [`signals`] | SIGTERM/SIGINT/SIGHUP → shutdown/reload intents | — |
 //! | [`reload`] | SIGHUP: apply what can change at run time | config, http, logging |
 //! | [`logging`] | log output and filtering | — |
+//! | [`metrics`] | Prometheus counters and histograms, `/metrics` | — |
 //! | [`systemd`] | sd_notify: READY, STATUS, STOPPING, WATCHDOG | — |
 //! | [`config`] | `/etc/fish/NAME.toml` → validated [`config::Config`] | — |
 //! | [`http`] | the HTTP API: routing, handlers, errors → status codes | store |
@@ -29,6 +30,7 @@ pub mod daemon;
 pub mod dev;
 pub mod http;
 pub mod logging;
+pub mod metrics;
 pub mod reload;
 pub mod replication;
 pub mod signals;

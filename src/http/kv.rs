@@ -69,6 +69,7 @@ async fn put(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, Ap
     let value = request::body(req, app.config().http.max_value_bytes, "the value").await?;
     let store = app.store()?;
     let (version, token) = blocking(move || store.put(&key, &value, cond)).await?;
+    crate::metrics::get().commits.inc();
     let mut resp = empty(StatusCode::NO_CONTENT);
     resp.headers_mut().insert(header::ETAG, etag(version));
     set_token(&mut resp, &token);
@@ -80,6 +81,7 @@ async fn delete(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp,
     let cond = request::condition(req.headers())?;
     let store = app.store()?;
     let token = blocking(move || store.delete(&key, cond)).await?;
+    crate::metrics::get().commits.inc();
     let mut resp = empty(StatusCode::NO_CONTENT);
     set_token(&mut resp, &token);
     Ok(resp)

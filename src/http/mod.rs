@@ -111,10 +111,19 @@ pub async fn serve(listener: TcpListener, app: Arc<App>, shutdown: CancellationT
 }
 
 async fn route(app: &App, req: Request<Incoming>) -> Resp {
+    let started = Instant::now();
+    let method = req.method().clone();
     let path = req.uri().path().to_owned();
+    let resp = answer(app, req, &path).await;
+    crate::metrics::get().request(&path, method.as_str(), resp.status().as_u16(), started.elapsed());
+    resp
+}
+
+async fn answer(app: &App, req: Request<Incoming>, path: &str) -> Resp {
+    let path = path.to_owned();
     let result = if needs_master(&req) && app.group.view().role != Role::Master {
         relay(app, req).await
-    } else if app.store.is_none() && !matches!(path.as_str(), "/healthz" | "/readyz" | "/v1/status") {
+    } else if app.store.is_none() && !matches!(path.as_str(), "/healthz" | "/readyz" | "/v1/status" | "/metrics") {
         to_replica(app, req).await
     } else {
         dispatch(app, req, &path).await
@@ -178,6 +187,7 @@ async fn dispatch(app: &App, req: Request<Incoming>, path: &str) -> Result<Resp,
         "/healthz" => status::healthz(&req),
         "/readyz" => status::readyz(app, &req),
         "/v1/status" => status::status(app, &req).await,
+        "/metrics" => status::metrics(&req),
         "/v1/kv" | "/v1/kv/" => kv::list(app, req).await,
         "/v1/txn" => txn::handle(app, req).await,
         "/v1/members" => members::list(app, &req).await,

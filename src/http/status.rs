@@ -75,6 +75,17 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
     Ok(json_response(StatusCode::OK, &body))
 }
 
+/// Prometheus text exposition of this process's metrics.
+pub fn metrics(req: &Request<Incoming>) -> Result<Resp, ApiError> {
+    allow(req, &[Method::GET])?;
+    let mut resp = Resp::new(crate::metrics::get().encode().into());
+    resp.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        hyper::header::HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
+    );
+    Ok(resp)
+}
+
 /// A proxy front-end's status: it has no replica, only the master and the
 /// back-ends it follows.
 fn proxy_status(app: &App) -> Resp {

@@ -87,6 +87,7 @@ pub async fn handle(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError>
     let mut resp =
         json_response(StatusCode::OK, &json!({ "results": results, "token": done.token.map(|t| t.to_string()) }));
     if let Some(token) = &done.token {
+        crate::metrics::get().commits.inc();
         set_token(&mut resp, token);
     }
     Ok(resp)

@@ -25,6 +25,7 @@ pub fn start(backends: Vec<String>) -> watch::Receiver<View> {
             (b, c)
         })
         .collect();
+    crate::metrics::get().set_role("proxy");
     tokio::spawn(async move {
         loop {
             let next = poll(&clients).await;
@@ -32,6 +33,7 @@ pub fn start(backends: Vec<String>) -> watch::Receiver<View> {
             if next != prev {
                 let name = |v: &View| v.master.as_ref().map(|m| m.replication.clone());
                 if name(&next) != name(&prev) {
+                    crate::metrics::get().master_changes.inc();
                     tracing::info!(
                         fish_event = "master_changed",
                         master = next.master.as_ref().map_or("none", |m| m.replication.as_str()),

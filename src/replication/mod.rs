@@ -153,6 +153,16 @@ impl Watcher {
     }
 
     fn log(&self, ev: &RepEvent) {
+        let m = crate::metrics::get();
+        let counter = match ev {
+            RepEvent::Elected => Some(&m.elections_won),
+            RepEvent::ElectionFailed => Some(&m.elections_failed),
+            RepEvent::PermFailed => Some(&m.ack_failures),
+            _ => None,
+        };
+        if let Some(c) = counter {
+            c.inc();
+        }
         let addr = |eid: i32| {
             self.store.env().site_address(eid).map(|a| a.to_string()).unwrap_or_else(|_| format!("eid {eid}"))
         };
@@ -281,6 +291,15 @@ impl Watcher {
             return;
         }
         let key = |v: &View| v.master.as_ref().map(|m| m.replication.clone());
+        let m = crate::metrics::get();
+        m.set_role(match next.role {
+            Role::Master => "master",
+            Role::Client => "client",
+            Role::Starting => "starting",
+        });
+        if key(&next) != key(&prev) {
+            m.master_changes.inc();
+        }
         if key(&next) != key(&prev) || next.role != prev.role {
             let lsn = self.store.env().current_lsn().unwrap_or_default();
             tracing::info!(

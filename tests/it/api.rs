@@ -209,3 +209,24 @@ fn health_readiness_and_status_describe_the_site() {
     assert!(s["lsn"]["offset"].as_u64().unwrap() > 0);
     assert!(s["berkeley_db"].as_str().unwrap().contains("5.3"));
 }
+
+#[test]
+fn metrics_count_requests_by_route_and_status_and_commits() {
+    let site = Site::start("api-metrics", "");
+    let h = site.http();
+    for i in 0..3 {
+        assert_eq!(h.put(&format!("k{i}"), b"v").status, 204);
+    }
+    assert_eq!(h.get("missing").status, 404);
+    let m = h.call("GET", "/metrics", &[], b"");
+    assert_eq!(m.status, 200);
+    assert!(m.header("content-type").unwrap().starts_with("text/plain"));
+    let text = String::from_utf8(m.body).unwrap();
+    let has = |line: &str| text.lines().any(|l| l == line);
+    assert!(has("fish_http_requests_total{route=\"/v1/kv/{key}\",method=\"PUT\",status=\"204\"} 3"), "{text}");
+    assert!(has("fish_http_requests_total{route=\"/v1/kv/{key}\",method=\"GET\",status=\"404\"} 1"), "{text}");
+    assert!(has("fish_commits_total 3"), "{text}");
+    assert!(has("fish_role{role=\"master\"} 1"), "{text}");
+    assert!(text.contains("fish_http_request_duration_seconds_bucket{le="), "{text}");
+    assert!(!text.contains("k0"), "keys never become labels");
+}
