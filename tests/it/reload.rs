@@ -40,3 +40,22 @@ fn a_config_that_no_longer_parses_is_reported_and_the_running_one_stays() {
     assert_eq!(site.http().put("k", b"v").status, 204, "still serving with the running config");
     assert!(site.stop().success());
 }
+
+#[test]
+fn sigterm_of_the_master_exits_zero_and_the_others_elect_a_new_one() {
+    let mut c = Cluster::start("term", 3, FAST);
+    let m = c.wait_for_master(None);
+    let other = c.other_than(m);
+    let token = c.http(m).put("k", b"v").header("fish-token").unwrap().to_string();
+    let t0 = std::time::Instant::now();
+    assert!(c.sites[m].stop().success(), "{}", c.sites[m].log());
+    let stopped = t0.elapsed();
+    let new = c.wait_for_master(Some(m));
+    eprintln!("SIGTERM of the master: exited after {stopped:?}, new master agreed after {:?}", t0.elapsed());
+    let log = c.sites[m].log();
+    assert!(log.contains("STOPPING") || log.contains("shutting down"), "{log}");
+    assert!(log.contains("stopped cleanly"), "{log}");
+    let r = c.http(other).call("GET", "/v1/kv/k?consistency=replica", &[("fish-after", &token)], b"");
+    assert_eq!(r.body, b"v");
+    assert_eq!(c.http(new).put("after", b"x").status, 204);
+}
