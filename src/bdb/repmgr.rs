@@ -80,6 +80,20 @@ pub struct RepTimeouts {
     pub heartbeat_monitor: Duration,
 }
 
+impl RepTimeouts {
+    /// Each timeout with its `DB_REP_*` code, as `rep_set_timeout` takes them.
+    fn by_code(&self) -> [(u32, Duration); 6] {
+        [
+            (ffi::DB_REP_ACK_TIMEOUT, self.ack),
+            (ffi::DB_REP_ELECTION_TIMEOUT, self.election),
+            (ffi::DB_REP_ELECTION_RETRY, self.election_retry),
+            (ffi::DB_REP_CONNECTION_RETRY, self.connection_retry),
+            (ffi::DB_REP_HEARTBEAT_SEND, self.heartbeat_send),
+            (ffi::DB_REP_HEARTBEAT_MONITOR, self.heartbeat_monitor),
+        ]
+    }
+}
+
 /// A `host:port` of a replication site.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SiteAddr {
@@ -156,15 +170,7 @@ pub(super) unsafe fn configure(raw: *mut ffi::DB_ENV, rep: &RepConfig) -> Result
         check(call!(raw, set_event_notify, Some(super::events::on_event)))?;
         check(call!(raw, rep_set_priority, rep.priority))?;
         check(call!(raw, repmgr_set_ack_policy, rep.ack_policy.code()))?;
-        let t = &rep.timeouts;
-        for (which, d) in [
-            (ffi::DB_REP_ACK_TIMEOUT, t.ack),
-            (ffi::DB_REP_ELECTION_TIMEOUT, t.election),
-            (ffi::DB_REP_ELECTION_RETRY, t.election_retry),
-            (ffi::DB_REP_CONNECTION_RETRY, t.connection_retry),
-            (ffi::DB_REP_HEARTBEAT_SEND, t.heartbeat_send),
-            (ffi::DB_REP_HEARTBEAT_MONITOR, t.heartbeat_monitor),
-        ] {
+        for (which, d) in rep.timeouts.by_code() {
             check(call!(raw, rep_set_timeout, which as c_int, micros(d)))?;
         }
         // A master's checkpoint otherwise sleeps 30 s before writing its
@@ -345,15 +351,9 @@ impl Env {
         check(unsafe { call!(self.inner.raw(), rep_set_priority, priority) })
     }
 
-    /// Changes the ack, election and heartbeat timeouts of a running site.
+    /// Changes the replication timeouts of a running site.
     pub fn set_timeouts(&self, t: &RepTimeouts) -> Result<()> {
-        for (which, d) in [
-            (ffi::DB_REP_ACK_TIMEOUT, t.ack),
-            (ffi::DB_REP_ELECTION_TIMEOUT, t.election),
-            (ffi::DB_REP_ELECTION_RETRY, t.election_retry),
-            (ffi::DB_REP_HEARTBEAT_SEND, t.heartbeat_send),
-            (ffi::DB_REP_HEARTBEAT_MONITOR, t.heartbeat_monitor),
-        ] {
+        for (which, d) in t.by_code() {
             // SAFETY: valid open handle; legal at any time.
             check(unsafe { call!(self.inner.raw(), rep_set_timeout, which as c_int, micros(d)) })?;
         }

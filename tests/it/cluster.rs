@@ -4,6 +4,9 @@ use std::time::{Duration, Instant};
 
 use crate::harness::{Http, Site, wait_until};
 
+/// Short replication timeouts for tests: failures are noticed in ~300 ms.
+pub const FAST: &str = "[replication]\nack_timeout_ms = 500\nelection_timeout_ms = 500\nheartbeat_send_ms = 100\nheartbeat_monitor_ms = 300\n";
+
 pub struct Cluster {
     /// Back-ends.
     pub sites: Vec<Site>,

@@ -4,9 +4,8 @@
 
 use std::time::Duration;
 
-use crate::cluster::Cluster;
+use crate::cluster::{Cluster, FAST};
 
-const FAST: &str = "[replication]\nack_timeout_ms = 500\nelection_timeout_ms = 500\nheartbeat_send_ms = 100\nheartbeat_monitor_ms = 300\n";
 const MEMBER: &str = "[front]\nmode = \"member\"\n";
 
 #[test]

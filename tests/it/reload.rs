@@ -2,10 +2,8 @@
 
 use std::time::Duration;
 
-use crate::cluster::Cluster;
+use crate::cluster::{Cluster, FAST};
 use crate::harness::{Site, free_port, wait_until};
-
-const FAST: &str = "[replication]\nack_timeout_ms = 500\nelection_timeout_ms = 500\nheartbeat_send_ms = 100\nheartbeat_monitor_ms = 300\n";
 
 #[test]
 fn sighup_applies_ack_policy_and_log_level_and_keeps_restart_only_settings() {

@@ -5,10 +5,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::cluster::{Cluster, put_until_ok};
+use crate::cluster::{Cluster, FAST, put_until_ok};
 use crate::harness::wait_until;
-
-const FAST: &str = "[replication]\nack_timeout_ms = 500\nelection_timeout_ms = 500\nheartbeat_send_ms = 100\nheartbeat_monitor_ms = 300\n";
 
 #[test]
 fn a_write_through_a_client_is_forwarded_and_readable_on_every_site() {
