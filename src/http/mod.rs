@@ -167,8 +167,7 @@ async fn relay(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
     match forward::wait_for_master(app, deadline).await? {
         forward::Target::Local => dispatch(app, req, &path).await,
         forward::Target::Remote(_) => {
-            let limit = app.config().http.max_txn_bytes.max(app.config().http.max_value_bytes);
-            let (parts, body) = request::split_body(req, limit, "the request body").await?;
+            let (parts, body) = body_to_forward(app, req).await?;
             forward::forward(app, parts, body, deadline).await
         }
     }
@@ -177,9 +176,15 @@ async fn relay(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
 /// A proxy front-end sends reads that need no master to a synced back-end.
 async fn to_replica(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
     let deadline = Instant::now() + app.config().http.master_wait;
-    let limit = app.config().http.max_txn_bytes.max(app.config().http.max_value_bytes);
-    let (parts, body) = request::split_body(req, limit, "the request body").await?;
+    let (parts, body) = body_to_forward(app, req).await?;
     forward::to_replica(app, parts, body, deadline).await
+}
+
+/// Reads a request to forward, bounded by the largest body any endpoint
+/// accepts (the site that handles it applies the exact limit).
+async fn body_to_forward(app: &App, req: Request<Incoming>) -> Result<(hyper::http::request::Parts, Bytes), ApiError> {
+    let http = &app.config().http;
+    request::split_body(req, http.max_txn_bytes.max(http.max_value_bytes), "the request body").await
 }
 
 async fn dispatch(app: &App, req: Request<Incoming>, path: &str) -> Result<Resp, ApiError> {

@@ -52,7 +52,7 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
             |s| json!({ "replication": s.addr.to_string(), "eid": s.eid, "connected": s.connected, "self": false }),
         ),
     );
-    let master = view.master.as_ref().map(|m| json!({ "name": m.name, "replication": m.replication, "http": m.http }));
+    let master = master_json(&view);
     let body = json!({
         "name": c.name,
         "role": c.role.to_string(),
@@ -91,7 +91,7 @@ pub fn metrics(req: &Request<Incoming>) -> Result<Resp, ApiError> {
 fn proxy_status(app: &App) -> Resp {
     let view = app.group.view();
     let c = &app.config();
-    let master = view.master.as_ref().map(|m| json!({ "name": m.name, "replication": m.replication, "http": m.http }));
+    let master = master_json(&view);
     json_response(
         StatusCode::OK,
         &json!({
@@ -108,4 +108,9 @@ fn proxy_status(app: &App) -> Resp {
             "version": env!("CARGO_PKG_VERSION"),
         }),
     )
+}
+
+/// The master as a site knows it, for status bodies.
+fn master_json(view: &crate::replication::View) -> Option<serde_json::Value> {
+    view.master.as_ref().map(|m| json!({ "name": m.name, "replication": m.replication, "http": m.http }))
 }
