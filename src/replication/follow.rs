@@ -36,6 +36,9 @@ pub fn start(backends: Vec<String>) -> watch::Receiver<View> {
                     crate::metrics::get().master_changes.inc();
                     tracing::info!(
                         fish_event = "master_changed",
+                        message_id = crate::logging::MASTER_CHANGED_MESSAGE_ID,
+                        role = "proxy",
+                        master_name = next.master.as_ref().and_then(|m| m.name.as_deref()).unwrap_or("unknown"),
                         master = next.master.as_ref().map_or("none", |m| m.replication.as_str()),
                         previous = prev.master.as_ref().map_or("none", |m| m.replication.as_str()),
                         generation = next.generation,

@@ -304,7 +304,9 @@ impl Watcher {
             let lsn = self.store.env().current_lsn().unwrap_or_default();
             tracing::info!(
                 fish_event = "master_changed",
+                message_id = crate::logging::MASTER_CHANGED_MESSAGE_ID,
                 role = %next.role,
+                master_name = next.master.as_ref().and_then(|m| m.name.as_deref()).unwrap_or("unknown"),
                 master = next.master.as_ref().map_or("none", |m| m.replication.as_str()),
                 previous = prev.master.as_ref().map_or("none", |m| m.replication.as_str()),
                 generation = next.generation,
