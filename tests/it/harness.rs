@@ -40,6 +40,15 @@ fn merge(base: &mut toml::Table, extra: toml::Table) {
     }
 }
 
+/// A commit token for a commit that has not happened: `token` with its LSN
+/// file number raised, so a `Fish-After` read with it waits.
+pub fn future_token(token: &str) -> String {
+    let mut bytes: Vec<u8> =
+        (0..token.len() / 2).map(|i| u8::from_str_radix(&token[2 * i..2 * i + 2], 16).unwrap()).collect();
+    bytes[15] = bytes[15].wrapping_add(7);
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// One `fishd` process and its files.
 pub struct Site {
     pub name: String,
@@ -165,22 +174,29 @@ impl Site {
 
     /// Sends SIGHUP (reload).
     pub fn hup(&self) {
+        self.signal(nix::sys::signal::Signal::SIGHUP);
+    }
+
+    pub fn signal(&self, signal: nix::sys::signal::Signal) {
         let child = self.child.as_ref().expect("site is running");
-        let pid = nix::unistd::Pid::from_raw(child.id() as i32);
-        nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGHUP).unwrap();
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), signal).unwrap();
     }
 
     /// SIGTERM, then wait for the exit status.
     pub fn stop(&mut self) -> ExitStatus {
+        self.signal(nix::sys::signal::Signal::SIGTERM);
+        self.wait_exit(Duration::from_secs(30))
+    }
+
+    /// Waits for the process to exit (failing after `within`).
+    pub fn wait_exit(&mut self, within: Duration) -> ExitStatus {
         let mut child = self.child.take().expect("site is running");
-        let pid = nix::unistd::Pid::from_raw(child.id() as i32);
-        nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGTERM).unwrap();
-        let deadline = Instant::now() + Duration::from_secs(30);
+        let deadline = Instant::now() + within;
         loop {
             if let Some(status) = child.try_wait().unwrap() {
                 return status;
             }
-            assert!(Instant::now() < deadline, "{} ignored SIGTERM for 30 s", self.name);
+            assert!(Instant::now() < deadline, "{} still running after {within:?}:\n{}", self.name, self.log());
             std::thread::sleep(Duration::from_millis(20));
         }
     }

@@ -57,3 +57,31 @@ fn sigterm_of_the_master_exits_zero_and_the_others_elect_a_new_one() {
     assert_eq!(r.body, b"v");
     assert_eq!(c.http(new).put("after", b"x").status, 204);
 }
+
+#[test]
+fn a_second_sigterm_exits_at_once_and_loses_no_committed_write() {
+    use std::io::{Read, Write};
+    let mut site = Site::start("term2", "");
+    assert_eq!(site.http().put("kept", b"v").status, 204);
+    // An in-flight request whose body never finishes: it holds the graceful
+    // drain for its full bound.
+    let mut slow = std::net::TcpStream::connect(site.url.trim_start_matches("http://")).unwrap();
+    slow.write_all(b"PUT /v1/kv/slow HTTP/1.1\r\nHost: fish\r\nContent-Length: 100\r\n\r\nabc").unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    site.signal(nix::sys::signal::Signal::SIGTERM);
+    wait_until("the graceful shutdown to begin", Duration::from_secs(10), || site.log().contains("shutting down"));
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!site.log().contains("stopped cleanly"), "the drain is waiting for the in-flight request");
+    site.signal(nix::sys::signal::Signal::SIGTERM);
+    let status = site.wait_exit(Duration::from_secs(5));
+    assert_eq!(status.code(), Some(1), "a forced exit is not a clean one:\n{}", site.log());
+    assert!(site.log().contains("second shutdown signal"));
+    let mut rest = Vec::new();
+    let _ = slow.read_to_end(&mut rest);
+    assert!(rest.is_empty(), "the unfinished request got no answer: {}", String::from_utf8_lossy(&rest));
+    // Recovery at the next start keeps every committed write, and the
+    // unfinished one was never written.
+    site.spawn();
+    assert_eq!(site.http().get("kept").body, b"v");
+    assert_eq!(site.http().get("slow").status, 404);
+}

@@ -252,10 +252,7 @@ fn a_token_read_for_a_commit_not_applied_here_answers_504_after_the_wait() {
     let mut c = Cluster::start("tok", 3, &format!("{FAST}[http]\ntoken_wait_ms = 300\n"));
     let f = c.add_front("tok-front", &format!("{FAST}[http]\ntoken_wait_ms = 300\n[front]\nmode = \"member\"\n"));
     let token = c.fronts[f].http().put("k", b"v").header("fish-token").unwrap().to_string();
-    // The same token with its LSN file number raised: a commit from the future.
-    let mut bytes: Vec<u8> = (0..20).map(|i| u8::from_str_radix(&token[2 * i..2 * i + 2], 16).unwrap()).collect();
-    bytes[15] = bytes[15].wrapping_add(7);
-    let future: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let future = crate::harness::future_token(&token);
     let started = Instant::now();
     let r = c.fronts[f].http().call("GET", "/v1/kv/k?consistency=replica", &[("fish-after", &future)], b"");
     assert_eq!((r.status, r.error_code().as_str()), (504, "token_timeout"), "{}", String::from_utf8_lossy(&r.body));
