@@ -50,6 +50,9 @@ pub struct EnvConfig {
     pub auto_remove_logs: bool,
     /// Join a replication group (adds `DB_INIT_REP`); `None`: standalone.
     pub replication: Option<RepConfig>,
+    /// Run catastrophic recovery (`DB_RECOVER_FATAL`: replay every log file
+    /// present) instead of normal recovery; what a restored backup needs.
+    pub recover_fatal: bool,
 }
 
 impl Default for EnvConfig {
@@ -61,6 +64,7 @@ impl Default for EnvConfig {
             max_txns: 1024,
             auto_remove_logs: true,
             replication: None,
+            recover_fatal: false,
         }
     }
 }
@@ -159,7 +163,7 @@ impl Env {
             | ffi::DB_INIT_LOG
             | ffi::DB_INIT_MPOOL
             | ffi::DB_THREAD
-            | ffi::DB_RECOVER
+            | if cfg.recover_fatal { ffi::DB_RECOVER_FATAL } else { ffi::DB_RECOVER }
             | if cfg.replication.is_some() { ffi::DB_INIT_REP } else { 0 };
         // SAFETY: valid handle and NUL-terminated path; on failure the handle
         // must still be closed, which dropping `owned` does.
@@ -215,6 +219,37 @@ impl Env {
         match check(unsafe { call!(self.inner.raw(), txn_applied, &mut buf, micros, 0) }) {
             Err(Error::KeyEmpty) => Ok(()),
             other => other,
+        }
+    }
+
+    /// Hot backup into `target` (created if missing, emptied of an earlier
+    /// backup's files first): every database file, then every log file, while
+    /// writers go on. Berkeley DB keeps log files from being removed while it
+    /// runs. The copy is consistent only after catastrophic recovery
+    /// (`EnvConfig::recover_fatal`), which replays the copied logs over the
+    /// copied databases.
+    pub fn backup(&self, target: &Path) -> Result<()> {
+        let c_target = path_to_cstring(target)?;
+        let flags = ffi::DB_CREATE | ffi::DB_BACKUP_CLEAN;
+        // SAFETY: valid open handle and NUL-terminated path; backup is
+        // thread-safe (it enters the environment like any API call).
+        check(unsafe { call!(self.inner.raw(), backup, c_target.as_ptr(), flags) })
+    }
+
+    /// Removes database file `file` in its own transaction; `Ok(false)` if
+    /// there was none.
+    pub fn remove_database(&self, file: &str) -> Result<bool> {
+        let c_file = CString::new(file)
+            .map_err(|_| Error::Os { errno: libc::EINVAL, message: format!("{file:?} contains a NUL byte") })?;
+        // SAFETY: valid open handle, NUL-terminated name; DB_AUTO_COMMIT
+        // wraps the removal in a transaction of its own.
+        match check(unsafe {
+            call!(self.inner.raw(), dbremove, ptr::null_mut(), c_file.as_ptr(), ptr::null(), ffi::DB_AUTO_COMMIT)
+        }) {
+            Ok(()) => Ok(true),
+            Err(Error::NotFound) => Ok(false),
+            Err(Error::Os { errno: libc::ENOENT, .. }) => Ok(false),
+            Err(e) => Err(e),
         }
     }
 

@@ -24,6 +24,7 @@
 //! Besides `kv.db`, the group shares `fish.meta.db`, which the KV API cannot
 //! reach: the master publishes its HTTP address there.
 
+pub mod backup;
 mod dirlock;
 mod maintenance;
 pub mod record;
@@ -450,9 +451,11 @@ pub fn env_dir(dir: &Path) -> PathBuf {
     dir.join("bdb")
 }
 
-/// True when `dir` has never been part of a replication group.
+/// True when `dir` has never been part of a replication group: it has no
+/// `__db.rep.system`, the file where Replication Manager keeps the group's
+/// membership (so `DB_GROUP_CREATOR` would take effect).
 pub fn is_fresh(dir: &Path) -> bool {
-    !env_dir(dir).join("__db.membership").exists()
+    !env_dir(dir).join("__db.rep.system").exists()
 }
 
 fn check_key(key: &[u8]) -> Result<(), StoreError> {

@@ -222,3 +222,78 @@ fn checkpoints_keep_the_log_from_growing_without_bound() {
     // ~6.5 MiB of log was written in 256 KiB files: without removal there would be 25+.
     assert!(most >= 1);
 }
+
+#[test]
+fn a_hot_backup_under_writes_restores_every_write_committed_before_it_began() {
+    use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+    let (_d, s) = open();
+    let s = Arc::new(s);
+    for i in 0..500u64 {
+        s.put(format!("pre/{i}").as_bytes(), &i.to_le_bytes(), Condition::Any).unwrap();
+    }
+    // Writers keep committing while the backup runs; each records how many
+    // of its writes had returned before the backup began.
+    let stop = Arc::new(AtomicBool::new(false));
+    let started = Arc::new(AtomicBool::new(false));
+    let acked_before: Vec<Arc<AtomicU64>> = (0..4).map(|_| Arc::new(AtomicU64::new(0))).collect();
+    let writers: Vec<_> = (0..4)
+        .map(|w| {
+            let (s, stop, started, acked) =
+                (Arc::clone(&s), Arc::clone(&stop), Arc::clone(&started), Arc::clone(&acked_before[w]));
+            std::thread::spawn(move || {
+                let mut n = 0u64;
+                while !stop.load(Ordering::Relaxed) {
+                    s.put(format!("w{w}/{n:08}").as_bytes(), &[7; 300], Condition::Any).unwrap();
+                    n += 1;
+                    if !started.load(Ordering::SeqCst) {
+                        acked.store(n, Ordering::SeqCst);
+                    }
+                }
+                n
+            })
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let target = tempfile::tempdir().unwrap();
+    started.store(true, Ordering::SeqCst);
+    let manifest = s.backup(target.path(), "test").unwrap();
+    stop.store(true, Ordering::Relaxed);
+    let written: Vec<u64> = writers.into_iter().map(|t| t.join().unwrap()).collect();
+    assert!(manifest.files.iter().any(|f| f.name == "kv.db"), "{manifest:?}");
+    assert!(manifest.files.iter().any(|f| f.name.starts_with("log.")), "{manifest:?}");
+
+    let restored_dir = tempfile::tempdir().unwrap();
+    let restored = backup::restore(target.path(), restored_dir.path()).unwrap();
+    assert_eq!(restored.manifest, manifest);
+    let r = Store::open(restored_dir.path(), &StoreOptions::default()).unwrap();
+    for i in 0..500u64 {
+        assert_eq!(r.get(format!("pre/{i}").as_bytes()).unwrap().unwrap().value, i.to_le_bytes());
+    }
+    for (w, acked) in acked_before.iter().enumerate() {
+        let acked = acked.load(Ordering::SeqCst);
+        assert!(acked > 0 && acked < written[w], "writer {w}: {acked} before, {} in all", written[w]);
+        for n in 0..acked {
+            assert!(r.get(format!("w{w}/{n:08}").as_bytes()).unwrap().is_some(), "writer {w} lost write {n}");
+        }
+    }
+    assert!(restored.keys >= 500 + acked_before.iter().map(|a| a.load(Ordering::SeqCst)).sum::<u64>());
+    // Versions carry on past the backup's: a new key gets a higher one.
+    let (v, _) = r.put(b"after", b"x", Condition::Any).unwrap();
+    assert!(v > s.get(b"pre/499").unwrap().unwrap().version);
+}
+
+#[test]
+fn restore_refuses_a_data_dir_in_use_and_a_damaged_backup() {
+    let (d, s) = open();
+    s.put(b"k", b"v", Condition::Any).unwrap();
+    let target = tempfile::tempdir().unwrap();
+    s.backup(target.path(), "test").unwrap();
+    drop(s);
+    let err = backup::restore(target.path(), d.path()).unwrap_err().to_string();
+    assert!(err.contains("already holds a Fish environment"), "{err}");
+    std::fs::OpenOptions::new().append(true).open(target.path().join("kv.db")).unwrap().set_len(3).unwrap();
+    let fresh = tempfile::tempdir().unwrap();
+    let err = backup::restore(target.path(), fresh.path()).unwrap_err().to_string();
+    assert!(err.contains("kv.db") && err.contains("the manifest says"), "{err}");
+    assert!(!fresh.path().join("bdb").exists(), "nothing half-restored");
+}

@@ -1,0 +1,223 @@
+//! Hot backup of a running store, and restore of a data dir from one.
+//!
+//! A backup is Berkeley DB's own hot backup (`DB_ENV->backup`): the database
+//! files, then every log file, copied while writers go on, plus
+//! [`MANIFEST`]. It holds every transaction committed before it began
+//! (`lsn_before`) and possibly some later ones; it is made consistent by
+//! catastrophic recovery, which [`restore`] runs. Replication's own files
+//! (`__db.rep.*`, the group membership) are never copied, and restore
+//! removes any membership that recovery rebuilds from the logs, so a
+//! restored data dir starts a *new* group: its first start, with no
+//! helpers, makes it the group creator and master; other back-ends then join
+//! it empty and copy everything from it. Log sequence numbers carry on from
+//! the backup, so versions (ETags) keep increasing across a restore.
+//!
+//! See docs/backup.md for the disaster-recovery steps.
+
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::dirlock::DirLock;
+use super::{Store, StoreError, env_dir};
+use crate::bdb::{self, Database, Env, EnvConfig, TxnFlags};
+
+/// The backup's description, written last into the backup directory.
+pub const MANIFEST: &str = "fish-backup.json";
+/// Replication's database of group membership: never part of a restore.
+const MEMBERSHIP_FILE: &str = "__db.rep.system";
+
+/// What a backup holds.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Manifest {
+    /// Layout version of this file.
+    pub format: u32,
+    pub fish_version: String,
+    /// The site the backup was taken on.
+    pub site: String,
+    /// Seconds since the Unix epoch when the backup began.
+    pub taken_at: u64,
+    /// The log end when the backup began (`file/offset`): every transaction
+    /// committed before it is in the backup.
+    pub lsn_before: String,
+    /// Every file of the backup but this manifest, with its size.
+    pub files: Vec<BackupFile>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct BackupFile {
+    pub name: String,
+    pub bytes: u64,
+}
+
+impl Manifest {
+    pub fn total_bytes(&self) -> u64 {
+        self.files.iter().map(|f| f.bytes).sum()
+    }
+
+    /// Reads and checks `dir`'s manifest: every file it lists is there with
+    /// its size.
+    pub fn read(dir: &Path) -> Result<Manifest, BackupError> {
+        let path = dir.join(MANIFEST);
+        let text = std::fs::read(&path).map_err(|e| BackupError::io(&path, e))?;
+        let manifest: Manifest = serde_json::from_slice(&text)
+            .map_err(|e| BackupError::NotABackup { path: path.clone(), why: e.to_string() })?;
+        if manifest.format != 1 {
+            return Err(BackupError::NotABackup { path, why: format!("unknown format {}", manifest.format) });
+        }
+        for f in &manifest.files {
+            let file = dir.join(&f.name);
+            match std::fs::metadata(&file) {
+                Ok(m) if m.len() == f.bytes => {}
+                Ok(m) => {
+                    return Err(BackupError::NotABackup {
+                        path: file,
+                        why: format!("{} bytes, the manifest says {}", m.len(), f.bytes),
+                    });
+                }
+                Err(e) => return Err(BackupError::io(&file, e)),
+            }
+        }
+        Ok(manifest)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BackupError {
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{} is not a usable Fish backup: {why}", path.display())]
+    NotABackup { path: PathBuf, why: String },
+    #[error("{} already holds a Fish environment; restore only into a new data dir (move it away first)", path.display())]
+    TargetInUse { path: PathBuf },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl BackupError {
+    fn io(path: &Path, source: std::io::Error) -> BackupError {
+        BackupError::Io { path: path.to_path_buf(), source }
+    }
+}
+
+impl From<bdb::Error> for BackupError {
+    fn from(e: bdb::Error) -> Self {
+        BackupError::Store(StoreError::Bdb(e))
+    }
+}
+
+impl From<super::LockError> for BackupError {
+    fn from(e: super::LockError) -> Self {
+        BackupError::Store(StoreError::Lock(e))
+    }
+}
+
+impl Store {
+    /// Takes a hot backup into `target` (a new or empty directory) while
+    /// the store keeps serving, and writes its manifest.
+    pub fn backup(&self, target: &Path, site: &str) -> Result<Manifest, BackupError> {
+        let taken_at = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let before = self.env.current_lsn()?;
+        self.env.backup(target)?;
+        let mut files = Vec::new();
+        for entry in std::fs::read_dir(target).map_err(|e| BackupError::io(target, e))? {
+            let entry = entry.map_err(|e| BackupError::io(target, e))?;
+            let meta = entry.metadata().map_err(|e| BackupError::io(&entry.path(), e))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if meta.is_file() && name != MANIFEST {
+                files.push(BackupFile { name, bytes: meta.len() });
+            }
+        }
+        files.sort_by(|a, b| a.name.cmp(&b.name));
+        let manifest = Manifest {
+            format: 1,
+            fish_version: env!("CARGO_PKG_VERSION").into(),
+            site: site.into(),
+            taken_at,
+            lsn_before: format!("{}/{}", before.file, before.offset),
+            files,
+        };
+        let path = target.join(MANIFEST);
+        write_synced(&path, &serde_json::to_vec_pretty(&manifest).expect("a manifest serialises"))?;
+        Ok(manifest)
+    }
+}
+
+/// What [`restore`] did.
+#[derive(Debug)]
+pub struct Restored {
+    pub manifest: Manifest,
+    /// Keys in the restored store (each was read back).
+    pub keys: u64,
+    /// Where the environment now is.
+    pub env_dir: PathBuf,
+}
+
+/// Prepares `data_dir` (new, or without an environment) from the backup in
+/// `from`: copies it into a staging directory, runs catastrophic recovery
+/// there, drops any group membership, checkpoints, reads every key back,
+/// and only then moves it into place. A failure leaves `data_dir` without
+/// an environment, never with half of one.
+pub fn restore(from: &Path, data_dir: &Path) -> Result<Restored, BackupError> {
+    let manifest = Manifest::read(from)?;
+    std::fs::create_dir_all(data_dir).map_err(|e| BackupError::io(data_dir, e))?;
+    let _lock = DirLock::acquire(data_dir)?;
+    let home = env_dir(data_dir);
+    if std::fs::read_dir(&home).is_ok_and(|mut d| d.next().is_some()) {
+        return Err(BackupError::TargetInUse { path: home });
+    }
+    let staging = data_dir.join("bdb.restoring");
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(|e| BackupError::io(&staging, e))?;
+    }
+    std::fs::create_dir_all(&staging).map_err(|e| BackupError::io(&staging, e))?;
+    for f in &manifest.files {
+        let (src, dst) = (from.join(&f.name), staging.join(&f.name));
+        std::fs::copy(&src, &dst).map_err(|e| BackupError::io(&src, e))?;
+        File::open(&dst).and_then(|f| f.sync_all()).map_err(|e| BackupError::io(&dst, e))?;
+    }
+    let keys = {
+        let cfg = EnvConfig { recover_fatal: true, ..EnvConfig::default() };
+        let env = Env::open(&staging, &cfg)?;
+        env.remove_database(MEMBERSHIP_FILE)?;
+        let keys = count_keys(&env)?;
+        env.checkpoint(0)?;
+        keys
+    };
+    if home.exists() {
+        std::fs::remove_dir(&home).map_err(|e| BackupError::io(&home, e))?;
+    }
+    std::fs::rename(&staging, &home).map_err(|e| BackupError::io(&home, e))?;
+    File::open(data_dir).and_then(|d| d.sync_all()).map_err(|e| BackupError::io(data_dir, e))?;
+    Ok(Restored { manifest, keys, env_dir: home })
+}
+
+/// Reads every key of `kv.db` (0 if the backup predates any write).
+fn count_keys(env: &Env) -> Result<u64, BackupError> {
+    let txn = env.begin(TxnFlags::default())?;
+    let db = match Database::open_btree(env, &txn, "kv.db", false) {
+        Ok(db) => db,
+        Err(bdb::Error::NotFound) => return Ok(0),
+        Err(e) => return Err(e.into()),
+    };
+    txn.commit()?;
+    let txn = env.begin(TxnFlags::default())?;
+    let mut n = 0;
+    {
+        let mut cursor = db.cursor(&txn)?;
+        let mut next = cursor.seek_at_or_after(b"")?;
+        while next.is_some() {
+            n += 1;
+            next = cursor.next_pair()?;
+        }
+    }
+    txn.commit()?;
+    Ok(n)
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<(), BackupError> {
+    let mut f = File::create(path).map_err(|e| BackupError::io(path, e))?;
+    f.write_all(bytes).and_then(|()| f.sync_all()).map_err(|e| BackupError::io(path, e))
+}
