@@ -54,6 +54,7 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
     tracing::info!(name = %config.name, role = %config.role, data_dir = %config.data_dir.display(), "starting fishd {}", env!("CARGO_PKG_VERSION"));
     let (events_tx, events_rx) = std::sync::mpsc::channel();
     let store = open_store(&config, events_tx).await?;
+    crate::http::remove_unfinished_backups(&config.data_dir);
     tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "store open, recovery done");
     let addr = config.http.listen.to_string();
     let listener = TcpListener::bind(&addr).await.map_err(|source| DaemonError::Bind { addr: addr.clone(), source })?;

@@ -76,6 +76,15 @@ enum Cmd {
     Members,
     /// Remove a site (by its replication HOST:PORT) from the group.
     RemoveSite { site: String },
+    /// Take a hot backup into DIR (new or empty): of the master, so it holds
+    /// every write acknowledged before it began; restore it with `fishd restore`.
+    Backup {
+        dir: std::path::PathBuf,
+        /// Back up the site --url names instead of the master (its replica
+        /// may lag the master by a few writes).
+        #[arg(long)]
+        local: bool,
+    },
 }
 
 /// The SPEC's exit codes.
@@ -175,6 +184,7 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
                 true
             })
         }
+        Cmd::Backup { dir, local } => backup(client, &dir, local).await,
         Cmd::Status => with_reply(client.get("/v1/status").await, |r| {
             let pretty = serde_json::from_slice::<serde_json::Value>(&r.body)
                 .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
@@ -227,6 +237,44 @@ async fn list(client: &Client, prefix: &str, limit: Option<usize>, keys_only: bo
         }
     }
     Exit::Ok
+}
+
+async fn backup(client: &Client, dir: &std::path::Path, local: bool) -> Exit {
+    let source = if local {
+        client.clone()
+    } else {
+        let status = match client.get("/v1/status").await {
+            Ok(r) if r.status.is_success() => r,
+            other => return with_reply(other, |_| true),
+        };
+        let status: serde_json::Value = serde_json::from_slice(&status.body).unwrap_or_default();
+        let Some(http) = status["master"]["http"].as_str() else {
+            return fail(Exit::Unavailable, "no master is known right now; retry, or use --local to back up this site");
+        };
+        match Client::new(&format!("http://{http}"), client.timeout()) {
+            Ok(c) => c,
+            Err(e) => return fail(Exit::Unavailable, &e.to_string()),
+        }
+    };
+    let started = std::time::Instant::now();
+    eprintln!("backing up {} into {} ...", source.base(), dir.display());
+    match source.fetch_backup(dir).await {
+        Ok(m) => {
+            eprintln!(
+                "backup of site {:?} complete: {} files, {:.1} MiB in {:.1} s; holds every write committed before log position {}",
+                m.site,
+                m.files.len(),
+                m.total_bytes() as f64 / (1 << 20) as f64,
+                started.elapsed().as_secs_f64(),
+                m.lsn_before
+            );
+            Exit::Ok
+        }
+        Err(e @ (fish::client::FetchError::NotEmpty { .. } | fish::client::FetchError::Io { .. })) => {
+            fail(Exit::Usage, &e.to_string())
+        }
+        Err(e) => fail(Exit::Unavailable, &e.to_string()),
+    }
 }
 
 /// `?a=1&b=2` from the parameters that are set (values already encoded).

@@ -1,5 +1,6 @@
-//! `fishd`: runs one Fish site (`--config`), checks a config (`check`), or
-//! runs a local cluster (`dev`). Exit codes: 0 ok, 1 runtime failure,
+//! `fishd`: runs one Fish site (`--config`), checks a config (`check`),
+//! restores a data dir from a backup (`restore`), or runs a local cluster
+//! (`dev`). Exit codes: 0 ok, 1 runtime failure,
 //! 2 bad usage or configuration.
 
 use std::path::PathBuf;
@@ -27,6 +28,19 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         config: PathBuf,
     },
+    /// Prepare a new data dir from a backup taken by `fishctl backup`; the
+    /// site started on it creates a new group holding the backup's data.
+    Restore {
+        /// The backup directory.
+        #[arg(long, value_name = "DIR")]
+        from: PathBuf,
+        /// Config of the site to restore; its data_dir is the target.
+        #[arg(long, value_name = "FILE", required_unless_present = "data_dir", conflicts_with = "data_dir")]
+        config: Option<PathBuf>,
+        /// Target data dir, without a config file.
+        #[arg(long, value_name = "DIR")]
+        data_dir: Option<PathBuf>,
+    },
     /// Run a local cluster on loopback until Ctrl-C.
     Dev {
         /// Keep data and configs here (default: a scratch dir removed on exit).
@@ -45,6 +59,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match (cli.command, cli.config) {
         (Some(Command::Check { config }), _) => check(config),
+        (Some(Command::Restore { from, config, data_dir }), _) => restore(&from, config, data_dir),
         (Some(Command::Dev { dir, http_port, replication_port }), _) => {
             logging::init("info");
             report(dev::run(DevOptions { dir, http_port, replication_port }).map_err(|e| e.to_string()))
@@ -85,6 +100,53 @@ fn check(path: PathBuf) -> ExitCode {
         Err(e) => {
             eprintln!("fishd: {e}");
             ExitCode::from(2)
+        }
+    }
+}
+
+fn restore(from: &std::path::Path, config: Option<PathBuf>, data_dir: Option<PathBuf>) -> ExitCode {
+    let data_dir = match (config, data_dir) {
+        (Some(path), _) => match Config::load(&path) {
+            Ok(c) if c.role != fish::config::Role::Back => {
+                eprintln!("fishd: {}: only a back-end can be restored (a front-end copies the group)", path.display());
+                return ExitCode::from(2);
+            }
+            Ok(c) if !c.replication.helpers.is_empty() && !c.replication.group_creator => {
+                eprintln!(
+                    "fishd: {}: the restored site must start a new group, but its replication.helpers would make it \
+                     join one; set replication.group_creator = true (or remove helpers) for its first start",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+            Ok(c) => c.data_dir,
+            Err(e) => {
+                eprintln!("fishd: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        (None, Some(dir)) => dir,
+        (None, None) => unreachable!("clap requires --config or --data-dir"),
+    };
+    eprintln!("restoring {} into {} ...", from.display(), data_dir.display());
+    match fish::store::backup::restore(from, &data_dir) {
+        Ok(r) => {
+            println!(
+                "restored the backup of site {:?} (every write before log position {}): {} keys, read back, in {}",
+                r.manifest.site,
+                r.manifest.lsn_before,
+                r.keys,
+                r.env_dir.display()
+            );
+            println!(
+                "next: start this site first; with no helpers (or group_creator = true) it creates a new group and \
+                 becomes its master. Then start the other back-ends with empty data dirs and this site as a helper."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("fishd: restore failed, {} was left without an environment: {e}", data_dir.display());
+            ExitCode::from(1)
         }
     }
 }

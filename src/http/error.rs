@@ -1,8 +1,6 @@
 //! API errors: one type, one mapping from store errors to HTTP statuses,
 //! rendered as `{"error": "<code>", "message": "..."}`.
 
-use bytes::Bytes;
-use http_body_util::Full;
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Response, StatusCode};
 use serde_json::json;
@@ -60,12 +58,12 @@ impl ApiError {
         self
     }
 
-    pub fn into_response(self) -> Response<Full<Bytes>> {
+    pub fn into_response(self) -> super::Resp {
         let mut body = json!({ "error": self.code, "message": self.message });
         if let (Some(serde_json::Value::Object(extra)), Some(obj)) = (self.detail, body.as_object_mut()) {
             obj.extend(extra);
         }
-        let mut resp = Response::new(Full::new(Bytes::from(body.to_string())));
+        let mut resp = Response::new(super::full(body.to_string()));
         *resp.status_mut() = self.status;
         let h = resp.headers_mut();
         h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));

@@ -162,7 +162,7 @@ async fn send(
         Ok(resp) => {
             let (parts, body) = resp.into_parts();
             let body = body.collect().await.map_err(|e| Sent::Lost(e.to_string()))?.to_bytes();
-            Ok(Resp::from_parts(parts, Full::new(body)))
+            Ok(Resp::from_parts(parts, super::full(body)))
         }
         Err(e) if e.is_connect() => Err(Sent::NotConnected(e.to_string())),
         Err(e) => Err(Sent::Lost(e.to_string())),

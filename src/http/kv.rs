@@ -1,6 +1,5 @@
 //! `/v1/kv/{key}` (GET, PUT, DELETE) and `/v1/kv?prefix=` (ordered listing).
 
-use bytes::Bytes;
 use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, StatusCode};
@@ -49,7 +48,7 @@ async fn get(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, Ap
     let k = key.clone();
     match blocking(move || store.get(&k)).await? {
         Some(Entry { value, version }) => {
-            let mut resp = Resp::new(Bytes::from(value).into());
+            let mut resp = Resp::new(super::full(value));
             let h = resp.headers_mut();
             h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
             h.insert(header::ETAG, etag(version));

@@ -3,6 +3,8 @@
 //! call goes through [`request::blocking`], so Berkeley DB never blocks an
 //! async worker.
 
+mod backup;
+pub use backup::remove_leftovers as remove_unfinished_backups;
 pub mod encoding;
 pub mod error;
 mod forward;
@@ -34,8 +36,16 @@ use crate::replication::{Group, Role};
 use crate::store::Store;
 use error::ApiError;
 
-/// Every response has a complete, in-memory body.
-pub type Resp = Response<Full<Bytes>>;
+/// A response body: complete in memory (every answer but one), or streamed
+/// as it is produced (a backup).
+pub type Body = http_body_util::combinators::BoxBody<Bytes, std::io::Error>;
+pub type Resp = Response<Body>;
+
+/// A complete, in-memory body.
+pub fn full(bytes: impl Into<Bytes>) -> Body {
+    use http_body_util::BodyExt;
+    Full::new(bytes.into()).map_err(|never| match never {}).boxed()
+}
 
 /// What handlers share.
 pub struct App {
@@ -123,7 +133,9 @@ async fn answer(app: &App, req: Request<Incoming>, path: &str) -> Resp {
     let path = path.to_owned();
     let result = if needs_master(&req) && app.group.view().role != Role::Master {
         relay(app, req).await
-    } else if app.store.is_none() && !matches!(path.as_str(), "/healthz" | "/readyz" | "/v1/status" | "/metrics") {
+    } else if app.store.is_none()
+        && !matches!(path.as_str(), "/healthz" | "/readyz" | "/v1/status" | "/metrics" | "/v1/backup")
+    {
         to_replica(app, req).await
     } else {
         dispatch(app, req, &path).await
@@ -196,6 +208,7 @@ async fn dispatch(app: &App, req: Request<Incoming>, path: &str) -> Result<Resp,
         "/v1/kv" | "/v1/kv/" => kv::list(app, req).await,
         "/v1/txn" => txn::handle(app, req).await,
         "/v1/members" => members::list(app, &req).await,
+        "/v1/backup" => backup::take(app, &req).await,
         p => {
             if let Some(key) = p.strip_prefix("/v1/kv/") {
                 kv::key(app, req, key).await
@@ -211,13 +224,13 @@ async fn dispatch(app: &App, req: Request<Incoming>, path: &str) -> Result<Resp,
 }
 
 fn empty(status: StatusCode) -> Resp {
-    let mut resp = Response::new(Full::new(Bytes::new()));
+    let mut resp = Response::new(full(Bytes::new()));
     *resp.status_mut() = status;
     resp
 }
 
 fn json_response(status: StatusCode, body: &serde_json::Value) -> Resp {
-    let mut resp = Response::new(Full::new(Bytes::from(body.to_string())));
+    let mut resp = Response::new(full(body.to_string()));
     *resp.status_mut() = status;
     resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     resp

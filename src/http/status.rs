@@ -78,7 +78,7 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
 /// Prometheus text exposition of this process's metrics.
 pub fn metrics(req: &Request<Incoming>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
-    let mut resp = Resp::new(crate::metrics::get().encode().into());
+    let mut resp = Resp::new(super::full(crate::metrics::get().encode()));
     resp.headers_mut().insert(
         hyper::header::CONTENT_TYPE,
         hyper::header::HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),

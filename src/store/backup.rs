@@ -189,9 +189,32 @@ pub fn restore(from: &Path, data_dir: &Path) -> Result<Restored, BackupError> {
     if home.exists() {
         std::fs::remove_dir(&home).map_err(|e| BackupError::io(&home, e))?;
     }
+    give_to_data_dir_owner(data_dir, &staging)?;
     std::fs::rename(&staging, &home).map_err(|e| BackupError::io(&home, e))?;
     File::open(data_dir).and_then(|d| d.sync_all()).map_err(|e| BackupError::io(data_dir, e))?;
     Ok(Restored { manifest, keys, env_dir: home })
+}
+
+/// When root restores into a data dir owned by someone else (`fish`, under
+/// systemd), the restored files become that owner's, or fishd could not
+/// open them.
+fn give_to_data_dir_owner(data_dir: &Path, dir: &Path) -> Result<(), BackupError> {
+    use std::os::unix::fs::MetadataExt;
+    let owner = std::fs::metadata(data_dir).map_err(|e| BackupError::io(data_dir, e))?;
+    if nix::unistd::geteuid().as_raw() != 0 || owner.uid() == 0 {
+        return Ok(());
+    }
+    let (uid, gid) = (Some(owner.uid()), Some(owner.gid()));
+    let chown = |p: &Path| std::os::unix::fs::chown(p, uid, gid).map_err(|e| BackupError::io(p, e));
+    chown(dir)?;
+    for entry in std::fs::read_dir(dir).map_err(|e| BackupError::io(dir, e))? {
+        chown(&entry.map_err(|e| BackupError::io(dir, e))?.path())?;
+    }
+    let lock = data_dir.join("fishd.lock");
+    if lock.exists() {
+        chown(&lock)?;
+    }
+    Ok(())
 }
 
 /// Reads every key of `kv.db` (0 if the backup predates any write).

@@ -1,6 +1,7 @@
 //! Integration tests against the real `fishd` and `fishctl` binaries.
 
 mod api;
+mod backup;
 mod cli;
 mod cluster;
 mod crash;

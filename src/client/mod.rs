@@ -1,6 +1,9 @@
 //! A small HTTP client for Fish's API, used by `fishctl` and `fishd dev`:
 //! pooled keep-alive connections (hyper-util), bounded by a timeout.
 
+mod backup;
+pub use backup::FetchError;
+
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -70,6 +73,10 @@ impl Client {
         &self.base
     }
 
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
     /// Sends one request to `path` (with its query) and reads the answer.
     pub async fn send(
         &self,
@@ -92,6 +99,26 @@ impl Client {
         };
         match tokio::time::timeout(self.timeout, exchange).await {
             Ok(result) => result,
+            Err(_) => Err(ClientError::Timeout { url, secs: self.timeout.as_secs() }),
+        }
+    }
+
+    /// Sends a body-less request and returns once the answer's head is in
+    /// (within the timeout); the caller reads the body, for as long as it
+    /// takes.
+    pub async fn open(
+        &self,
+        method: Method,
+        path: &str,
+    ) -> Result<hyper::Response<hyper::body::Incoming>, ClientError> {
+        let url = format!("{}{}", self.base, path);
+        let req = Request::builder()
+            .method(method)
+            .uri(&url)
+            .body(Full::new(Bytes::new()))
+            .map_err(|_| ClientError::BadUrl(url.clone()))?;
+        match tokio::time::timeout(self.timeout, self.http.request(req)).await {
+            Ok(result) => result.map_err(|e| unreachable_err(&url, &e)),
             Err(_) => Err(ClientError::Timeout { url, secs: self.timeout.as_secs() }),
         }
     }
