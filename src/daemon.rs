@@ -76,6 +76,9 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
     });
     tokio::spawn(handle_intents(intents, shutdown.clone(), Arc::clone(&app)));
     tokio::spawn(keep_registered(Arc::clone(&app)));
+    if let Some(store) = app.store.clone() {
+        tokio::spawn(crate::replication::lag::watch(store, Arc::clone(&app.group)));
+    }
     tokio::spawn(notify_systemd(Arc::clone(&app)));
     http::serve(listener, app, shutdown, DRAIN).await;
 

@@ -1,6 +1,7 @@
 //! Prometheus metrics (`prometheus-client`), served at `/metrics`: requests
 //! and latencies by route and status, commits, acknowledgement failures,
-//! elections, master changes, and this site's role.
+//! elections, master changes, this site's role, and (on the master) each
+//! other site's replication lag.
 //!
 //! One process-wide registry, like a Prometheus client's default one: the
 //! HTTP layer and the replication thread record into it without threading
@@ -29,6 +30,11 @@ struct RouteLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct SiteLabels {
+    site: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RoleLabels {
     role: &'static str,
 }
@@ -44,6 +50,7 @@ pub struct Metrics {
     pub elections_failed: Counter,
     pub master_changes: Counter,
     role: Family<RoleLabels, Gauge>,
+    lag: Family<SiteLabels, Gauge>,
 }
 
 /// The process's metrics.
@@ -70,6 +77,7 @@ impl Metrics {
             elections_failed: Counter::default(),
             master_changes: Counter::default(),
             role: Family::default(),
+            lag: Family::default(),
             registry: Registry::default(),
         };
         registry.register("commits", "Write transactions committed by this site as master", m.commits.clone());
@@ -78,6 +86,11 @@ impl Metrics {
         registry.register("elections_failed", "Elections that ended without a master", m.elections_failed.clone());
         registry.register("master_changes", "Changes of the master this site follows", m.master_changes.clone());
         registry.register("role", "1 for this site's current role (master, client, starting, proxy)", m.role.clone());
+        registry.register(
+            "replication_lag_bytes",
+            "On the master: bytes of log each other site had yet to apply when last asked (every 2 s)",
+            m.lag.clone(),
+        );
         Metrics { registry, ..m }
     }
 
@@ -92,6 +105,15 @@ impl Metrics {
     pub fn set_role(&self, role: &'static str) {
         for r in ["master", "client", "starting", "proxy"] {
             self.role.get_or_create(&RoleLabels { role: r }).set(i64::from(r == role));
+        }
+    }
+
+    /// Replaces the per-site lag gauges with `lags` (empty: none, as on
+    /// a site that is not master).
+    pub fn set_replication_lag(&self, lags: &[(String, u64)]) {
+        self.lag.clear();
+        for (site, bytes) in lags {
+            self.lag.get_or_create(&SiteLabels { site: site.clone() }).set(i64::try_from(*bytes).unwrap_or(i64::MAX));
         }
     }
 
@@ -113,6 +135,7 @@ fn route_of(path: &str) -> &'static str {
         "/healthz" => "/healthz",
         "/readyz" => "/readyz",
         "/metrics" => "/metrics",
+        "/v1/backup" => "/v1/backup",
         p if p.starts_with("/v1/kv/") => "/v1/kv/{key}",
         p if p.starts_with("/v1/members/") => "/v1/members/{site}",
         p if p.starts_with("/v1/internal/") => "/v1/internal",

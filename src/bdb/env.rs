@@ -208,6 +208,19 @@ impl Env {
         }
     }
 
+    /// Bytes of log between `from` and `to` (0 if `to` is not past `from`),
+    /// counting each log file in between as full-sized.
+    pub fn log_distance(&self, from: Lsn, to: Lsn) -> Result<u64> {
+        let mut file_bytes: u32 = 0;
+        // SAFETY: valid open handle; writes one u32.
+        check(unsafe { call!(self.inner.raw(), get_lg_max, &mut file_bytes) })?;
+        if to <= from {
+            return Ok(0);
+        }
+        let whole_files = u64::from(to.file - from.file) * u64::from(file_bytes);
+        Ok((whole_files + u64::from(to.offset)).saturating_sub(u64::from(from.offset)))
+    }
+
     /// Waits up to `timeout` until the transaction behind `token` is applied
     /// in this environment. `Ok(())` once it is (or if it wrote nothing);
     /// `Err(Timeout)` if not yet; `Err(NotFound)` if it never will be here

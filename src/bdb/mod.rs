@@ -54,6 +54,27 @@ mod tests {
     }
 
     #[test]
+    fn log_distance_counts_the_bytes_written_across_log_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = EnvConfig { log_file_bytes: 64 << 10, ..EnvConfig::default() };
+        let env = Env::open(dir.path(), &cfg).unwrap();
+        let txn = env.begin(TxnFlags::default()).unwrap();
+        let db = Database::open_btree(&env, &txn, "t.db", true).unwrap();
+        txn.commit().unwrap();
+        let before = env.current_lsn().unwrap();
+        for i in 0..100u32 {
+            let txn = env.begin(TxnFlags::default()).unwrap();
+            db.put(&txn, &i.to_be_bytes(), &[1; 4000]).unwrap();
+            txn.commit().unwrap();
+        }
+        let after = env.current_lsn().unwrap();
+        assert!(after.file >= before.file + 5, "400 KB crossed several 64 KiB files: {before:?} → {after:?}");
+        let d = env.log_distance(before, after).unwrap();
+        assert!((400_000..600_000).contains(&d), "{d} bytes for 100 records of 4000 bytes");
+        assert_eq!(env.log_distance(after, before).unwrap(), 0);
+    }
+
+    #[test]
     fn committed_writes_are_read_back_and_aborted_ones_vanish() {
         let (_dir, env, db) = open();
         let txn = env.begin(TxnFlags::default()).unwrap();

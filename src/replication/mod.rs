@@ -15,6 +15,7 @@
 //! leave it stale.
 
 mod follow;
+pub mod lag;
 pub mod shape;
 mod view;
 

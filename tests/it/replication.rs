@@ -298,3 +298,36 @@ fn a_site_with_a_different_ack_policy_is_warned_about() {
     wait_until("the mismatch warning", Duration::from_secs(20), || odd.log().contains("ack_policy_mismatch"));
     c.sites.push(odd);
 }
+
+#[test]
+fn the_master_reports_each_sites_replication_lag_in_metrics() {
+    let mut c = Cluster::start("lag", 3, FAST);
+    let m = c.wait_for_master(None);
+    let others: Vec<usize> = (0..3).filter(|&i| i != m).collect();
+    let ports: Vec<u16> = c.sites.iter().map(|s| s.rep_port).collect();
+    let urls: Vec<String> = c.sites.iter().map(|s| s.url.clone()).collect();
+    let lag_of = |text: &str, i: usize| -> Option<u64> {
+        let prefix = format!("fish_replication_lag_bytes{{site=\"127.0.0.1:{}\"}} ", ports[i]);
+        text.lines().find_map(|l| l.strip_prefix(&prefix)).map(|v| v.parse().unwrap())
+    };
+    let metrics = |i: usize| {
+        String::from_utf8(crate::harness::Http::new(&urls[i]).call("GET", "/metrics", &[], b"").body).unwrap()
+    };
+    wait_until("lag series for both clients", Duration::from_secs(15), || {
+        let text = metrics(m);
+        others.iter().all(|&i| lag_of(&text, i).is_some())
+    });
+    for i in 0..20 {
+        assert_eq!(c.http(m).put(&format!("k{i}"), &[b'x'; 1000]).status, 204);
+    }
+    // Caught up: acknowledged writes are applied, so the lag drains to 0.
+    wait_until("both clients at lag 0", Duration::from_secs(15), || {
+        let text = metrics(m);
+        others.iter().all(|&i| lag_of(&text, i) == Some(0))
+    });
+    assert!(!metrics(others[0]).contains("fish_replication_lag_bytes{"), "only the master reports lag");
+    // A site that stopped answering has no series.
+    assert!(c.sites[others[1]].stop().success());
+    wait_until("the stopped site's series to go", Duration::from_secs(15), || lag_of(&metrics(m), others[1]).is_none());
+    assert!(lag_of(&metrics(m), others[0]).is_some());
+}

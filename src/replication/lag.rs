@@ -1,0 +1,75 @@
+//! Replication lag per site, as the master sees it, for `/metrics`.
+//!
+//! Berkeley DB 5.3 keeps no per-site applied LSN that its API exposes, so
+//! every 2 s the master asks each other site that has registered an HTTP
+//! address for its `/v1/status` LSN, and reports how many bytes of log the
+//! site had yet to apply: the master's log end *after* the answer minus the
+//! site's LSN, so the figure is an upper bound (it includes what was
+//! committed during the round trip). A site that does not answer within
+//! 500 ms has no series until it does; so does every site on a non-master.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::bdb::Lsn;
+use crate::client::Client;
+use crate::replication::Group;
+use crate::replication::Role;
+use crate::replication::shape::SiteRecord;
+use crate::store::Store;
+
+const EVERY: Duration = Duration::from_secs(2);
+const ASK_TIMEOUT: Duration = Duration::from_millis(500);
+
+/// Runs for the life of the site.
+pub async fn watch(store: Arc<Store>, group: Arc<Group>) {
+    let mut clients: std::collections::HashMap<String, Client> = std::collections::HashMap::new();
+    loop {
+        tokio::time::sleep(EVERY).await;
+        let metrics = crate::metrics::get();
+        if group.view().role != Role::Master {
+            metrics.set_replication_lag(&[]);
+            continue;
+        }
+        let s = Arc::clone(&store);
+        let Ok(Ok(sites)) = tokio::task::spawn_blocking(move || registered_sites(&s)).await else { continue };
+        let mut lags = Vec::new();
+        for (site, http) in sites {
+            let client = match clients.get(&http) {
+                Some(c) => c.clone(),
+                None => match Client::new(&format!("http://{http}"), ASK_TIMEOUT) {
+                    Ok(c) => clients.entry(http).or_insert(c).clone(),
+                    Err(_) => continue,
+                },
+            };
+            let Some(theirs) = ask_lsn(&client).await else { continue };
+            let env = store.env();
+            if let Ok(lag) = env.current_lsn().and_then(|ours| env.log_distance(theirs, ours)) {
+                lags.push((site, lag));
+            }
+        }
+        metrics.set_replication_lag(&lags);
+    }
+}
+
+/// The other sites of the group with their registered HTTP addresses.
+fn registered_sites(store: &Store) -> Result<Vec<(String, String)>, crate::store::StoreError> {
+    let mut out = Vec::new();
+    for site in store.env().sites()? {
+        let addr = site.addr.to_string();
+        if let Some(raw) = store.meta_get(&SiteRecord::key(&addr))?
+            && let Ok(record) = serde_json::from_slice::<SiteRecord>(&raw)
+        {
+            out.push((addr, record.http));
+        }
+    }
+    Ok(out)
+}
+
+async fn ask_lsn(client: &Client) -> Option<Lsn> {
+    let reply = client.get("/v1/status").await.ok().filter(|r| r.status.is_success())?;
+    let status: serde_json::Value = serde_json::from_slice(&reply.body).ok()?;
+    let file = u32::try_from(status["lsn"]["file"].as_u64()?).ok()?;
+    let offset = u32::try_from(status["lsn"]["offset"].as_u64()?).ok()?;
+    Some(Lsn { file, offset })
+}
