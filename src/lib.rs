@@ -6,7 +6,8 @@
 //!
 //! | where | what it is responsible for | may use |
 //! |---|---|---|
-//! | `bin/fishd.rs`, `bin/fishctl.rs` | command lines and exit codes | everything below |
+//! | `bin/fishd.rs`, `bin/fishctl.rs` | running commands, exit codes | everything below |
+//! | [`cli`] | the command-line definitions (also man pages, completions) | — |
 //! | [`daemon`] | one site's life: open, serve, drain, close | config, store, http, signals |
 //! | [`dev`] | `fishd dev`: a local cluster of child `fishd`s | client, signals |
 //! | [`signals`] | SIGTERM/SIGINT/SIGHUP → shutdown/reload intents | — |
@@ -16,7 +17,7 @@
 //! | [`systemd`] | sd_notify: READY, STATUS, STOPPING, WATCHDOG | — |
 //! | [`config`] | `/etc/fish/NAME.toml` → validated [`config::Config`] | — |
 //! | [`http`] | the HTTP API: routing, handlers, errors → status codes | store |
-//! | [`client`] | an HTTP client for the API (fishctl, dev) | — |
+//! | [`client`] | an HTTP client for the API (fishctl, dev), backup fetching | store (manifest) |
 //! | [`store`] | keys, versions, conditions, listing, transactions | bdb |
 //! | [`bdb`] | the safe Berkeley DB wrapper; the only `unsafe` code | libdb-sys |
 //!
@@ -24,6 +25,7 @@
 #![deny(unsafe_code)]
 
 pub mod bdb;
+pub mod cli;
 pub mod client;
 pub mod config;
 pub mod daemon;

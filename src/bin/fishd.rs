@@ -6,54 +6,11 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::Parser;
+use fish::cli::fishd::{Cli, Command};
 use fish::config::Config;
 use fish::dev::{self, DevOptions};
 use fish::{daemon, logging};
-
-#[derive(Parser)]
-#[command(name = "fishd", version, about = "Fish key-value store daemon", args_conflicts_with_subcommands = true)]
-struct Cli {
-    /// Site configuration file, e.g. /etc/fish/back0.toml.
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    #[command(subcommand)]
-    command: Option<Command>,
-}
-
-#[derive(Subcommand)]
-enum Command {
-    /// Validate a configuration file and exit.
-    Check {
-        #[arg(long, value_name = "FILE")]
-        config: PathBuf,
-    },
-    /// Prepare a new data dir from a backup taken by `fishctl backup`; the
-    /// site started on it creates a new group holding the backup's data.
-    Restore {
-        /// The backup directory.
-        #[arg(long, value_name = "DIR")]
-        from: PathBuf,
-        /// Config of the site to restore; its data_dir is the target.
-        #[arg(long, value_name = "FILE", required_unless_present = "data_dir", conflicts_with = "data_dir")]
-        config: Option<PathBuf>,
-        /// Target data dir, without a config file.
-        #[arg(long, value_name = "DIR")]
-        data_dir: Option<PathBuf>,
-    },
-    /// Run a local cluster on loopback until Ctrl-C.
-    Dev {
-        /// Keep data and configs here (default: a scratch dir removed on exit).
-        #[arg(long, value_name = "DIR")]
-        dir: Option<PathBuf>,
-        /// HTTP port of the entry-point site.
-        #[arg(long, default_value_t = 8080)]
-        http_port: u16,
-        /// Replication port of the first site.
-        #[arg(long, default_value_t = 7000)]
-        replication_port: u16,
-    },
-}
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
