@@ -1,0 +1,11 @@
+# $1: 1 on install, 2 on upgrade. Creates the user and /var/lib/fish;
+# an upgrade restarts the running instances (PartOf fish.target).
+systemd-sysusers fish.conf
+systemd-tmpfiles --create fish.conf
+journalctl --update-catalog >/dev/null 2>&1 || :
+if [ -d /run/systemd/system ]; then
+    systemctl daemon-reload >/dev/null 2>&1 || :
+    if [ "$1" -ge 2 ]; then
+        systemctl try-restart fish.target >/dev/null 2>&1 || :
+    fi
+fi
