@@ -28,11 +28,18 @@ pub fn init(level: &str) {
         .unwrap_or_else(|| EnvFilter::try_new(level).unwrap_or_else(|_| EnvFilter::new("info")));
     let (filter, handle) = reload::Layer::new(filter);
     // Field names are written as they are (upper-cased by the layer), not
-    // with the crate's default `F_` prefix.
-    let journal = stderr_is_journal()
-        .then(|| tracing_journald::layer().ok())
-        .flatten()
-        .map(|layer| layer.with_field_prefix(None));
+    // with the crate's default `F_` prefix. Levels map to the syslog
+    // priorities of the same name (info → 6, debug and trace → 7), so
+    // `journalctl -p info` hides debug output.
+    let journal = stderr_is_journal().then(|| tracing_journald::layer().ok()).flatten().map(|layer| {
+        use tracing_journald::{Priority, PriorityMappings};
+        layer.with_field_prefix(None).with_priority_mappings(PriorityMappings {
+            info: Priority::Informational,
+            debug: Priority::Debug,
+            trace: Priority::Debug,
+            ..PriorityMappings::new()
+        })
+    });
     let stderr = journal.is_none().then(|| {
         tracing_subscriber::fmt::layer()
             .with_writer(std::io::stderr)

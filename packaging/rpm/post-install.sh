@@ -2,6 +2,7 @@
 # an upgrade restarts the running instances (PartOf fish.target).
 systemd-sysusers fish.conf
 systemd-tmpfiles --create fish.conf
+install -d -m 0755 /etc/fish
 journalctl --update-catalog >/dev/null 2>&1 || :
 if [ -d /run/systemd/system ]; then
     systemctl daemon-reload >/dev/null 2>&1 || :

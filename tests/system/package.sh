@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# End-to-end test of the .deb under a real systemd (slow tier: scripts/test
+# runs it unless FISH_SKIP_SLOW=1; CI always does).
+#
+# Builds the packages (packaging/build), boots a Debian 12 root under
+# systemd-nspawn (own network namespace, so its loopback is its own), and as
+# a user would: apt install ./fish_*.deb, configs for back0..2 and front0,
+# systemctl enable --now; then checks READY and STATUS, a PUT/GET through
+# front0, the journal's FISH_EVENT=master_changed history, a reload, a
+# failover by `systemctl stop` of the master, an upgrade restart, a reboot
+# that brings every enabled instance back with its data, and remove/purge.
+#
+# The debootstrap root is cached in $FISH_TEST_CACHE (default
+# /var/cache/fish-test); CI starts with none and makes it (about a minute).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+started=$(date +%s)
+cache=${FISH_TEST_CACHE:-/var/cache/fish-test}
+work=$(mktemp -d /var/tmp/fish-e2e.XXXXXX)
+root=$work/root
+nspawn_pid=
+log() { echo "e2e [$(($(date +%s) - started))s]: $*" >&2; }
+fail() { log "FAILED: $*"; exit 1; }
+
+cleanup() {
+  if [[ -n $nspawn_pid ]] && kill -0 "$nspawn_pid" 2>/dev/null; then
+    kill -TERM "$nspawn_pid" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$nspawn_pid" 2>/dev/null || break; sleep 0.2; done
+    kill -KILL "$nspawn_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# --- tools, packages, root ------------------------------------------------
+missing=()
+for p in debootstrap systemd-container; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  log "installing ${missing[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+packaging/build
+deb=$(ls target/packages/fish_*.deb)
+if [[ ! -f $cache/bookworm.ok ]]; then
+  log "debootstrap a Debian 12 root into $cache (cached for later runs)"
+  rm -rf "$cache/bookworm" && mkdir -p "$cache"
+  debootstrap --variant=minbase --include=systemd,systemd-sysv,dbus,procps bookworm "$cache/bookworm" \
+    http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 || { tail -20 "$work/debootstrap.log"; fail "debootstrap"; }
+  touch "$cache/bookworm.ok"
+fi
+cp -a "$cache/bookworm" "$root"
+echo fishtest >"$root/etc/hostname"
+# systemd-nspawn puts a fresh tmpfs on /tmp: the package goes to /var/tmp.
+cp "$deb" "$root/var/tmp/"
+debname=$(basename "$deb")
+
+boot() {
+  systemd-nspawn -q -D "$root" --register=no --keep-unit --private-network --boot >"$work/console.log" 2>&1 &
+  nspawn_pid=$!
+  pid=
+  for _ in $(seq 300); do
+    pid=$(pgrep -P "$nspawn_pid" | head -1 || true)
+    if [[ -n $pid ]] && nsenter -t "$pid" -a systemctl is-system-running --wait >/dev/null 2>&1; then return; fi
+    if [[ -n $pid ]] && [[ $(nsenter -t "$pid" -a systemctl is-system-running 2>/dev/null) == degraded ]]; then return; fi
+    sleep 0.2
+  done
+  cat "$work/console.log" >&2
+  fail "the container did not boot"
+}
+in_ct() { nsenter -t "$pid" -a "$@"; }
+sh_ct() { nsenter -t "$pid" -a /bin/sh -c "$1"; }
+# wait_for SECONDS DESCRIPTION COMMAND...: until COMMAND succeeds in the container.
+wait_for() {
+  local secs=$1 what=$2; shift 2
+  for _ in $(seq $((secs * 5))); do
+    if sh_ct "$*" >/dev/null 2>&1; then return; fi
+    sleep 0.2
+  done
+  fail "$what (waited ${secs}s)"
+}
+status_text() { in_ct systemctl show -P StatusText "fish@$1"; }
+
+boot
+log "booted; container systemd is pid $pid"
+sh_ct "DEBIAN_FRONTEND=noninteractive apt-get install -y -q /var/tmp/$debname" >"$work/apt.log" 2>&1 ||
+  { cat "$work/apt.log" >&2; fail "apt install ./$debname"; }
+in_ct id fish >/dev/null || fail "no fish user after install"
+[[ $(in_ct stat -c %U /var/lib/fish) == fish ]] || fail "/var/lib/fish is not fish's"
+if in_ct systemctl is-active --quiet 'fish@*'; then fail "installing started something"; fi
+log "installed $debname: user fish, /var/lib/fish, nothing started"
+score=$(in_ct systemd-analyze security --no-pager fish@back0.service | grep 'Overall exposure level' | grep -o '[0-9]*\.[0-9]' | head -1)
+log "systemd-analyze security fish@back0.service: exposure $score"
+
+# --- a group of three back-ends and a front-end ---------------------------
+for i in 0 1 2; do
+  helpers=$([[ $i == 0 ]] && echo '[]' || echo '["127.0.0.1:7000"]')
+  creator=$([[ $i == 0 ]] && echo true || echo false)
+  cat >"$root/etc/fish/back$i.toml" <<TOML
+role = "back"
+[http]
+listen = "127.0.0.1:808$((i + 1))"
+[replication]
+listen = "127.0.0.1:700$i"
+helpers = $helpers
+group_creator = $creator
+priority = $((100 - 10 * i))
+ack_timeout_ms = 500
+election_timeout_ms = 500
+heartbeat_send_ms = 100
+heartbeat_monitor_ms = 300
+[log]
+level = "info"
+TOML
+done
+cat >"$root/etc/fish/front0.toml" <<'TOML'
+role = "front"
+[http]
+listen = "127.0.0.1:8080"
+[front]
+mode = "proxy"
+backends = ["127.0.0.1:8081", "127.0.0.1:8082", "127.0.0.1:8083"]
+TOML
+in_ct systemctl enable --now fish@back0 >/dev/null 2>&1 || { in_ct journalctl -u fish@back0 --no-pager >&2; fail "start back0"; }
+in_ct systemctl enable --now fish@back1 fish@back2 fish@front0 >/dev/null 2>&1 ||
+  { in_ct journalctl -u 'fish@*' --no-pager | tail -50 >&2; fail "start back1, back2, front0"; }
+for s in back0 back1 back2 front0; do
+  # Type=notify: active only once READY=1 arrived.
+  [[ $(in_ct systemctl show -P ActiveState "fish@$s") == active ]] || fail "fish@$s is not active"
+  log "fish@$s active, STATUS: $(status_text $s)"
+done
+[[ $(status_text back0) == master* ]] || fail "back0 STATUS does not say master: $(status_text back0)"
+[[ $(status_text back1) == "client, master"* ]] || fail "back1 STATUS: $(status_text back1)"
+in_ct systemctl status fish@back0 --no-pager | grep -q 'Status: "master' || fail "systemctl status lacks the STATUS line"
+
+in_ct fishctl put greeting hello >/dev/null || fail "PUT through front0"
+[[ $(in_ct fishctl get greeting) == hello ]] || fail "GET through front0"
+log "PUT/GET through front0 ok"
+in_ct journalctl -u fish@back0 FISH_EVENT=master_changed -o cat --no-pager | grep -q . ||
+  fail "no FISH_EVENT=master_changed in back0's journal"
+in_ct journalctl -u fish@back0 FISH_EVENT=master_changed -o verbose --no-pager |
+  grep -q 'MESSAGE_ID=4d763f84de114d799eb3f9aa6104f272' || fail "master_changed has no MESSAGE_ID"
+in_ct journalctl -x -u fish@back0 FISH_EVENT=master_changed --no-pager | grep -q 'Fish master changed' ||
+  fail "journalctl -x does not show the catalog entry"
+log "journal: FISH_EVENT=master_changed with MESSAGE_ID and catalog text"
+
+# --- reload ---------------------------------------------------------------
+sed -i 's/^level = "info"/level = "debug"/' "$root/etc/fish/back1.toml"
+in_ct systemctl reload fish@back1 || fail "systemctl reload fish@back1"
+wait_for 10 "the reload to apply log.level" \
+  "journalctl -u fish@back1 FISH_EVENT=reload_applied -o cat --no-pager | grep -q log.level"
+[[ $(in_ct systemctl show -P ActiveState fish@back1) == active ]] || fail "back1 not active after reload"
+log "reload: log level debug applied"
+
+# --- failover by systemctl stop -------------------------------------------
+in_ct systemctl stop fish@back0
+[[ $(in_ct systemctl show -P Result fish@back0) == success ]] || fail "back0 did not stop cleanly"
+wait_for 20 "a new master in back1's STATUS" \
+  "systemctl show -P StatusText fish@back1 | grep -Eq '^master|master back2'"
+wait_for 10 "the new master in back1's journal" \
+  "journalctl -u fish@back1 FISH_EVENT=master_changed -o verbose --no-pager | grep -Eq 'MASTER=127.0.0.1:700[12]'"
+in_ct fishctl put after-failover yes >/dev/null || fail "PUT after failover"
+# The reloaded debug level shows: back1 retries the stopped back0 at debug.
+wait_for 10 "debug entries after the reload" "journalctl -u fish@back1 -p debug..debug -o cat --no-pager | grep -q ."
+log "failover: back1 STATUS $(status_text back1); back2 STATUS $(status_text back2)"
+
+# --- upgrade restarts running instances -----------------------------------
+before=$(in_ct systemctl show -P MainPID fish@back1)
+sh_ct "DEBIAN_FRONTEND=noninteractive apt-get install -y -q --reinstall /var/tmp/$debname" >"$work/apt.log" 2>&1 ||
+  { cat "$work/apt.log" >&2; fail "reinstall"; }
+wait_for 30 "the upgrade to restart fish@back1" \
+  "systemctl is-active --quiet fish@back1 && [ \"\$(systemctl show -P MainPID fish@back1)\" != $before ]"
+after=$(in_ct systemctl show -P MainPID fish@back1)
+[[ $(in_ct systemctl show -P ActiveState fish@back0) == inactive ]] || fail "the upgrade started the stopped back0"
+log "upgrade restarted running instances (back1 pid $before → $after), left back0 stopped"
+
+# --- reboot ---------------------------------------------------------------
+in_ct systemctl poweroff || true
+for _ in $(seq 150); do kill -0 "$nspawn_pid" 2>/dev/null || break; sleep 0.2; done
+kill -0 "$nspawn_pid" 2>/dev/null && fail "the container did not power off"
+boot
+for s in back0 back1 back2 front0; do
+  wait_for 60 "fish@$s active after reboot" "systemctl is-active --quiet fish@$s"
+done
+wait_for 30 "front0 to serve the data after reboot" "fishctl get after-failover | grep -q yes"
+[[ $(in_ct fishctl get greeting) == hello ]] || fail "data lost across the reboot"
+log "reboot: all four instances back, data kept"
+
+# --- remove keeps data, purge deletes it ----------------------------------
+sh_ct "DEBIAN_FRONTEND=noninteractive apt-get remove -y -q fish" >"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2; fail "apt remove"; }
+if in_ct systemctl is-active --quiet 'fish@*'; then fail "instances still running after remove"; fi
+in_ct test -d /var/lib/fish/back0/bdb || fail "apt remove deleted the data"
+sh_ct "DEBIAN_FRONTEND=noninteractive apt-get purge -y -q fish" >"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2; fail "apt purge"; }
+if in_ct test -e /var/lib/fish; then fail "apt purge kept /var/lib/fish"; fi
+log "remove kept /var/lib/fish; purge deleted it"
+log "PASSED in $(($(date +%s) - started))s (exposure score $score)"
