@@ -40,21 +40,58 @@ fn a_config_that_no_longer_parses_is_reported_and_the_running_one_stays() {
 }
 
 #[test]
-fn sigterm_of_the_master_exits_zero_and_the_others_elect_a_new_one() {
+fn sigterm_of_the_master_under_load_elects_a_new_one_and_drops_no_acknowledged_write() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
     let mut c = Cluster::start("term", 3, FAST);
     let m = c.wait_for_master(None);
-    let other = c.other_than(m);
-    let token = c.http(m).put("k", b"v").header("fish-token").unwrap().to_string();
+    let survivors: Vec<usize> = (0..3).filter(|&i| i != m).collect();
+    // Writers through the two other sites (forwarded to whichever site is
+    // master), keeping every key that got a 204.
+    let stop = Arc::new(AtomicBool::new(false));
+    let writers: Vec<_> = survivors
+        .iter()
+        .flat_map(|&via| (0..2).map(move |w| (via, w)))
+        .map(|(via, w)| {
+            let (http, stop) = (c.http(via), Arc::clone(&stop));
+            std::thread::spawn(move || {
+                let mut acked = Vec::new();
+                for n in 0..20_000u32 {
+                    if stop.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let key = format!("s{via}w{w}/{n:05}");
+                    if http
+                        .try_call("PUT", &format!("/v1/kv/{key}"), &[], key.as_bytes())
+                        .is_ok_and(|a| a.status == 204)
+                    {
+                        acked.push(key);
+                    }
+                }
+                acked
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
     let t0 = std::time::Instant::now();
     assert!(c.sites[m].stop().success(), "{}", c.sites[m].log());
     let stopped = t0.elapsed();
     let new = c.wait_for_master(Some(m));
-    eprintln!("SIGTERM of the master: exited after {stopped:?}, new master agreed after {:?}", t0.elapsed());
+    let elected = t0.elapsed();
+    std::thread::sleep(Duration::from_millis(500));
+    stop.store(true, Ordering::Relaxed);
+    let acked: Vec<String> = writers.into_iter().flat_map(|t| t.join().unwrap()).collect();
+    eprintln!(
+        "SIGTERM of the master under load: exited after {stopped:?}, new master agreed after {elected:?}; {} writes acknowledged",
+        acked.len()
+    );
     let log = c.sites[m].log();
-    assert!(log.contains("STOPPING") || log.contains("shutting down"), "{log}");
-    assert!(log.contains("stopped cleanly"), "{log}");
-    let r = c.http(other).call("GET", "/v1/kv/k?consistency=replica", &[("fish-after", &token)], b"");
-    assert_eq!(r.body, b"v");
+    assert!(log.contains("shutting down") && log.contains("stopped cleanly"), "{log}");
+    let h = c.http(new);
+    for key in &acked {
+        assert_eq!(h.get(key).body, key.as_bytes(), "{key} was acknowledged and is lost");
+    }
+    assert!(acked.len() > 100, "the load ran across the failover: {} writes", acked.len());
     assert_eq!(c.http(new).put("after", b"x").status, 204);
 }
 
