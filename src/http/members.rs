@@ -18,18 +18,7 @@ pub async fn list(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> 
     allow(req, &[Method::GET])?;
     let store = app.store()?;
     // Each site with its registered record (name, role, http), if any.
-    let sites = blocking(move || {
-        let sites = store.env().sites()?;
-        let mut out = Vec::with_capacity(sites.len());
-        for site in sites {
-            let record = store
-                .meta_get(&SiteRecord::key(&site.addr.to_string()))?
-                .and_then(|raw| serde_json::from_slice::<SiteRecord>(&raw).ok());
-            out.push((site, record));
-        }
-        Ok(out)
-    })
-    .await?;
+    let sites = blocking(move || crate::replication::shape::registered_sites(&store)).await?;
     let view = app.group.view();
     let master = view.master.as_ref().map(|m| m.replication.clone());
     let me = app.config().replication.listen.to_string();

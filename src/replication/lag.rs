@@ -15,7 +15,7 @@ use crate::bdb::Lsn;
 use crate::client::Client;
 use crate::replication::Group;
 use crate::replication::Role;
-use crate::replication::shape::SiteRecord;
+use crate::replication::shape;
 use crate::store::Store;
 
 const EVERY: Duration = Duration::from_secs(2);
@@ -54,16 +54,10 @@ pub async fn watch(store: Arc<Store>, group: Arc<Group>) {
 
 /// The other sites of the group with their registered HTTP addresses.
 fn registered_sites(store: &Store) -> Result<Vec<(String, String)>, crate::store::StoreError> {
-    let mut out = Vec::new();
-    for site in store.env().sites()? {
-        let addr = site.addr.to_string();
-        if let Some(raw) = store.meta_get(&SiteRecord::key(&addr))?
-            && let Ok(record) = serde_json::from_slice::<SiteRecord>(&raw)
-        {
-            out.push((addr, record.http));
-        }
-    }
-    Ok(out)
+    Ok(shape::registered_sites(store)?
+        .into_iter()
+        .filter_map(|(site, record)| Some((site.addr.to_string(), record?.http)))
+        .collect())
 }
 
 async fn ask_lsn(client: &Client) -> Option<Lsn> {

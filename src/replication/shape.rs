@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::bdb::SiteInfo;
 use crate::config::Config;
 use crate::store::{Store, StoreError};
 
@@ -57,18 +58,29 @@ impl Shape {
     }
 }
 
+/// The other sites of the group, each with its registry record if it has
+/// a readable one, as this site's replica says.
+pub fn registered_sites(store: &Store) -> Result<Vec<(SiteInfo, Option<SiteRecord>)>, StoreError> {
+    let sites = store.env().sites()?;
+    let mut out = Vec::with_capacity(sites.len());
+    for site in sites {
+        let record = store
+            .meta_get(&SiteRecord::key(&site.addr.to_string()))?
+            .and_then(|raw| serde_json::from_slice::<SiteRecord>(&raw).ok());
+        out.push((site, record));
+    }
+    Ok(out)
+}
+
 /// The shape as this site's replica of the membership and registry says.
 pub fn shape(store: &Store, config: &Config) -> Result<Shape, StoreError> {
-    let others = store.env().sites()?;
+    let others = registered_sites(store)?;
     let mut electable = usize::from(config.replication.priority > 0);
     let mut unregistered = 0;
-    for site in &others {
-        match store.meta_get(&SiteRecord::key(&site.addr.to_string()))? {
-            Some(raw) => match serde_json::from_slice::<SiteRecord>(&raw) {
-                Ok(r) if r.priority > 0 => electable += 1,
-                Ok(_) => {}
-                Err(_) => unregistered += 1,
-            },
+    for (_, record) in &others {
+        match record {
+            Some(r) if r.priority > 0 => electable += 1,
+            Some(_) => {}
             None => unregistered += 1,
         }
     }
