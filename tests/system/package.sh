@@ -15,59 +15,31 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 started=$(date +%s)
-cache=${FISH_TEST_CACHE:-/var/cache/fish-test}
+tag=e2e
 work=$(mktemp -d /var/tmp/fish-e2e.XXXXXX)
+source tests/system/lib.sh
 root=$work/root
 nspawn_pid=
-log() { echo "e2e [$(($(date +%s) - started))s]: $*" >&2; }
-fail() { log "FAILED: $*"; exit 1; }
 
 cleanup() {
-  if [[ -n $nspawn_pid ]] && kill -0 "$nspawn_pid" 2>/dev/null; then
-    kill -TERM "$nspawn_pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$nspawn_pid" 2>/dev/null || break; sleep 0.2; done
-    kill -KILL "$nspawn_pid" 2>/dev/null || true
-  fi
+  stop_container "$nspawn_pid"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
 # --- tools, packages, root ------------------------------------------------
-missing=()
-for p in debootstrap systemd-container; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-if ((${#missing[@]})); then
-  log "installing ${missing[*]}"
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+apt_need debootstrap systemd-container
 packaging/build
 deb=$(ls target/packages/fish_*.deb)
-if [[ ! -f $cache/bookworm.ok ]]; then
-  log "debootstrap a Debian 12 root into $cache (cached for later runs)"
-  rm -rf "$cache/bookworm" && mkdir -p "$cache"
-  debootstrap --variant=minbase --include=systemd,systemd-sysv,dbus,procps bookworm "$cache/bookworm" \
-    http://deb.debian.org/debian >"$work/debootstrap.log" 2>&1 || { tail -20 "$work/debootstrap.log"; fail "debootstrap"; }
-  touch "$cache/bookworm.ok"
-fi
-cp -a "$cache/bookworm" "$root"
+cp -a "$(debian_root)" "$root"
 echo fishtest >"$root/etc/hostname"
 # systemd-nspawn puts a fresh tmpfs on /tmp: the package goes to /var/tmp.
 cp "$deb" "$root/var/tmp/"
 debname=$(basename "$deb")
 
 boot() {
-  systemd-nspawn -q -D "$root" --register=no --keep-unit --private-network --boot >"$work/console.log" 2>&1 &
-  nspawn_pid=$!
-  pid=
-  for _ in $(seq 300); do
-    pid=$(pgrep -P "$nspawn_pid" | head -1 || true)
-    if [[ -n $pid ]] && nsenter -t "$pid" -a systemctl is-system-running --wait >/dev/null 2>&1; then return; fi
-    if [[ -n $pid ]] && [[ $(nsenter -t "$pid" -a systemctl is-system-running 2>/dev/null) == degraded ]]; then return; fi
-    sleep 0.2
-  done
-  cat "$work/console.log" >&2
-  fail "the container did not boot"
+  boot_container "$root" "$work/console.log" --private-network
+  pid=$ct_pid
 }
 in_ct() { nsenter -t "$pid" -a "$@"; }
 sh_ct() { nsenter -t "$pid" -a /bin/sh -c "$1"; }
