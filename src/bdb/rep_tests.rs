@@ -85,6 +85,8 @@ fn a_joining_site_replicates_the_masters_commits_and_tokens_reach_it() {
     let done = txn.commit_with_token().unwrap();
     assert!(done.acknowledged, "a priority-0 client alone cannot ack, but with no electable peer quorum needs none");
     client.wait_applied(&done.token, Duration::from_secs(10)).unwrap();
+    let generation = master.rep_state().unwrap().generation;
+    assert!(generation >= 1 && done.token.generation() == generation, "{:?} in gen {generation}", done.token);
     let txn = client.begin(TxnFlags::default()).unwrap();
     let cdb = Database::open_btree(&client, &txn, "t.db", false).unwrap();
     txn.commit().unwrap();

@@ -121,6 +121,14 @@ pub struct Committed {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct CommitToken(pub [u8; 20]);
 
+impl CommitToken {
+    /// The replication generation the commit was made in (bytes 4..8,
+    /// network order, after the format version: `__txn_set_commit_token`).
+    pub fn generation(&self) -> u32 {
+        u32::from_be_bytes([self.0[4], self.0[5], self.0[6], self.0[7]])
+    }
+}
+
 impl fmt::Display for CommitToken {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))

@@ -146,7 +146,7 @@ async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiErr
         })?;
     let env = app.store()?.env().clone();
     let wait = app.config().http.token_wait;
-    match tokio::task::spawn_blocking(move || env.wait_applied(&token, wait)).await {
+    match tokio::task::spawn_blocking(move || wait_applied(&env, &token, wait)).await {
         Ok(Ok(())) => Ok(()),
         Ok(Err(crate::bdb::Error::Timeout)) => Err(ApiError::new(
             StatusCode::GATEWAY_TIMEOUT,
@@ -160,6 +160,39 @@ async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiErr
         )),
         Ok(Err(e)) => Err(ApiError::from(crate::store::StoreError::from(e))),
         Err(e) => Err(ApiError::internal(format!("token wait failed: {e}"))),
+    }
+}
+
+/// Waits until `token` is applied here, at most `wait`.
+///
+/// Berkeley DB's `txn_applied` answers DB_NOTFOUND ("will never be
+/// applied") for a token from a newer generation than this site knows when
+/// the site is not a client in a clean state: a master cut off from the
+/// group that has not yet heard of its successor, or a site whose log runs
+/// past the token's LSN with writes that the new master's sync will roll
+/// back. Both apply the commit once they catch up, so a token from a newer
+/// generation is retried until the deadline; only a token this site's own
+/// history rules out is "never". `txn_applied` reads the generation history
+/// in a transaction of its own, which the replication apply thread can pick
+/// as a deadlock victim, or which meets a lockout during a sync: retried
+/// too (the fault suite saw both as 500s).
+fn wait_applied(
+    env: &crate::bdb::Env,
+    token: &CommitToken,
+    wait: std::time::Duration,
+) -> Result<(), crate::bdb::Error> {
+    let deadline = std::time::Instant::now() + wait;
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        match env.wait_applied(token, left) {
+            Err(crate::bdb::Error::NotFound) if token.generation() > env.rep_state()?.generation => {}
+            Err(e) if e.is_retryable() || matches!(e, crate::bdb::Error::RepLockout) => {}
+            other => return other,
+        }
+        if left.is_zero() {
+            return Err(crate::bdb::Error::Timeout);
+        }
+        std::thread::sleep(left.min(std::time::Duration::from_millis(20)));
     }
 }
 

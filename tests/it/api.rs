@@ -195,6 +195,38 @@ fn a_fish_after_read_waits_for_its_token_and_bad_tokens_are_refused() {
     assert_eq!(r.status, 400);
 }
 
+/// `token` with its generation (bytes 4..8) raised by one.
+fn next_generation(token: &str) -> String {
+    let generation = u32::from_str_radix(&token[8..16], 16).unwrap() + 1;
+    format!("{}{generation:08x}{}", &token[..8], &token[16..])
+}
+
+#[test]
+fn a_token_from_a_newer_generation_waits_and_one_from_another_group_is_refused() {
+    let a = Site::start("api-token-a", "[http]\ntoken_wait_ms = 300");
+    let b = Site::start("api-token-b", "[http]\ntoken_wait_ms = 300");
+    let token = a.http().put("t", b"1").header("fish-token").unwrap().to_string();
+    b.http().put("t", b"other");
+    // Same generation, another group's environment: B's history rules it out.
+    let r = b.http().call("GET", "/v1/kv/t", &[("fish-after", &token)], b"");
+    assert_eq!(
+        (r.status, r.error_code()),
+        (409, "token_unknown".to_string()),
+        "{:?}",
+        String::from_utf8_lossy(&r.body)
+    );
+    // A generation A has not seen yet: a cut-off master or a lagging site
+    // learns of it later, so it is "not yet" (504 after the wait), never 409
+    // (Berkeley DB alone answers DB_NOTFOUND here; the fault suite met it).
+    let r = a.http().call("GET", "/v1/kv/t", &[("fish-after", &next_generation(&token))], b"");
+    assert_eq!(
+        (r.status, r.error_code()),
+        (504, "token_timeout".to_string()),
+        "{:?}",
+        String::from_utf8_lossy(&r.body)
+    );
+}
+
 #[test]
 fn health_readiness_and_status_describe_the_site() {
     let site = Site::start("api-status", "");
