@@ -205,7 +205,20 @@ impl Watcher {
                 tracing::warn!(fish_event = "would_rollback", "sync would roll back committed transactions")
             }
             RepEvent::Panic { errno } => {
-                tracing::error!(fish_event = "panic", errno, "Berkeley DB environment panicked; restart needed")
+                // Every later call into the environment fails with
+                // DB_RUNRECOVERY, so a site that stayed up would only answer
+                // errors. Exit like a crash (EX_SOFTWARE): systemd restarts
+                // it (Restart=on-failure) and opening runs recovery. With
+                // master leases Berkeley DB panics on purpose when a
+                // master's commit finishes after its lease ran out
+                // (`__txn_commit`): a partition during a commit takes the
+                // master down rather than let it serve stale reads.
+                tracing::error!(
+                    fish_event = "panic",
+                    errno,
+                    "Berkeley DB environment panicked: exiting so that the restart runs recovery"
+                );
+                std::process::exit(70);
             }
             RepEvent::WriteFailed { errno } => {
                 tracing::error!(fish_event = "write_failed", errno, "a write to disk failed")
