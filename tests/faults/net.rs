@@ -1,0 +1,112 @@
+//! The test's private network: one network namespace per site, joined by
+//! veth pairs to a bridge in the host namespace (which is where the clients
+//! and the proxy front-end run). Partitions are nftables drop rules inside
+//! the sites' namespaces between site addresses only, so clients always
+//! reach every site: an isolated master still hears from clients, the case
+//! that matters for split brain. Everything is removed on drop, and
+//! leftovers of a killed run are removed first.
+
+use std::process::Command;
+
+pub const BRIDGE: &str = "fishflt0";
+pub const HOST_ADDR: &str = "10.232.0.1";
+
+/// `ip`/`nft` failed: the message names the command.
+fn run(args: &[&str]) -> Result<(), String> {
+    let out = Command::new(args[0]).args(&args[1..]).output().map_err(|e| format!("{}: {e}", args.join(" ")))?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(format!("{}: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim()))
+    }
+}
+
+fn must(args: &[&str]) {
+    run(args).unwrap_or_else(|e| panic!("{e}"));
+}
+
+pub struct Net {
+    pub namespaces: Vec<String>,
+    pub addrs: Vec<String>,
+}
+
+impl Net {
+    /// A bridge and `n` namespaces with addresses 10.232.0.11, .12, ...
+    pub fn new(n: usize) -> Net {
+        let net = Net {
+            namespaces: (0..n).map(|i| format!("fish-flt-{i}")).collect(),
+            addrs: (0..n).map(|i| format!("10.232.0.{}", 11 + i)).collect(),
+        };
+        net.remove();
+        must(&["ip", "link", "add", BRIDGE, "type", "bridge"]);
+        must(&["ip", "addr", "add", &format!("{HOST_ADDR}/24"), "dev", BRIDGE]);
+        must(&["ip", "link", "set", BRIDGE, "up"]);
+        for (i, ns) in net.namespaces.iter().enumerate() {
+            let (host_end, ns_end) = (format!("ff{i}-h"), format!("ff{i}-c"));
+            must(&["ip", "netns", "add", ns]);
+            must(&["ip", "link", "add", &host_end, "type", "veth", "peer", "name", &ns_end]);
+            must(&["ip", "link", "set", &host_end, "master", BRIDGE, "up"]);
+            must(&["ip", "link", "set", &ns_end, "netns", ns]);
+            must(&["ip", "-n", ns, "link", "set", &ns_end, "name", "eth0"]);
+            must(&["ip", "-n", ns, "addr", "add", &format!("{}/24", net.addrs[i]), "dev", "eth0"]);
+            must(&["ip", "-n", ns, "link", "set", "eth0", "up"]);
+            must(&["ip", "-n", ns, "link", "set", "lo", "up"]);
+        }
+        net
+    }
+
+    /// Site `i` drops all traffic to and from the sites in `peers`.
+    pub fn cut(&self, i: usize, peers: &[usize]) {
+        if peers.is_empty() {
+            return;
+        }
+        let set = peers.iter().map(|&p| self.addrs[p].as_str()).collect::<Vec<_>>().join(", ");
+        let rules = format!(
+            "table inet fishfault {{\n\
+             chain input {{ type filter hook input priority 0; policy accept; ip saddr {{ {set} }} drop; }}\n\
+             chain output {{ type filter hook output priority 0; policy accept; ip daddr {{ {set} }} drop; }}\n\
+             }}\n"
+        );
+        let path = std::env::temp_dir().join(format!("fishfault-{i}.nft"));
+        std::fs::write(&path, rules).unwrap();
+        self.heal_site(i);
+        must(&["ip", "netns", "exec", &self.namespaces[i], "nft", "-f", path.to_str().unwrap()]);
+    }
+
+    /// Cuts every site in `a` from every site in `b` (both directions).
+    pub fn partition(&self, a: &[usize], b: &[usize]) {
+        for &i in a {
+            self.cut(i, b);
+        }
+        for &j in b {
+            self.cut(j, a);
+        }
+    }
+
+    fn heal_site(&self, i: usize) {
+        let _ = run(&["ip", "netns", "exec", &self.namespaces[i], "nft", "delete", "table", "inet", "fishfault"]);
+    }
+
+    /// Removes every partition.
+    pub fn heal(&self) {
+        for i in 0..self.namespaces.len() {
+            self.heal_site(i);
+        }
+    }
+
+    fn remove(&self) {
+        for (i, ns) in self.namespaces.iter().enumerate() {
+            let _ = run(&["ip", "netns", "del", ns]);
+            // A namespace is torn down asynchronously: delete our veth
+            // pair by hand so an immediate next run finds the names free.
+            let _ = run(&["ip", "link", "del", &format!("ff{i}-h")]);
+        }
+        let _ = run(&["ip", "link", "del", BRIDGE]);
+    }
+}
+
+impl Drop for Net {
+    fn drop(&mut self) {
+        self.remove();
+    }
+}

@@ -1,0 +1,225 @@
+//! The group under test: three back-ends, each in its own network namespace
+//! (`ip netns exec` execs fishd, so the child's pid is fishd's own), and a
+//! proxy front-end in the host namespace.
+
+use std::fs::File;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+
+use crate::net::{HOST_ADDR, Net};
+
+pub const FISHD: &str = env!("CARGO_BIN_EXE_fishd");
+
+pub struct Site {
+    pub name: String,
+    pub url: String,
+    pub config: PathBuf,
+    pub log: PathBuf,
+    netns: Option<String>,
+    child: Option<Child>,
+    pub paused: bool,
+}
+
+impl Site {
+    pub fn is_running(&self) -> bool {
+        self.child.is_some()
+    }
+
+    pub fn start(&mut self) {
+        assert!(self.child.is_none(), "{} is running", self.name);
+        let log = File::options().create(true).append(true).open(&self.log).unwrap();
+        let mut cmd = match &self.netns {
+            Some(ns) => {
+                let mut c = Command::new("ip");
+                c.args(["netns", "exec", ns, FISHD]);
+                c
+            }
+            None => Command::new(FISHD),
+        };
+        let child = cmd
+            .arg("--config")
+            .arg(&self.config)
+            .env_remove("RUST_LOG")
+            .env_remove("NOTIFY_SOCKET")
+            .env_remove("JOURNAL_STREAM")
+            .stdout(Stdio::null())
+            .stderr(log)
+            .spawn()
+            .unwrap();
+        self.child = Some(child);
+        self.paused = false;
+    }
+
+    fn pid(&self) -> Option<Pid> {
+        self.child.as_ref().map(|c| Pid::from_raw(c.id() as i32))
+    }
+
+    pub fn signal(&self, s: Signal) {
+        if let Some(pid) = self.pid() {
+            let _ = kill(pid, s);
+        }
+    }
+
+    pub fn sigkill(&mut self) {
+        if let Some(mut c) = self.child.take() {
+            let _ = c.kill();
+            let _ = c.wait();
+        }
+        self.paused = false;
+    }
+
+    pub fn pause(&mut self) {
+        self.signal(Signal::SIGSTOP);
+        self.paused = true;
+    }
+
+    pub fn resume(&mut self) {
+        self.signal(Signal::SIGCONT);
+        self.paused = false;
+    }
+
+    /// SIGTERM and wait (up to 60 s, then SIGKILL).
+    pub fn stop(&mut self) {
+        self.resume();
+        self.signal(Signal::SIGTERM);
+        if let Some(mut c) = self.child.take() {
+            let deadline = Instant::now() + Duration::from_secs(60);
+            while c.try_wait().unwrap().is_none() {
+                if Instant::now() > deadline {
+                    let _ = c.kill();
+                    let _ = c.wait();
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(20));
+            }
+        }
+    }
+
+    /// Reaps a process that exited by itself (a crash would show here).
+    pub fn exited(&mut self) -> Option<String> {
+        let status = self.child.as_mut()?.try_wait().unwrap()?;
+        self.child = None;
+        Some(status.to_string())
+    }
+
+    pub fn log_tail(&self, lines: usize) -> String {
+        let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+        let all: Vec<&str> = text.lines().collect();
+        all[all.len().saturating_sub(lines)..].join("\n")
+    }
+}
+
+impl Drop for Site {
+    fn drop(&mut self) {
+        self.resume();
+        self.sigkill();
+    }
+}
+
+/// Replication settings of the group: the shipped defaults (quorum acks,
+/// 600 ms heartbeat monitor), so that the figures are the ones users get;
+/// FISH_FAULTS_LEASES=1 turns master leases on.
+fn replication_settings() -> String {
+    let leases = std::env::var("FISH_FAULTS_LEASES").is_ok_and(|v| v == "1");
+    format!("ack_policy = \"quorum\"\nleases = {leases}\n")
+}
+
+pub struct Group {
+    pub backs: Vec<Site>,
+    pub front: Site,
+    _dir: tempfile::TempDir,
+}
+
+impl Group {
+    /// Writes the configs and starts back0 (the group creator), then the
+    /// others one by one, then the front-end; returns once all are ready.
+    pub fn start(net: &Net) -> Group {
+        // FISH_FAULTS_KEEP=1 keeps the configs, data and logs for a post-mortem.
+        let keep = std::env::var("FISH_FAULTS_KEEP").is_ok_and(|v| v == "1");
+        let dir = tempfile::Builder::new().prefix("fish-faults-").disable_cleanup(keep).tempdir().unwrap();
+        eprintln!(
+            "faults: sites' configs, data and logs in {}{}",
+            dir.path().display(),
+            if keep { " (kept)" } else { "" }
+        );
+        let n = net.addrs.len();
+        let mut backs = Vec::new();
+        for i in 0..n {
+            let name = format!("back{i}");
+            let helpers: Vec<String> =
+                (0..n).filter(|&j| j != i).map(|j| format!("\"{}:7000\"", net.addrs[j])).collect();
+            let config = dir.path().join(format!("{name}.toml"));
+            std::fs::write(
+                &config,
+                format!(
+                    "role = \"back\"\nname = \"{name}\"\ndata_dir = \"{}\"\n[http]\nlisten = \"{a}:8080\"\n\
+                     [replication]\nlisten = \"{a}:7000\"\nhelpers = [{}]\ngroup_creator = {}\npriority = {}\n{}",
+                    dir.path().join(&name).display(),
+                    helpers.join(", "),
+                    i == 0,
+                    100 - 10 * i,
+                    replication_settings(),
+                    a = net.addrs[i],
+                ),
+            )
+            .unwrap();
+            backs.push(Site {
+                url: format!("http://{}:8080", net.addrs[i]),
+                log: dir.path().join(format!("{name}.log")),
+                name,
+                config,
+                netns: Some(net.namespaces[i].clone()),
+                child: None,
+                paused: false,
+            });
+        }
+        let config = dir.path().join("front0.toml");
+        let backends: Vec<String> = net.addrs.iter().map(|a| format!("\"{a}:8080\"")).collect();
+        std::fs::write(
+            &config,
+            format!(
+                "role = \"front\"\nname = \"front0\"\n[http]\nlisten = \"{HOST_ADDR}:8090\"\n[front]\nmode = \"proxy\"\nbackends = [{}]\n",
+                backends.join(", ")
+            ),
+        )
+        .unwrap();
+        let front = Site {
+            name: "front0".into(),
+            url: format!("http://{HOST_ADDR}:8090"),
+            log: dir.path().join("front0.log"),
+            config,
+            netns: None,
+            child: None,
+            paused: false,
+        };
+        let mut group = Group { backs, front, _dir: dir };
+        for i in 0..n {
+            group.backs[i].start();
+            wait_ready(&group.backs[i]);
+        }
+        group.front.start();
+        wait_ready(&group.front);
+        group
+    }
+
+    /// Every site, back-ends first.
+    pub fn all(&self) -> impl Iterator<Item = &Site> {
+        self.backs.iter().chain(std::iter::once(&self.front))
+    }
+}
+
+fn wait_ready(site: &Site) {
+    let deadline = Instant::now() + Duration::from_secs(90);
+    let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(1)).build();
+    while Instant::now() < deadline {
+        if agent.get(&format!("{}/readyz", site.url)).call().is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("{} not ready in 90 s:\n{}", site.name, site.log_tail(40));
+}
