@@ -6,6 +6,7 @@ mod cli;
 mod cluster;
 mod crash;
 mod fronts;
+mod fuzz;
 mod harness;
 mod reload;
 mod replication;

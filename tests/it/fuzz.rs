@@ -1,0 +1,195 @@
+//! HTTP fuzzing, bounded: a seeded stream of malformed and hostile requests
+//! to every endpoint of one site over raw TCP (bad request lines, invalid
+//! percent-encoding and UTF-8, huge headers and bodies, wrong lengths, bad
+//! chunking, broken JSON and tokens), plus slow clients that trickle a
+//! request. The site must never answer 500, never die, keep serving normal
+//! requests throughout, and keep its data. The seed is printed;
+//! FISH_FUZZ_SEED replays it.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::Duration;
+
+use rand::rngs::StdRng;
+use rand::seq::SliceRandom;
+use rand::{Rng, SeedableRng};
+
+use crate::harness::Site;
+
+const PATHS: &[&str] = &[
+    "/v1/kv/",
+    "/v1/kv/fuzz",
+    "/v1/kv",
+    "/v1/kv?prefix=",
+    "/v1/kv?limit=",
+    "/v1/kv?start_after=",
+    "/v1/kv?consistency=",
+    "/v1/txn",
+    "/v1/status",
+    "/v1/members",
+    "/healthz",
+    "/readyz",
+    "/metrics",
+    "/v1/internal/sites/",
+    "/",
+    "",
+    "*",
+    "/v1/kv/%",
+    "/v1/kv/%zz",
+    "/v1/kv/%ff%fe",
+    "/v1/kv/%00",
+    "/../../etc/passwd",
+];
+const METHODS: &[&str] =
+    &["GET", "PUT", "POST", "DELETE", "HEAD", "OPTIONS", "PATCH", "TRACE", "CONNECT", "G\x01T", ""];
+const HEADERS: &[&str] = &[
+    "If-Match",
+    "If-None-Match",
+    "Fish-After",
+    "Content-Type",
+    "Content-Length",
+    "Transfer-Encoding",
+    "Host",
+    "Connection",
+    "Expect",
+];
+
+fn noise(rng: &mut StdRng, max: usize) -> Vec<u8> {
+    let n = rng.gen_range(0..=max);
+    (0..n).map(|_| rng.r#gen::<u8>()).collect()
+}
+
+/// A request that is wrong in one or more ways.
+fn request(rng: &mut StdRng) -> Vec<u8> {
+    // Half of them are nearly valid, to get past the parser into handlers.
+    let sane = rng.gen_bool(0.5);
+    let method =
+        if sane { *["GET", "PUT", "POST", "DELETE"].choose(rng).unwrap() } else { *METHODS.choose(rng).unwrap() };
+    let mut path = PATHS.choose(rng).unwrap().to_string();
+    match if sane { 3 } else { rng.gen_range(0..4) } {
+        0 => path.push_str(&"%41".repeat(rng.gen_range(0..3000))),
+        1 => path.push_str(&String::from_utf8_lossy(&noise(rng, 40)).replace([' ', '\r', '\n'], "_")),
+        2 => path.push_str(&format!("{}", rng.r#gen::<i64>())),
+        _ => {}
+    }
+    let mut out = format!("{method} {path} HTTP/1.1\r\nHost: fuzz\r\n").into_bytes();
+    for _ in 0..rng.gen_range(0..if sane { 2 } else { 6 }) {
+        let name = *HEADERS.choose(rng).unwrap();
+        let value: Vec<u8> = match rng.gen_range(0..6) {
+            0 => vec![b'a'; rng.gen_range(1..100_000)],
+            1 => noise(rng, 64).into_iter().filter(|b| *b != b'\r' && *b != b'\n').collect(),
+            2 => b"\"".to_vec(),
+            3 => b"*".to_vec(),
+            4 => format!("{}", rng.r#gen::<i64>()).into_bytes(),
+            _ => b"chunked".to_vec(),
+        };
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(b": ");
+        out.extend_from_slice(&value);
+        out.extend_from_slice(b"\r\n");
+    }
+    if rng.gen_bool(0.1) {
+        // Very many headers.
+        for i in 0..rng.gen_range(100..2000) {
+            out.extend_from_slice(format!("X-Fuzz-{i}: {i}\r\n").as_bytes());
+        }
+    }
+    let body: Vec<u8> = match rng.gen_range(0..7) {
+        0 => Vec::new(),
+        1 => noise(rng, 4096),
+        2 => vec![b'v'; rng.gen_range(1_000_000..3_000_000)],
+        3 => br#"{"ops":[{"op":"put","key":"fuzz/t","value":"x"},{"op":"nope"}]}"#.to_vec(),
+        4 => "[".repeat(rng.gen_range(1..50_000)).into_bytes(),
+        5 => br#"{"ops":[{"op":"put","key":"\ud800","value":1}]}"#.to_vec(),
+        _ => b"5\r\nhello\r\nzz\r\n".to_vec(),
+    };
+    match rng.gen_range(0..3) {
+        0 => out.extend_from_slice(format!("Content-Length: {}\r\n", body.len()).as_bytes()),
+        1 => out.extend_from_slice(format!("Content-Length: {}\r\n", body.len() + rng.gen_range(1..100)).as_bytes()),
+        _ => {}
+    }
+    out.extend_from_slice(b"\r\n");
+    out.extend_from_slice(&body);
+    out
+}
+
+/// Sends raw bytes; the status code of the answer, if one came.
+fn send(addr: &str, bytes: &[u8]) -> Option<u16> {
+    let mut s = TcpStream::connect(addr).ok()?;
+    s.set_write_timeout(Some(Duration::from_secs(2))).ok()?;
+    s.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
+    let _ = s.write_all(bytes);
+    // End of request: a declared length longer than what was sent is
+    // answered (or the connection closed) at once rather than after a wait.
+    let _ = s.shutdown(std::net::Shutdown::Write);
+    let mut head = [0u8; 12];
+    let mut got = 0;
+    while got < head.len() {
+        match s.read(&mut head[got..]) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => got += n,
+        }
+    }
+    let line = std::str::from_utf8(&head[..got]).ok()?;
+    line.strip_prefix("HTTP/1.1 ")?.get(..3)?.parse().ok()
+}
+
+#[test]
+fn malformed_and_hostile_requests_never_crash_a_site_or_touch_its_data() {
+    let seed = std::env::var("FISH_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(rand::random::<u64>);
+    eprintln!("fuzz: seed {seed} (replay: FISH_FUZZ_SEED={seed})");
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut site = Site::start("fuzz", "");
+    let h = site.http();
+    for i in 0..20 {
+        assert_eq!(h.put(&format!("keep/{i}"), format!("v{i}").as_bytes()).status, 204);
+    }
+    let addr = site.url.trim_start_matches("http://").to_string();
+
+    // Slow clients, bounded: each trickles a request one byte per 50 ms.
+    let slow: Vec<_> = (0..20)
+        .map(|i| {
+            let addr = addr.clone();
+            std::thread::spawn(move || {
+                let Ok(mut s) = TcpStream::connect(&addr) else { return };
+                let req = format!("PUT /v1/kv/slow{i} HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
+                for b in req.as_bytes().iter().take(60) {
+                    if s.write_all(&[*b]).is_err() {
+                        return;
+                    }
+                    std::thread::sleep(Duration::from_millis(50));
+                }
+            })
+        })
+        .collect();
+
+    let mut statuses = std::collections::BTreeMap::new();
+    for n in 0..500 {
+        let req = request(&mut rng);
+        let status = send(&addr, &req);
+        *statuses.entry(status).or_insert(0u32) += 1;
+        assert_ne!(
+            status,
+            Some(500),
+            "request {n} (seed {seed}) got a 500: {:?}\n{}",
+            String::from_utf8_lossy(&req[..req.len().min(300)]),
+            site.log()
+        );
+        if n % 50 == 0 {
+            // Normal requests keep working while the fuzzing goes on.
+            assert_eq!(h.get("keep/0").status, 200, "after request {n} (seed {seed})");
+        }
+    }
+    for t in slow {
+        t.join().unwrap();
+    }
+    eprintln!("fuzz: answers by status: {statuses:?}");
+    assert!(site.is_running(), "the site died");
+    for i in 0..20 {
+        let r = h.get(&format!("keep/{i}"));
+        assert_eq!((r.status, r.body), (200, format!("v{i}").into_bytes()), "keep/{i} after fuzzing (seed {seed})");
+    }
+    assert_eq!(h.call("GET", "/v1/status", &[], b"").status, 200);
+    assert!(!site.log().contains("panicked"), "{}", site.log());
+    assert_eq!(site.stop().code(), Some(0), "{}", site.log());
+}
