@@ -144,6 +144,11 @@ pub enum StoreError {
     NotMaster,
     #[error("stored record for key {} is damaged", String::from_utf8_lossy(.0))]
     Corrupt(Vec<u8>),
+    #[error(
+        "{file} is damaged ({source}): restore the site from a backup (docs/backup.md), or for a back-end of a group \
+         with other copies, move the data dir away and let the site copy the group's data again"
+    )]
+    DamagedFile { file: String, source: bdb::Error },
     #[error(transparent)]
     Lock(#[from] LockError),
     #[error("Berkeley DB: {0}")]
@@ -205,10 +210,31 @@ impl Store {
         let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every);
         let store =
             Store { dbs: RwLock::new(None), replicating: AtomicBool::new(false), maintenance, env, _lock: lock };
+        store.check_files(&home)?;
         if !store.env.is_replicated() {
             store.databases(true)?;
         }
         Ok(store)
+    }
+
+    /// Opens each database file that exists, once, before anything else
+    /// touches it: a damaged file (bad checksum, garbage page) is a clear
+    /// start-up error naming it, rather than a site that starts and then
+    /// fails every request (and floods the log with Berkeley DB's
+    /// complaints on every retry).
+    fn check_files(&self, home: &Path) -> Result<(), StoreError> {
+        for file in ["kv.db", "fish.meta.db"] {
+            let path = home.join(file);
+            if !path.exists() {
+                continue;
+            }
+            let damaged = |source| StoreError::DamagedFile { file: path.display().to_string(), source };
+            let txn = self.env.begin(TxnFlags::default())?;
+            let db = Database::open_btree(&self.env, &txn, file, false).map_err(damaged)?;
+            drop(db);
+            txn.commit()?;
+        }
+        Ok(())
     }
 
     /// The open handles, opening them first if needed. Only `create` when

@@ -80,3 +80,26 @@ fn every_acknowledged_write_survives_sigkill_mid_load() {
     }
     assert!(all.len() >= ROUNDS * ACKED_BEFORE_KILL);
 }
+
+#[test]
+fn a_damaged_database_file_stops_the_start_with_an_error_naming_it() {
+    let mut site = Site::start("damaged", "");
+    assert_eq!(site.http().put("kept", b"yes").status, 204);
+    assert_eq!(site.stop().code(), Some(0));
+    let file = site.dir.path().join("data/bdb/kv.db");
+    let original = std::fs::read(&file).unwrap();
+    let mut damaged = original.clone();
+    damaged[..32].copy_from_slice(&[0x5a; 32]);
+    std::fs::write(&file, &damaged).unwrap();
+
+    site.spawn_no_wait();
+    let status = site.wait_exit(Duration::from_secs(30));
+    let log = site.log();
+    assert!(!status.success(), "fishd started on a damaged kv.db:\n{log}");
+    assert!(log.contains(&format!("{} is damaged", file.display())), "{log}");
+    assert!(!log.contains("panicked"), "{log}");
+    // Nothing else was touched: with the file repaired the data is there.
+    std::fs::write(&file, &original).unwrap();
+    site.spawn();
+    assert_eq!(site.http().get("kept").body, b"yes");
+}
