@@ -252,6 +252,7 @@ async fn open_store(
         tracing::info!("no helpers and no group membership yet: this site creates a new group");
     }
     opts.checkpoint_every = config.storage.checkpoint_every;
+    opts.min_free_bytes = config.storage.min_free_bytes;
     let opened = tokio::task::spawn_blocking(move || Store::open(&dir, &opts)).await.map_err(std::io::Error::other)?;
     opened.map(Arc::new).map_err(|source| DaemonError::Store { dir: config.data_dir.display().to_string(), source })
 }

@@ -7,6 +7,14 @@
 //! Deadlocks are detected on every lock conflict (`DB_LOCK_DEFAULT`), and log
 //! files that no checkpoint needs any more are removed automatically.
 //!
+//! The shared regions (cache, locks, log buffer, replication state) live in
+//! process memory (`DB_PRIVATE`), not in `__db.00N` files mapped from the
+//! data dir: one process owns a data dir anyway (the lock file), recovery
+//! on open rebuilds the regions either way, and a file-backed region on a
+//! full filesystem kills the process with SIGBUS the moment it grows (the
+//! fault suite's full-disk test met exactly that). The price: Berkeley DB's
+//! command-line tools (`db_stat -e`, ...) cannot attach to a running site.
+//!
 //! The replication calls (repmgr sites, events, commit-token waits) will hang
 //! off this same handle: `EnvInner::raw` is what they need.
 
@@ -163,6 +171,7 @@ impl Env {
             | ffi::DB_INIT_LOG
             | ffi::DB_INIT_MPOOL
             | ffi::DB_THREAD
+            | ffi::DB_PRIVATE
             | if cfg.recover_fatal { ffi::DB_RECOVER_FATAL } else { ffi::DB_RECOVER }
             | if cfg.replication.is_some() { ffi::DB_INIT_REP } else { 0 };
         // SAFETY: valid handle and NUL-terminated path; on failure the handle

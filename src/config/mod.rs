@@ -122,6 +122,9 @@ pub enum FrontMode {
 pub struct StorageConfig {
     pub cache_bytes: u64,
     pub checkpoint_every: Duration,
+    /// Free space the data dir's filesystem must keep: writes are refused
+    /// (507) below it. 0: no reserve.
+    pub min_free_bytes: u64,
 }
 
 /// A validated site configuration.
@@ -283,6 +286,8 @@ impl Validator<'_> {
                 30,
                 1..86_401,
             )? as u64),
+            min_free_bytes: self.int(raw.storage.min_free_mb.as_ref(), "storage.min_free_mb", 64, 0..1_048_577)? as u64
+                * (1 << 20),
         };
         let log_level = match &raw.log.level {
             None => "info".to_string(),

@@ -53,6 +53,7 @@ pub struct RawReplication {
 pub struct RawStorage {
     pub cache_mb: Option<Spanned<i64>>,
     pub checkpoint_interval_s: Option<Spanned<i64>>,
+    pub min_free_mb: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize, Default)]

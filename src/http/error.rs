@@ -96,6 +96,9 @@ impl From<StoreError> for ApiError {
                     .with_header(header::RETRY_AFTER, "1")
             }
             StoreError::Bdb(e) => from_bdb(e),
+            StoreError::NoSpace { .. } => {
+                ApiError::new(StatusCode::INSUFFICIENT_STORAGE, "insufficient_storage", message)
+            }
             StoreError::Corrupt(_) | StoreError::DamagedFile { .. } | StoreError::Lock(_) => {
                 ApiError::internal(message)
             }

@@ -145,6 +145,11 @@ pub enum StoreError {
     #[error("stored record for key {} is damaged", String::from_utf8_lossy(.0))]
     Corrupt(Vec<u8>),
     #[error(
+        "{dir} has {} MiB free, below the reserve of {} MiB ([storage] min_free_mb): writes are refused until space is freed",
+        .free >> 20, .reserve >> 20
+    )]
+    NoSpace { free: u64, reserve: u64, dir: String },
+    #[error(
         "{file} is damaged ({source}): restore the site from a backup (docs/backup.md), or for a back-end of a group \
          with other copies, move the data dir away and let the site copy the group's data again"
     )]
@@ -168,11 +173,16 @@ fn describe_condition(op: usize, key: &[u8], current: Option<u64>) -> String {
 pub struct StoreOptions {
     pub env: EnvConfig,
     pub checkpoint_every: Duration,
+    /// Writes are refused while the data dir's filesystem has less free
+    /// space than this (0: never). Berkeley DB cannot fail a master's
+    /// commit gracefully on ENOSPC: a failed log write on a replication
+    /// master panics the environment ("Write failed on MASTER commit").
+    pub min_free_bytes: u64,
 }
 
 impl Default for StoreOptions {
     fn default() -> Self {
-        StoreOptions { env: EnvConfig::default(), checkpoint_every: Duration::from_secs(30) }
+        StoreOptions { env: EnvConfig::default(), checkpoint_every: Duration::from_secs(30), min_free_bytes: 64 << 20 }
     }
 }
 
@@ -192,6 +202,8 @@ pub struct Store {
     replicating: AtomicBool,
     maintenance: Maintenance,
     env: Env,
+    home: PathBuf,
+    min_free_bytes: u64,
     _lock: DirLock,
 }
 
@@ -208,13 +220,38 @@ impl Store {
         })?;
         let env = Env::open(&home, &opts.env)?;
         let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every);
-        let store =
-            Store { dbs: RwLock::new(None), replicating: AtomicBool::new(false), maintenance, env, _lock: lock };
+        let store = Store {
+            dbs: RwLock::new(None),
+            replicating: AtomicBool::new(false),
+            maintenance,
+            env,
+            home: home.clone(),
+            min_free_bytes: opts.min_free_bytes,
+            _lock: lock,
+        };
         store.check_files(&home)?;
         if !store.env.is_replicated() {
             store.databases(true)?;
         }
         Ok(store)
+    }
+
+    /// Refuses a write while the filesystem is below the free-space reserve.
+    fn check_free_space(&self) -> Result<(), StoreError> {
+        if self.min_free_bytes == 0 {
+            return Ok(());
+        }
+        // statvfs is one cheap syscall; an error here must not stop writes.
+        let Ok(st) = nix::sys::statvfs::statvfs(&self.home) else { return Ok(()) };
+        let free = st.blocks_available() * st.fragment_size();
+        if free < self.min_free_bytes {
+            return Err(StoreError::NoSpace {
+                free,
+                reserve: self.min_free_bytes,
+                dir: self.home.display().to_string(),
+            });
+        }
+        Ok(())
     }
 
     /// Opens each database file that exists, once, before anything else
@@ -373,6 +410,9 @@ impl Store {
             check_key(op.key())?;
         }
         let writes = ops.iter().any(Op::writes);
+        if writes {
+            self.check_free_space()?;
+        }
         self.with_dbs(writes, |dbs| {
             let txn = self.env.begin(TxnFlags::default())?;
             let results =

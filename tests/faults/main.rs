@@ -13,6 +13,7 @@
 
 mod checker;
 mod clients;
+mod disk;
 mod nemesis;
 mod net;
 mod sites;

@@ -25,6 +25,31 @@ pub struct Site {
 }
 
 impl Site {
+    /// A one-site group on loopback with its data in `data_dir` (files in
+    /// `dir`), keeping 8 MiB of free space.
+    pub fn standalone(name: &str, dir: &std::path::Path, data_dir: &std::path::Path, port: u16) -> Site {
+        let config = dir.join(format!("{name}.toml"));
+        std::fs::write(
+            &config,
+            format!(
+                "role = \"back\"\nname = \"{name}\"\ndata_dir = \"{}\"\n[http]\nlisten = \"127.0.0.1:{port}\"\n\
+                 [replication]\nlisten = \"127.0.0.1:{}\"\n[storage]\nmin_free_mb = 8\n",
+                data_dir.display(),
+                port + 1
+            ),
+        )
+        .unwrap();
+        Site {
+            name: name.into(),
+            url: format!("http://127.0.0.1:{port}"),
+            config,
+            log: dir.join(format!("{name}.log")),
+            netns: None,
+            child: None,
+            paused: false,
+        }
+    }
+
     pub fn is_running(&self) -> bool {
         self.child.is_some()
     }
@@ -212,7 +237,7 @@ impl Group {
     }
 }
 
-fn wait_ready(site: &Site) {
+pub fn wait_ready(site: &Site) {
     let deadline = Instant::now() + Duration::from_secs(90);
     let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(1)).build();
     while Instant::now() < deadline {
