@@ -13,7 +13,7 @@ mod kv;
 mod members;
 mod request;
 mod status;
-mod txn;
+pub mod txn;
 
 use std::convert::Infallible;
 use std::sync::Arc;

@@ -64,23 +64,7 @@ pub async fn handle(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError>
     request::query(&req, &[])?;
     let limits = &app.config().http;
     let raw = request::body(req, limits.max_txn_bytes, "the transaction").await?;
-    let body: TxnBody =
-        serde_json::from_slice(&raw).map_err(|e| ApiError::bad_request("invalid_json", format!("transaction: {e}")))?;
-    if body.ops.is_empty() || body.ops.len() > limits.max_txn_ops {
-        return Err(ApiError::bad_request(
-            "invalid_argument",
-            format!("a transaction has 1 to {} ops; this one has {}", limits.max_txn_ops, body.ops.len()),
-        ));
-    }
-    let ops = body
-        .ops
-        .into_iter()
-        .enumerate()
-        .map(|(i, op)| {
-            to_op(op, limits.max_value_bytes)
-                .map_err(|why| ApiError::bad_request("invalid_argument", format!("ops[{i}]: {why}")))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let ops = parse(&raw, limits.max_txn_ops, limits.max_value_bytes)?;
     let store = app.store()?;
     let (ops, done) = blocking(move || store.transact(&ops).map(|done| (ops, done))).await?;
     let results: Vec<Value> = ops.iter().zip(&done.results).map(|(op, r)| render(op, r)).collect();
@@ -91,6 +75,26 @@ pub async fn handle(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError>
         set_token(&mut resp, token);
     }
     Ok(resp)
+}
+
+/// A `POST /v1/txn` body as store operations, or the 400 that says what is
+/// wrong with it (a fuzz target: fuzz/fuzz_targets/txn.rs).
+pub fn parse(raw: &[u8], max_ops: usize, max_value: usize) -> Result<Vec<Op>, ApiError> {
+    let body: TxnBody =
+        serde_json::from_slice(raw).map_err(|e| ApiError::bad_request("invalid_json", format!("transaction: {e}")))?;
+    if body.ops.is_empty() || body.ops.len() > max_ops {
+        return Err(ApiError::bad_request(
+            "invalid_argument",
+            format!("a transaction has 1 to {max_ops} ops; this one has {}", body.ops.len()),
+        ));
+    }
+    body.ops
+        .into_iter()
+        .enumerate()
+        .map(|(i, op)| {
+            to_op(op, max_value).map_err(|why| ApiError::bad_request("invalid_argument", format!("ops[{i}]: {why}")))
+        })
+        .collect()
 }
 
 fn to_op(op: OpBody, max_value: usize) -> Result<Op, String> {

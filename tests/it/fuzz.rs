@@ -193,3 +193,80 @@ fn malformed_and_hostile_requests_never_crash_a_site_or_touch_its_data() {
     assert!(!site.log().contains("panicked"), "{}", site.log());
     assert_eq!(site.stop().code(), Some(0), "{}", site.log());
 }
+
+/// `seed` with a few random byte-level edits.
+fn mutate(rng: &mut StdRng, seed: &[u8], other: &[u8]) -> Vec<u8> {
+    let mut v = seed.to_vec();
+    for _ in 0..rng.gen_range(1..8) {
+        let at = rng.gen_range(0..=v.len());
+        match rng.gen_range(0..5) {
+            0 if !v.is_empty() => {
+                let i = rng.gen_range(0..v.len());
+                v[i] ^= 1 << rng.gen_range(0..8);
+            }
+            1 => v.insert(at, rng.r#gen()),
+            2 if at < v.len() => {
+                v.remove(at);
+            }
+            3 => v.truncate(at),
+            _ => {
+                let from = rng.gen_range(0..=other.len());
+                v.splice(at..at, other[from..].iter().take(rng.gen_range(0..32)).copied());
+            }
+        }
+    }
+    v
+}
+
+fn corpus(target: &str) -> Vec<Vec<u8>> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus").join(target);
+    let mut seeds: Vec<Vec<u8>> =
+        std::fs::read_dir(&dir).unwrap().map(|e| std::fs::read(e.unwrap().path()).unwrap()).collect();
+    assert!(!seeds.is_empty(), "no seeds in {}", dir.display());
+    seeds.sort();
+    seeds
+}
+
+/// The cargo-fuzz targets' checks (fuzz/fuzz_targets), run on stable over
+/// their seed corpora and seeded mutations of them: what CI can run
+/// without a nightly toolchain.
+#[test]
+fn the_fuzz_targets_hold_on_their_corpora_and_mutations_of_them() {
+    use fish::http::encoding::{percent_decode, percent_encode};
+    let seed = std::env::var("FISH_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(rand::random::<u64>);
+    eprintln!("fuzz corpora: seed {seed} (replay: FISH_FUZZ_SEED={seed})");
+    let mut rng = StdRng::seed_from_u64(seed);
+    for (target, check) in [
+        (
+            "config",
+            (&|data: &[u8]| {
+                if let Ok(text) = std::str::from_utf8(data)
+                    && let Err(e) = fish::config::Config::parse(text, "fuzz.toml", Some("fuzz"))
+                {
+                    assert!(e.to_string().starts_with("fuzz.toml"), "{e}");
+                }
+            }) as &dyn Fn(&[u8]),
+        ),
+        ("key", &|data: &[u8]| {
+            if let Ok(text) = std::str::from_utf8(data) {
+                let _ = percent_decode(text);
+            }
+            assert_eq!(percent_decode(&percent_encode(data)).unwrap(), data);
+        }),
+        ("txn", &|data: &[u8]| match fish::http::txn::parse(data, 128, 1 << 20) {
+            Ok(ops) => assert!(!ops.is_empty() && ops.len() <= 128),
+            Err(e) => assert_eq!(e.status.as_u16(), 400, "{}", e.message),
+        }),
+    ] {
+        let seeds = corpus(target);
+        for s in &seeds {
+            check(s);
+        }
+        for n in 0..3000 {
+            let other = rng.gen_range(0..seeds.len());
+            let input = mutate(&mut rng, &seeds[n % seeds.len()], &seeds[other]);
+            let caught = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| check(&input)));
+            assert!(caught.is_ok(), "{target}: input {:?} (seed {seed}) failed", String::from_utf8_lossy(&input));
+        }
+    }
+}
