@@ -56,6 +56,10 @@ impl Nemesis {
             *self.counts.entry(format!("{fault:?}").to_lowercase()).or_default() += 1;
             std::thread::sleep(hold.min(until.saturating_duration_since(Instant::now())));
             self.heal(group, net);
+            if Instant::now() >= until {
+                // The caller measures convergence from this heal.
+                return;
+            }
             std::thread::sleep(quiet);
         }
         self.heal(group, net);

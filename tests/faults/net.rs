@@ -3,13 +3,12 @@
 //! and the proxy front-end run). Partitions are nftables drop rules inside
 //! the sites' namespaces between site addresses only, so clients always
 //! reach every site: an isolated master still hears from clients, the case
-//! that matters for split brain. Everything is removed on drop, and
-//! leftovers of a killed run are removed first.
+//! that matters for split brain. Names and the subnet carry a run id taken
+//! from the process id (bridge `fishflt<id>`, namespaces `fish-flt<id>-N`,
+//! 10.232.<id>.0/24), so two runs on one machine do not collide.
+//! Everything is removed on drop, and leftovers with the same id first.
 
 use std::process::Command;
-
-pub const BRIDGE: &str = "fishflt0";
-pub const HOST_ADDR: &str = "10.232.0.1";
 
 /// `ip`/`nft` failed: the message names the command.
 fn run(args: &[&str]) -> Result<(), String> {
@@ -26,26 +25,35 @@ fn must(args: &[&str]) {
 }
 
 pub struct Net {
+    pub bridge: String,
+    /// The host side of the bridge (clients and the front-end live there).
+    pub host_addr: String,
     pub namespaces: Vec<String>,
     pub addrs: Vec<String>,
+    id: u32,
 }
 
 impl Net {
-    /// A bridge and `n` namespaces with addresses 10.232.0.11, .12, ...
+    /// A bridge and `n` namespaces with addresses 10.232.<id>.11, .12, ...
     pub fn new(n: usize) -> Net {
+        let id = 10 + std::process::id() % 240;
         let net = Net {
-            namespaces: (0..n).map(|i| format!("fish-flt-{i}")).collect(),
-            addrs: (0..n).map(|i| format!("10.232.0.{}", 11 + i)).collect(),
+            bridge: format!("fishflt{id}"),
+            host_addr: format!("10.232.{id}.1"),
+            namespaces: (0..n).map(|i| format!("fish-flt{id}-{i}")).collect(),
+            addrs: (0..n).map(|i| format!("10.232.{id}.{}", 11 + i)).collect(),
+            id,
         };
+        let bridge = net.bridge.as_str();
         net.remove();
-        must(&["ip", "link", "add", BRIDGE, "type", "bridge"]);
-        must(&["ip", "addr", "add", &format!("{HOST_ADDR}/24"), "dev", BRIDGE]);
-        must(&["ip", "link", "set", BRIDGE, "up"]);
+        must(&["ip", "link", "add", bridge, "type", "bridge"]);
+        must(&["ip", "addr", "add", &format!("{}/24", net.host_addr), "dev", bridge]);
+        must(&["ip", "link", "set", bridge, "up"]);
         for (i, ns) in net.namespaces.iter().enumerate() {
-            let (host_end, ns_end) = (format!("ff{i}-h"), format!("ff{i}-c"));
+            let (host_end, ns_end) = (format!("ff{id}-{i}h", id = net.id), format!("ff{id}-{i}c", id = net.id));
             must(&["ip", "netns", "add", ns]);
             must(&["ip", "link", "add", &host_end, "type", "veth", "peer", "name", &ns_end]);
-            must(&["ip", "link", "set", &host_end, "master", BRIDGE, "up"]);
+            must(&["ip", "link", "set", &host_end, "master", bridge, "up"]);
             must(&["ip", "link", "set", &ns_end, "netns", ns]);
             must(&["ip", "-n", ns, "link", "set", &ns_end, "name", "eth0"]);
             must(&["ip", "-n", ns, "addr", "add", &format!("{}/24", net.addrs[i]), "dev", "eth0"]);
@@ -67,7 +75,7 @@ impl Net {
              chain output {{ type filter hook output priority 0; policy accept; ip daddr {{ {set} }} drop; }}\n\
              }}\n"
         );
-        let path = std::env::temp_dir().join(format!("fishfault-{i}.nft"));
+        let path = std::env::temp_dir().join(format!("fishfault-{}-{i}.nft", self.id));
         std::fs::write(&path, rules).unwrap();
         self.heal_site(i);
         must(&["ip", "netns", "exec", &self.namespaces[i], "nft", "-f", path.to_str().unwrap()]);
@@ -99,9 +107,9 @@ impl Net {
             let _ = run(&["ip", "netns", "del", ns]);
             // A namespace is torn down asynchronously: delete our veth
             // pair by hand so an immediate next run finds the names free.
-            let _ = run(&["ip", "link", "del", &format!("ff{i}-h")]);
+            let _ = run(&["ip", "link", "del", &format!("ff{}-{i}h", self.id)]);
         }
-        let _ = run(&["ip", "link", "del", BRIDGE]);
+        let _ = run(&["ip", "link", "del", &self.bridge]);
     }
 }
 

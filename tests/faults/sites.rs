@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use nix::sys::signal::{Signal, kill};
 use nix::unistd::Pid;
 
-use crate::net::{HOST_ADDR, Net};
+use crate::net::Net;
 
 pub const FISHD: &str = env!("CARGO_BIN_EXE_fishd");
 
@@ -207,14 +207,15 @@ impl Group {
         std::fs::write(
             &config,
             format!(
-                "role = \"front\"\nname = \"front0\"\n[http]\nlisten = \"{HOST_ADDR}:8090\"\n[front]\nmode = \"proxy\"\nbackends = [{}]\n",
+                "role = \"front\"\nname = \"front0\"\n[http]\nlisten = \"{}:8090\"\n[front]\nmode = \"proxy\"\nbackends = [{}]\n",
+                net.host_addr,
                 backends.join(", ")
             ),
         )
         .unwrap();
         let front = Site {
             name: "front0".into(),
-            url: format!("http://{HOST_ADDR}:8090"),
+            url: format!("http://{}:8090", net.host_addr),
             log: dir.path().join("front0.log"),
             config,
             netns: None,
