@@ -150,9 +150,16 @@ pub fn check(history: &[Op], contents: &HashMap<String, String>) -> Report {
             .filter_map(|o| Some((o.end, o.value.as_ref()?.parse().ok()?)))
             .collect();
         acked_by_end.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // Running maximum, so each read is one binary search (a long run
+        // has ~10^5 reads and increments: quadratic took minutes).
+        let mut highest = 0;
+        for (_, v) in acked_by_end.iter_mut() {
+            highest = highest.max(*v);
+            *v = highest;
+        }
         for read in history.iter().filter(|o| o.kind == Kind::MasterRead && o.key == key) {
-            let floor =
-                acked_by_end.iter().take_while(|(end, _)| *end < read.start).map(|(_, v)| *v).max().unwrap_or(0);
+            let before = acked_by_end.partition_point(|(end, _)| *end < read.start);
+            let floor = if before == 0 { 0 } else { acked_by_end[before - 1].1 };
             let got: u64 = read.value.as_ref().and_then(|v| v.parse().ok()).unwrap_or(0);
             if got < floor {
                 if r.stale_master_reads == 0 {
