@@ -87,6 +87,8 @@ fn a_joining_site_replicates_the_masters_commits_and_tokens_reach_it() {
     client.wait_applied(&done.token, Duration::from_secs(10)).unwrap();
     let generation = master.rep_state().unwrap().generation;
     assert!(generation >= 1 && done.token.generation() == generation, "{:?} in gen {generation}", done.token);
+    // The commit record is behind the log's end, on the master and on the client.
+    assert!(done.token.lsn() < master.current_lsn().unwrap() && done.token.lsn() < client.current_lsn().unwrap());
     let txn = client.begin(TxnFlags::default()).unwrap();
     let cdb = Database::open_btree(&client, &txn, "t.db", false).unwrap();
     txn.commit().unwrap();

@@ -127,6 +127,12 @@ impl CommitToken {
     pub fn generation(&self) -> u32 {
         u32::from_be_bytes([self.0[4], self.0[5], self.0[6], self.0[7]])
     }
+
+    /// The LSN of the commit record (bytes 12..20: file, offset).
+    pub fn lsn(&self) -> super::env::Lsn {
+        let word = |i: usize| u32::from_be_bytes([self.0[i], self.0[i + 1], self.0[i + 2], self.0[i + 3]]);
+        super::env::Lsn { file: word(12), offset: word(16) }
+    }
 }
 
 impl fmt::Display for CommitToken {

@@ -172,7 +172,14 @@ async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiErr
 /// past the token's LSN with writes that the new master's sync will roll
 /// back. Both apply the commit once they catch up, so a token from a newer
 /// generation is retried until the deadline; only a token this site's own
-/// history rules out is "never". `txn_applied` reads the generation history
+/// history rules out is "never".
+///
+/// For a token from an older generation `txn_applied` judges by the
+/// generation history alone: right after a master change a replica can hear
+/// "applied" for a commit its log has not reached yet (the fault suite read
+/// 404s that way, 12 in 160,000 token reads). So success also needs this
+/// site's log to run past the token's LSN, and "never" is believed only once
+/// it does. `txn_applied` reads the generation history
 /// in a transaction of its own, which the replication apply thread can pick
 /// as a deadlock victim, or which meets a lockout during a sync: retried
 /// too (the fault suite saw both as 500s).
@@ -184,8 +191,12 @@ fn wait_applied(
     let deadline = std::time::Instant::now() + wait;
     loop {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
-        match env.wait_applied(token, left) {
-            Err(crate::bdb::Error::NotFound) if token.generation() > env.rep_state()?.generation => {}
+        let result = env.wait_applied(token, left);
+        let reached = || env.current_lsn().is_ok_and(|end| end > token.lsn());
+        match result {
+            Ok(()) if reached() => return Ok(()),
+            Ok(()) => {}
+            Err(crate::bdb::Error::NotFound) if token.generation() > env.rep_state()?.generation || !reached() => {}
             Err(e) if e.is_retryable() || matches!(e, crate::bdb::Error::RepLockout) => {}
             other => return other,
         }
