@@ -179,10 +179,12 @@ async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiErr
 /// "applied" for a commit its log has not reached yet (the fault suite read
 /// 404s that way, 12 in 160,000 token reads). So success also needs this
 /// site's log to run past the token's LSN, and "never" is believed only once
-/// it does. `txn_applied` reads the generation history
-/// in a transaction of its own, which the replication apply thread can pick
-/// as a deadlock victim, or which meets a lockout during a sync: retried
-/// too (the fault suite saw both as 500s).
+/// it does.
+///
+/// `txn_applied` reads the generation history in a transaction of its own,
+/// which the replication apply thread can pick as a deadlock victim, or
+/// which meets a lockout during a sync: retried too (the fault suite saw
+/// both as 500s).
 fn wait_applied(
     env: &crate::bdb::Env,
     token: &CommitToken,
