@@ -3,7 +3,7 @@
 # FISH_SKIP_SLOW=1; CI always does).
 #
 # Five Debian 12 hosts, each a systemd-nspawn container in its own network
-# namespace on a private bridge (10.231.7.0/24, host side .1), reached by
+# namespace on a private bridge (10.231.<run>.0/24, host side .1), reached by
 # Ansible over SSH like real machines: back-ends fish-back-1..3 (.11-.13) and
 # proxy front-ends fish-front-1..2 (.21, .22), the example inventory's shape.
 #   1. ansible-lint on the role and playbooks.
@@ -25,8 +25,10 @@ tag=ansible
 work=$(mktemp -d /var/tmp/fish-ansible.XXXXXX)
 source tests/system/lib.sh
 
-bridge=fishans0
-net=10.231.7
+# Names and subnet carry a run id, so two runs on one machine do not collide.
+run=$((20 + $$ % 200))
+bridge=fishans$run
+net=10.231.$run
 hosts=(fish-back-1 fish-back-2 fish-back-3 fish-front-1 fish-front-2)
 addrs=(11 12 13 21 22)
 instances=(back0 back1 back2 front0 front1)
@@ -39,7 +41,7 @@ cleanup() {
   if [[ -n $repo_pid ]]; then kill "$repo_pid" 2>/dev/null || true; fi
   for h in "${!nspawn_pids[@]}"; do stop_container "${nspawn_pids[$h]}" & done
   wait
-  for i in "${!hosts[@]}"; do ip netns del "fish-ans-$i" 2>/dev/null || true; done
+  for i in "${!hosts[@]}"; do ip netns del "fish-ans$run-$i" 2>/dev/null || true; done
   ip link del "$bridge" 2>/dev/null || true
   rm -rf "$work"
 }
@@ -61,14 +63,14 @@ log "version N+1: $(basename "$deb_next")"
 # --- five hosts -------------------------------------------------------------
 base=$(debian_root)
 # Leftovers of a run that was killed before its cleanup (our names only).
-for i in "${!hosts[@]}"; do ip netns del "fish-ans-$i" 2>/dev/null || true; done
+for i in "${!hosts[@]}"; do ip netns del "fish-ans$run-$i" 2>/dev/null || true; done
 ip link del "$bridge" 2>/dev/null || true
 ssh-keygen -q -t ed25519 -N '' -C fish-ansible-test -f "$work/id"
 ip link add "$bridge" type bridge
 ip addr add "$net.1/24" dev "$bridge"
 ip link set "$bridge" up
 for i in "${!hosts[@]}"; do
-  h=${hosts[$i]} ns=fish-ans-$i
+  h=${hosts[$i]} ns=fish-ans$run-$i
   cp -a "$base" "$work/$h"
   echo "$h" >"$work/$h/etc/hostname"
   install -d -m 700 "$work/$h/root/.ssh"
@@ -76,17 +78,17 @@ for i in "${!hosts[@]}"; do
   # No way out to Debian's mirrors from here: apt sees only Fish's repository.
   : >"$work/$h/etc/apt/sources.list"
   ip netns add "$ns"
-  ip link add "fa$i-h" type veth peer name "fa$i-c"
-  ip link set "fa$i-h" master "$bridge" up
-  ip link set "fa$i-c" netns "$ns"
-  ip -n "$ns" link set "fa$i-c" name eth0
+  ip link add "fa$run-$i-h" type veth peer name "fa$run-$i-c"
+  ip link set "fa$run-$i-h" master "$bridge" up
+  ip link set "fa$run-$i-c" netns "$ns"
+  ip -n "$ns" link set "fa$run-$i-c" name eth0
   ip -n "$ns" addr add "$net.${addrs[$i]}/24" dev eth0
   ip -n "$ns" link set eth0 up
   ip -n "$ns" link set lo up
 done
 for i in "${!hosts[@]}"; do
   h=${hosts[$i]}
-  boot_container "$work/$h" "$work/$h.console" --network-namespace-path="/run/netns/fish-ans-$i"
+  boot_container "$work/$h" "$work/$h.console" --network-namespace-path="/run/netns/fish-ans$run-$i"
   nspawn_pids[$h]=$nspawn_pid ct_pids[$h]=$ct_pid
 done
 log "booted ${hosts[*]}"
