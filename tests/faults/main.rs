@@ -23,14 +23,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use sites::Group;
+use sites::{Group, status};
 
 fn env_u64(name: &str) -> Option<u64> {
     std::env::var(name).ok().map(|v| v.parse().unwrap_or_else(|_| panic!("{name}={v} is not a number")))
-}
-
-fn status(agent: &ureq::Agent, url: &str) -> Option<serde_json::Value> {
-    serde_json::from_str(&agent.get(&format!("{url}/v1/status")).call().ok()?.into_string().ok()?).ok()
 }
 
 /// Waits until the back-ends agree on one master and all are synced (and,

@@ -11,7 +11,7 @@ use rand::seq::SliceRandom;
 use rand::{Rng, SeedableRng};
 
 use crate::net::Net;
-use crate::sites::Group;
+use crate::sites::{Group, status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Fault {
@@ -134,14 +134,7 @@ impl Nemesis {
 pub fn master_index(group: &Group) -> Option<usize> {
     let agent = ureq::AgentBuilder::new().timeout(Duration::from_millis(500)).build();
     let masters: Vec<usize> = (0..group.backs.len())
-        .filter(|&i| {
-            agent
-                .get(&format!("{}/v1/status", group.backs[i].url))
-                .call()
-                .ok()
-                .and_then(|r| serde_json::from_str::<serde_json::Value>(&r.into_string().ok()?).ok())
-                .is_some_and(|s| s["state"] == "master")
-        })
+        .filter(|&i| status(&agent, &group.backs[i].url).is_some_and(|s| s["state"] == "master"))
         .collect();
     (masters.len() == 1).then(|| masters[0])
 }

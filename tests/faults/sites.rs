@@ -238,6 +238,11 @@ impl Group {
     }
 }
 
+/// A site's `/v1/status`, or None if it does not answer.
+pub fn status(agent: &ureq::Agent, url: &str) -> Option<serde_json::Value> {
+    serde_json::from_str(&agent.get(&format!("{url}/v1/status")).call().ok()?.into_string().ok()?).ok()
+}
+
 pub fn wait_ready(site: &Site) {
     let deadline = Instant::now() + Duration::from_secs(90);
     let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(1)).build();
