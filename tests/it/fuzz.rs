@@ -16,6 +16,9 @@ use rand::{Rng, SeedableRng};
 
 use crate::harness::Site;
 
+#[path = "../../fuzz/checks.rs"]
+mod fuzz_checks;
+
 const PATHS: &[&str] = &[
     "/v1/kv/",
     "/v1/kv/fuzz",
@@ -232,32 +235,13 @@ fn corpus(target: &str) -> Vec<Vec<u8>> {
 /// without a nightly toolchain.
 #[test]
 fn the_fuzz_targets_hold_on_their_corpora_and_mutations_of_them() {
-    use fish::http::encoding::{percent_decode, percent_encode};
     let seed = std::env::var("FISH_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(rand::random::<u64>);
     eprintln!("fuzz corpora: seed {seed} (replay: FISH_FUZZ_SEED={seed})");
     let mut rng = StdRng::seed_from_u64(seed);
-    for (target, check) in [
-        (
-            "config",
-            (&|data: &[u8]| {
-                if let Ok(text) = std::str::from_utf8(data)
-                    && let Err(e) = fish::config::Config::parse(text, "fuzz.toml", Some("fuzz"))
-                {
-                    assert!(e.to_string().starts_with("fuzz.toml"), "{e}");
-                }
-            }) as &dyn Fn(&[u8]),
-        ),
-        ("key", &|data: &[u8]| {
-            if let Ok(text) = std::str::from_utf8(data) {
-                let _ = percent_decode(text);
-            }
-            assert_eq!(percent_decode(&percent_encode(data)).unwrap(), data);
-        }),
-        ("txn", &|data: &[u8]| match fish::http::txn::parse(data, 128, 1 << 20) {
-            Ok(ops) => assert!(!ops.is_empty() && ops.len() <= 128),
-            Err(e) => assert_eq!(e.status.as_u16(), 400, "{}", e.message),
-        }),
-    ] {
+    type Check = fn(&[u8]);
+    let targets: [(&str, Check); 3] =
+        [("config", fuzz_checks::config), ("key", fuzz_checks::key), ("txn", fuzz_checks::txn)];
+    for (target, check) in targets {
         let seeds = corpus(target);
         for s in &seeds {
             check(s);
