@@ -10,16 +10,7 @@ log() { echo "$tag [$(($(date +%s) - started))s]: $*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
 
 # apt_need PKG...: installs the Debian packages that are missing.
-apt_need() {
-  local missing=() p
-  for p in "$@"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  if ((${#missing[@]})); then
-    log "installing ${missing[*]}"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-  fi
-}
+apt_need() { scripts/apt-need "$@"; }
 
 # debian_root: prints the path of a cached minimal Debian 12 root with
 # systemd, sshd and python3 (for Ansible), making it on first use (about a
