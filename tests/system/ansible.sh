@@ -153,6 +153,12 @@ grep -q '^group_creator = false' "$work/fish-back-1/etc/fish/back0.toml" ||
   fail "the second run left back0 as group creator"
 recap=$(sed -n '/PLAY RECAP/,$p' "$work/redeploy.log")
 for h in fish-back-2 fish-back-3 fish-front-1 fish-front-2; do
+# The reload handler, then (from it) the readiness wait.
+if ! sed -n '/RUNNING HANDLER \[fish : Reload fish\]/,$p' "$work/redeploy.log" |
+  grep -q 'HANDLER \[fish : Wait for /readyz to answer 200 on fish@back0\]'; then
+  tail -60 "$work/redeploy.log" >&2
+  fail "the second run did not reload back0 and wait for it to be ready"
+fi
   grep -E "^$h +:.* changed=0 " <<<"$recap" >/dev/null || { echo "$recap" >&2; fail "the second run changed $h"; }
 done
 log "second site.yml run in $(($(date +%s) - t0))s: only back0's group_creator changed (reloaded)"
