@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Sourced by the bench scripts: build, tools, a scratch dir, a free port.
 # Sets $dir (removed by the caller's trap) and defines free_port.
 command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }

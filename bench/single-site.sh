@@ -9,6 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
 . bench/lib.sh
+export WRK_DIR=$PWD/bench/wrk
 port=$(free_port)
 url="http://127.0.0.1:$port"
 cat > "$dir/bench.toml" <<CONF
@@ -27,11 +28,11 @@ echo "fishd $(./target/release/fishd --version | cut -d' ' -f2), $(nproc) cores,
 for c in 1 16 64; do
   t=$(( c < 2 ? 1 : 2 ))
   printf 'PUT  100 B  conns=%-3s ' "$c"
-  wrk -t"$t" -c"$c" -d"${secs}s" -s bench/put.lua "$url" | grep RESULT
+  wrk -t"$t" -c"$c" -d"${secs}s" -s bench/wrk/put.lua "$url" | grep RESULT
 done
 # Preload the keys GETs read.
-seq 0 9999 | xargs -P 16 -I{} curl -sf -o /dev/null -X PUT --data-binary "$(printf 'v%.0s' $(seq 100))" "$url/v1/kv/pre/{}"
+seq 0 9999 | xargs -P 16 -I{} curl -sf -o /dev/null -X PUT --data-binary "$(printf 'v%.0s' $(seq 100))" "$url/v1/kv/bench/{}"
 for c in 16 64; do
   printf 'GET  100 B  conns=%-3s ' "$c"
-  wrk -t2 -c"$c" -d"${secs}s" -s bench/get.lua "$url" | grep RESULT
+  wrk -t2 -c"$c" -d"${secs}s" -s bench/wrk/get.lua "$url" | grep RESULT
 done

@@ -25,6 +25,7 @@
 #![deny(unsafe_code)]
 
 pub mod bdb;
+pub mod bench;
 pub mod cli;
 pub mod client;
 pub mod config;

@@ -3,13 +3,15 @@
 //! Exit codes (SPEC): 0 ok, 1 not found or condition failed, 2 usage,
 //! 3 unavailable (no answer, or the site answered 5xx).
 
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
 use clap::Parser;
-use fish::cli::fishctl::{Cli, Cmd};
+use fish::bench::{BenchError, BenchOptions, Progress, ProgressFn};
+use fish::cli::fishctl::{BenchArgs, Cli, Cmd};
 use fish::client::{Client, Reply};
 use fish::http::encoding::percent_encode;
 use hyper::{Method, StatusCode};
@@ -25,6 +27,9 @@ enum Exit {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Cmd::Bench(args) = cli.command {
+        return ExitCode::from(bench(&cli.url, cli.timeout, args) as u8);
+    }
     let exit = match Client::new(&cli.url, Duration::from_secs(cli.timeout)) {
         Err(e) => fail(Exit::Usage, &e.to_string()),
         Ok(client) => match tokio::runtime::Builder::new_current_thread().enable_all().build() {
@@ -111,6 +116,7 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
                 true
             })
         }
+        Cmd::Bench(_) => unreachable!("handled in main"),
         Cmd::Backup { dir, local } => backup(client, &dir, local).await,
         Cmd::Status => with_reply(client.get("/v1/status").await, |r| {
             let pretty = serde_json::from_slice::<serde_json::Value>(&r.body)
@@ -200,6 +206,69 @@ async fn backup(client: &Client, dir: &std::path::Path, local: bool) -> Exit {
         Err(e @ (fish::client::FetchError::NotEmpty { .. } | fish::client::FetchError::Io { .. })) => {
             fail(Exit::Usage, &e.to_string())
         }
+        Err(e) => fail(Exit::Unavailable, &e.to_string()),
+    }
+}
+
+/// `fishctl bench`: on a multi-threaded runtime of its own, so the load
+/// generator is not one core's worth of requests.
+fn bench(url: &str, timeout: u64, args: BenchArgs) -> Exit {
+    let mut rt = tokio::runtime::Builder::new_multi_thread();
+    if let Some(n) = args.threads {
+        rt.worker_threads(n.max(1));
+    }
+    let rt = match rt.enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => return fail(Exit::Unavailable, &e.to_string()),
+    };
+    let interactive = std::io::stderr().is_terminal();
+    let progress: Option<ProgressFn> = (!args.quiet).then(|| {
+        Arc::new(move |p: &Progress| {
+            let of = p.target.map(|t| format!("/{t}")).unwrap_or_default();
+            let line = format!(
+                "{} {:>5.1} s: {}{of} ops, {:.0} ops/s, {} errors",
+                p.phase,
+                p.elapsed.as_secs_f64(),
+                p.done,
+                p.rate,
+                p.errors
+            );
+            if interactive {
+                eprint!("\r\x1b[K{line}");
+            } else {
+                eprintln!("{line}");
+            }
+        }) as ProgressFn
+    });
+    let opts = BenchOptions {
+        url: url.trim_end_matches('/').to_string(),
+        connections: args.connections,
+        duration: args.duration.or(if args.ops.is_some() { None } else { Some(Duration::from_secs(10)) }),
+        ops: args.ops,
+        keys: args.keys,
+        value_size: args.value_size,
+        mix: args.mix,
+        consistency: args.consistency,
+        prefix: args.prefix,
+        txn_size: args.txn_size.max(1),
+        preload: args.preload,
+        timeout: Duration::from_secs(timeout),
+        progress,
+    };
+    let result = rt.block_on(fish::bench::run(opts));
+    if interactive && !args.quiet {
+        eprint!("\r\x1b[K");
+    }
+    match result {
+        Ok(report) if args.json => {
+            println!("{}", serde_json::to_string_pretty(&report).expect("report is JSON"));
+            if report.total.count == 0 && report.error_count() > 0 { Exit::Unavailable } else { Exit::Ok }
+        }
+        Ok(report) => {
+            print!("{}", report.text());
+            if report.total.count == 0 && report.error_count() > 0 { Exit::Unavailable } else { Exit::Ok }
+        }
+        Err(e @ (BenchError::BadUrl(_) | BenchError::Invalid(_))) => fail(Exit::Usage, &e.to_string()),
         Err(e) => fail(Exit::Unavailable, &e.to_string()),
     }
 }

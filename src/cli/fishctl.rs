@@ -74,4 +74,53 @@ pub enum Cmd {
         #[arg(long)]
         local: bool,
     },
+    /// Load the site with requests and report throughput, latency
+    /// percentiles (p50/p90/p99/max) and errors by kind.
+    ///
+    /// Each connection is one keep-alive HTTP/1.1 connection sending its
+    /// next request when the previous answer is in (fixed concurrency).
+    /// Progress goes to stderr once a second; the report to stdout.
+    Bench(BenchArgs),
+}
+
+#[derive(clap::Args, Debug)]
+pub struct BenchArgs {
+    /// Concurrent connections.
+    #[arg(short, long, default_value_t = 16)]
+    pub connections: usize,
+    /// How long to run (10s, 500ms, 2m); default 10s unless --ops is given.
+    #[arg(short, long, value_parser = humantime::parse_duration)]
+    pub duration: Option<std::time::Duration>,
+    /// Stop after this many operations (with --duration: whichever comes first).
+    #[arg(long)]
+    pub ops: Option<u64>,
+    /// Operation mix by weight: put, get, cas (read + If-Match write), txn.
+    #[arg(long, default_value = "put")]
+    pub mix: crate::bench::Mix,
+    /// Keys are PREFIX0 .. PREFIX(keys-1), chosen uniformly.
+    #[arg(long, default_value_t = 100_000)]
+    pub keys: u64,
+    #[arg(long, default_value = "bench/")]
+    pub prefix: String,
+    /// Bytes per written value.
+    #[arg(long, default_value_t = 100)]
+    pub value_size: usize,
+    /// Read consistency of gets: master (the server's default) or replica.
+    #[arg(long)]
+    pub consistency: Option<String>,
+    /// Puts per txn operation.
+    #[arg(long, default_value_t = 4)]
+    pub txn_size: usize,
+    /// Write every key once before the run, so that reads find them.
+    #[arg(long)]
+    pub preload: bool,
+    /// Runtime threads driving the connections (default: one per core).
+    #[arg(long)]
+    pub threads: Option<usize>,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// No progress line.
+    #[arg(short, long)]
+    pub quiet: bool,
 }

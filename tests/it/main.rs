@@ -2,6 +2,7 @@
 
 mod api;
 mod backup;
+mod bench;
 mod cli;
 mod cluster;
 mod crash;
