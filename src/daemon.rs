@@ -246,7 +246,8 @@ async fn open_store(
     let dir = config.data_dir.clone();
     let fresh = crate::store::is_fresh(&dir);
     let mut opts = StoreOptions::default();
-    opts.env.cache_bytes = config.storage.cache_bytes;
+    opts.env.cache_bytes = cache_size(config);
+    opts.env.sync = config.storage.sync;
     opts.env.replication = Some(replication::rep_config(config, events, fresh));
     if fresh && opts.env.replication.as_ref().is_some_and(|r| r.group_creator) && !config.replication.group_creator {
         tracing::info!("no helpers and no group membership yet: this site creates a new group");
@@ -255,6 +256,39 @@ async fn open_store(
     opts.min_free_bytes = config.storage.min_free_bytes;
     let opened = tokio::task::spawn_blocking(move || Store::open(&dir, &opts)).await.map_err(std::io::Error::other)?;
     opened.map(Arc::new).map_err(|source| DaemonError::Store { dir: config.data_dir.display().to_string(), source })
+}
+
+/// The buffer pool: `[storage] cache_mb` when set; otherwise sized from the
+/// data already on disk, so that a restarted site keeps its whole data set
+/// in memory (reads then never wait for the disk, and the replica read path
+/// runs on the async workers, see `Store::get_now`): the database files
+/// plus a quarter, at least 64 MiB, at most a quarter of the machine's
+/// memory. A site whose data outgrows its cache gets a bigger one at its
+/// next restart.
+fn cache_size(config: &Config) -> u64 {
+    const MIN: u64 = 64 << 20;
+    if let Some(bytes) = config.storage.cache_bytes {
+        return bytes;
+    }
+    let home = crate::store::env_dir(&config.data_dir);
+    let data: u64 = std::fs::read_dir(&home)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".db"))
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let pages = nix::unistd::sysconf(nix::unistd::SysconfVar::_PHYS_PAGES).ok().flatten().unwrap_or(0) as u64;
+    let page = nix::unistd::sysconf(nix::unistd::SysconfVar::PAGE_SIZE).ok().flatten().unwrap_or(4096) as u64;
+    let ceiling = (pages * page / 4).max(MIN);
+    let bytes = (data + data / 4).clamp(MIN, ceiling);
+    tracing::info!(
+        cache_mb = bytes >> 20,
+        data_mb = data >> 20,
+        "buffer pool sized from the data ([storage] cache_mb unset)"
+    );
+    bytes
 }
 
 /// Starts the Replication Manager. Joining is itself a replicated write to

@@ -112,5 +112,6 @@ fn keep_for_restart(old: &Config, new: &mut Config) {
     keep("front", &old.front, &mut new.front);
     keep("storage.cache_mb", &old.storage.cache_bytes, &mut new.storage.cache_bytes);
     keep("storage.checkpoint_interval_s", &old.storage.checkpoint_every, &mut new.storage.checkpoint_every);
+    keep("storage.sync", &old.storage.sync, &mut new.storage.sync);
     keep("storage.min_free_mb", &old.storage.min_free_bytes, &mut new.storage.min_free_bytes);
 }

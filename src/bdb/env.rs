@@ -43,6 +43,39 @@ macro_rules! call {
 }
 pub(crate) use call;
 
+/// When a commit reaches the disk (`[storage] sync`; docs/performance.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SyncPolicy {
+    /// A commit returns once its log records are fsynced. A replication
+    /// client also fsyncs each transaction it applies before acknowledging.
+    #[default]
+    Fsync,
+    /// A master's commit writes its log records to the operating system
+    /// but does not fsync them (`DB_TXN_WRITE_NOSYNC`): a crash of the
+    /// process loses nothing, a crash of the machine may lose the last
+    /// commits. Clients apply as with `Fsync` (Berkeley DB skips their
+    /// flush only for `None`).
+    WriteNoSync,
+    /// Commits stay in the log buffer until it fills or a checkpoint
+    /// (`DB_TXN_NOSYNC`); clients acknowledge from memory. Durable only
+    /// through replication: a write survives as long as one of the sites
+    /// that acknowledged it stays up.
+    None,
+}
+
+impl SyncPolicy {
+    pub const NAMES: [(&'static str, SyncPolicy); 3] =
+        [("fsync", SyncPolicy::Fsync), ("write-no-sync", SyncPolicy::WriteNoSync), ("none", SyncPolicy::None)];
+
+    pub fn parse(name: &str) -> Option<SyncPolicy> {
+        SyncPolicy::NAMES.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+    }
+
+    pub fn name(self) -> &'static str {
+        SyncPolicy::NAMES.iter().find(|(_, p)| *p == self).map(|(n, _)| *n).expect("every policy has a name")
+    }
+}
+
 /// Sizes and policies of a new environment. Defaults suit one machine.
 #[derive(Debug, Clone)]
 pub struct EnvConfig {
@@ -54,6 +87,8 @@ pub struct EnvConfig {
     pub log_file_bytes: u32,
     /// Concurrent transactions the region is sized for.
     pub max_txns: u32,
+    /// When commits reach the disk.
+    pub sync: SyncPolicy,
     /// Remove log files no longer needed for recovery at each checkpoint.
     pub auto_remove_logs: bool,
     /// Join a replication group (adds `DB_INIT_REP`); `None`: standalone.
@@ -70,6 +105,7 @@ impl Default for EnvConfig {
             log_buffer_bytes: 4 << 20,
             log_file_bytes: 16 << 20,
             max_txns: 1024,
+            sync: SyncPolicy::Fsync,
             auto_remove_logs: true,
             replication: None,
             recover_fatal: false,
@@ -320,6 +356,11 @@ unsafe fn configure(raw: *mut ffi::DB_ENV, cfg: &EnvConfig) -> Result<()> {
         check(call!(raw, set_lk_max_objects, cfg.max_txns * 64))?;
         if cfg.auto_remove_logs {
             check(call!(raw, log_set_config, ffi::DB_LOG_AUTO_REMOVE, 1))?;
+        }
+        match cfg.sync {
+            SyncPolicy::Fsync => {}
+            SyncPolicy::WriteNoSync => check(call!(raw, set_flags, ffi::DB_TXN_WRITE_NOSYNC, 1))?,
+            SyncPolicy::None => check(call!(raw, set_flags, ffi::DB_TXN_NOSYNC, 1))?,
         }
     }
     Ok(())

@@ -24,7 +24,7 @@ pub mod txn;
 
 pub use cursor::{Cursor, Pair};
 pub use db::Database;
-pub use env::{Env, EnvConfig, Lsn};
+pub use env::{Env, EnvConfig, Lsn, SyncPolicy};
 pub use error::{Error, Result};
 pub use events::RepEvent;
 pub use repmgr::{AckPolicy, RepConfig, RepState, RepTimeouts, SiteAddr, SiteInfo};

@@ -22,6 +22,10 @@ pub enum TxnFlags {
     /// Degree 2: a cursor releases a page's read lock when it moves on, so
     /// long scans do not block writers.
     ReadCommitted,
+    /// Degree 2, and a lock that is not free at once fails the call with
+    /// `LockNotGranted` instead of waiting (`DB_TXN_NOWAIT`): for reads
+    /// that must never wait on a writer.
+    ReadCommittedNoWait,
 }
 
 impl TxnFlags {
@@ -29,6 +33,7 @@ impl TxnFlags {
         match self {
             TxnFlags::Serializable => 0,
             TxnFlags::ReadCommitted => ffi::DB_READ_COMMITTED,
+            TxnFlags::ReadCommittedNoWait => ffi::DB_READ_COMMITTED | ffi::DB_TXN_NOWAIT,
         }
     }
 }

@@ -120,7 +120,9 @@ pub enum FrontMode {
 /// `[storage]`.
 #[derive(Debug, Clone)]
 pub struct StorageConfig {
-    pub cache_bytes: u64,
+    /// `None`: sized from the data at start (see `daemon::cache_size`).
+    pub cache_bytes: Option<u64>,
+    pub sync: crate::bdb::SyncPolicy,
     pub checkpoint_every: Duration,
     /// Free space the data dir's filesystem must keep: writes are refused
     /// (507) below it. 0: no reserve.
@@ -278,8 +280,16 @@ impl Validator<'_> {
         let http = self.http(&raw.http)?;
         let replication = self.replication(&raw.replication, role)?;
         let storage = StorageConfig {
-            cache_bytes: self.int(raw.storage.cache_mb.as_ref(), "storage.cache_mb", 64, 1..1_048_577)? as u64
-                * (1 << 20),
+            cache_bytes: match raw.storage.cache_mb.as_ref() {
+                None => None,
+                f => Some(self.int(f, "storage.cache_mb", 64, 1..1_048_577)? as u64 * (1 << 20)),
+            },
+            sync: match &raw.storage.sync {
+                None => crate::bdb::SyncPolicy::Fsync,
+                Some(f) => crate::bdb::SyncPolicy::parse(f.get_ref()).ok_or_else(|| {
+                    self.at(f, "storage.sync", format!("{:?} is not one of fsync, write-no-sync, none", f.get_ref()))
+                })?,
+            },
             checkpoint_every: Duration::from_secs(self.int(
                 raw.storage.checkpoint_interval_s.as_ref(),
                 "storage.checkpoint_interval_s",

@@ -75,6 +75,11 @@ fn bad_values_name_the_key_and_line() {
         ("[http]\nmax_value_bytes = 0", "2:", "http.max_value_bytes: 0 is out of range"),
         ("[replication]\nack_timeout_ms = \"1s\"", "2:", "invalid type"),
         ("[storage]\nmin_free_mb = -1", "2:", "storage.min_free_mb: -1 is out of range"),
+        (
+            "[storage]\nsync = \"sometimes\"",
+            "2:",
+            "storage.sync: \"sometimes\" is not one of fsync, write-no-sync, none",
+        ),
     ];
     for (src, line, needle) in cases {
         let e = err(src);

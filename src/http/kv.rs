@@ -45,8 +45,14 @@ async fn get(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, Ap
     request::consistency(&params)?;
     wait_for_token(app, &req).await?;
     let store = app.store()?;
-    let k = key.clone();
-    match blocking(move || store.get(&k)).await? {
+    let found = match store.get_now(&key) {
+        Some(done) => done?,
+        None => {
+            let k = key.clone();
+            blocking(move || store.get(&k)).await?
+        }
+    };
+    match found {
         Some(Entry { value, version }) => {
             let mut resp = Resp::new(super::full(value));
             let h = resp.headers_mut();
@@ -67,7 +73,7 @@ async fn put(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, Ap
     let cond = request::condition(req.headers())?;
     let value = request::body(req, app.config().http.max_value_bytes, "the value").await?;
     let store = app.store()?;
-    let (version, token) = blocking(move || store.put(&key, &value, cond)).await?;
+    let (version, token) = store.put_batched(key, value.to_vec(), cond).await?;
     crate::metrics::get().commits.inc();
     let mut resp = empty(StatusCode::NO_CONTENT);
     resp.headers_mut().insert(header::ETAG, etag(version));
@@ -79,7 +85,7 @@ async fn delete(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp,
     request::query(&req, &[])?;
     let cond = request::condition(req.headers())?;
     let store = app.store()?;
-    let token = blocking(move || store.delete(&key, cond)).await?;
+    let token = store.delete_batched(key, cond).await?;
     crate::metrics::get().commits.inc();
     let mut resp = empty(StatusCode::NO_CONTENT);
     set_token(&mut resp, &token);

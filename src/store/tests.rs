@@ -297,3 +297,50 @@ fn restore_refuses_a_data_dir_in_use_and_a_damaged_backup() {
     assert!(err.contains("kv.db") && err.contains("the manifest says"), "{err}");
     assert!(!fresh.path().join("bdb").exists(), "nothing half-restored");
 }
+
+/// Concurrent single-key writes share transactions (see `batch`), yet each
+/// keeps its own condition and answer: of 64 racing create-only puts of one
+/// key exactly one wins, of 64 puts of distinct keys all land, and a delete
+/// of a missing key is NotFound.
+#[test]
+fn batched_writes_keep_each_writes_condition_and_answer() {
+    let (_d, s) = open();
+    let s = Arc::new(s);
+    let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+    rt.block_on(async {
+        let creates: Vec<_> = (0..64)
+            .map(|i| {
+                let s = Arc::clone(&s);
+                tokio::spawn(async move { s.put_batched(b"once".to_vec(), vec![i], Condition::Absent).await })
+            })
+            .collect();
+        let mut won = Vec::new();
+        for (i, c) in creates.into_iter().enumerate() {
+            match c.await.unwrap() {
+                Ok(_) => won.push(i as u8),
+                Err(StoreError::ConditionFailed { current: Some(_), .. }) => {}
+                Err(e) => panic!("create {i}: {e}"),
+            }
+        }
+        assert_eq!(won.len(), 1, "exactly one create-only put wins");
+        assert_eq!(s.get(b"once").unwrap().unwrap().value, won);
+
+        let puts: Vec<_> = (0..64u32)
+            .map(|i| {
+                let s = Arc::clone(&s);
+                tokio::spawn(async move {
+                    s.put_batched(format!("k{i:02}").into_bytes(), vec![1; 10], Condition::Any).await
+                })
+            })
+            .collect();
+        for p in puts {
+            p.await.unwrap().unwrap();
+        }
+        assert_eq!(s.list(b"k", None, 100).unwrap().items.len(), 64);
+        let stale = s.put_batched(b"k00".to_vec(), b"x".to_vec(), Condition::Version(1 << 62)).await;
+        assert!(matches!(stale, Err(StoreError::ConditionFailed { .. })), "a stale If-Match fails");
+        assert!(matches!(s.delete_batched(b"missing".to_vec(), Condition::Any).await, Err(StoreError::NotFound)));
+        s.delete_batched(b"k01".to_vec(), Condition::Any).await.unwrap();
+        assert_eq!(s.get(b"k01").unwrap(), None);
+    });
+}
