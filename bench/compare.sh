@@ -16,6 +16,7 @@
 # leader and its reads to a follower. Then failover: SIGKILL (and SIGSTOP)
 # the Fish master / etcd leader under a one-connection write loop
 # (bench/failover.py) and time the first successful write after it.
+# COMPARE_PARTS="writes reads failover" (the default) picks what to run.
 # Installs etcd-server, nginx-light, wrk if missing. Everything it starts
 # stops and its scratch dir is removed on exit, even on Ctrl-C.
 set -euo pipefail
@@ -152,12 +153,14 @@ etcd_leader=http://127.0.0.1:$(etcd_client "$(etcd_leader_index)")
 etcd_follower=http://127.0.0.1:$(etcd_client $((($(etcd_leader_index) + 1) % 3)))
 log "Fish $("$fishd" --version | cut -d' ' -f2) (master back$(fish_back_index_of_master)), etcd $(etcd --version | head -1 | cut -d' ' -f3) (leader e$(etcd_leader_index)), ${secs}s per run"
 
-for _round in 1 2; do
+parts=${COMPARE_PARTS:-writes reads failover}
+[[ $parts == *writes* ]] && for _round in 1 2; do
   for c in 1 16 64; do
     run "PUT c=$c" fish "$c" put.lua "$fish_front"
     run "PUT c=$c" etcd "$c" etcd-put.lua "$etcd_leader"
   done
 done
+if [[ $parts == *reads* ]]; then
 # Preload the 10,000 keys the reads read (and their v2 copies for etcd).
 log "preloading 10,000 keys"
 "$fishctl" --url "$fish_front" bench --quiet --preload --keys 10000 --prefix bench/ --value-size 100 --ops 0 >/dev/null
@@ -184,6 +187,7 @@ for _round in 1 2; do
     run "static c=$c" nginx "$c" static.lua "http://127.0.0.1:$((base + 40))"
   done
 done
+fi
 
 # ---------------------------------------------------------------- failover
 failover() { # SYSTEM SIGNAL
@@ -212,7 +216,7 @@ failover() { # SYSTEM SIGNAL
     sleep 1
   done
 }
-for sig in KILL STOP; do
+[[ $parts == *failover* ]] && for sig in KILL STOP; do
   failover fish "$sig"
   failover etcd "$sig"
 done

@@ -7,7 +7,9 @@ after the signal and succeeded.
   failover.py --kind fish|etcd --url URL --pid PID --signal KILL|STOP
 
 URL is a site that stays up (Fish's front-end, an etcd follower). Each
-request has a 2 s timeout and is retried at once on any failure; the
+request has a 0.1 s timeout (--timeout) and is retried at once on any
+failure (a write that hangs on a dead leader would otherwise count the
+client's timeout, not the store's failover); the
 whole trial gives up after --limit seconds. Prints one line:
   RESULT failover_ms=... failed_writes=... writes_before=...
 """
@@ -30,6 +32,7 @@ def main():
     p.add_argument("--signal", choices=["KILL", "STOP"], default="KILL")
     p.add_argument("--warmup", type=float, default=1.0, help="seconds of writes before the signal")
     p.add_argument("--limit", type=float, default=30.0)
+    p.add_argument("--timeout", type=float, default=0.1, help="seconds one write may take before it counts as failed and is retried")
     a = p.parse_args()
     u = urllib.parse.urlsplit(a.url)
     conn = None
@@ -41,7 +44,7 @@ def main():
         n += 1
         key = f"failover/{os.getpid()}/{n}"
         if conn is None:
-            conn = http.client.HTTPConnection(u.hostname, u.port, timeout=2)
+            conn = http.client.HTTPConnection(u.hostname, u.port, timeout=a.timeout)
         try:
             if a.kind == "fish":
                 conn.request("PUT", "/v1/kv/" + key, body=value)

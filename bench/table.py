@@ -24,8 +24,9 @@ def med(row, system, key):
     return statistics.median(vals) if vals else None
 
 
-print(f"\nthroughput: ops/s, median of {len(runs[next(iter(runs))])} runs of {secs} s (each run's figure in brackets); latency: ms")
-print(f"{'':18} {'system':8} {'ops/s':>8} {'runs':>15} {'p50':>7} {'p99':>7} {'errors':>6}   Fish/this")
+if any(not row.startswith("failover") for row in order):
+    print(f"\nthroughput: ops/s, median of the runs of {secs} s (each run's figure under 'runs'); latency: ms")
+    print(f"{'':18} {'system':8} {'ops/s':>8} {'runs':>15} {'p50':>7} {'p99':>7} {'errors':>6}   Fish/this")
 for row in order:
     if row.startswith("failover"):
         continue
@@ -50,8 +51,9 @@ for c in ("16", "64"):
     if fish and nginx:
         print(f"Fish local reads at {c} connections are {100 * fish / nginx:.0f}% of the nginx ceiling")
 
-print("\nfailover: SIGNAL to the master/leader -> first successful write through a surviving site, ms")
-print(f"{'':18} {'system':8} {'median':>8} {'min':>7} {'max':>7}  trials")
+if any(row.startswith("failover") for row in order):
+    print("\nfailover: SIGNAL to the master/leader -> first successful write through a surviving site, ms")
+    print(f"{'':18} {'system':8} {'median':>8} {'min':>7} {'max':>7}  trials")
 for row in order:
     if not row.startswith("failover"):
         continue

@@ -113,22 +113,54 @@ pub async fn forward(
                 .with_header(header::RETRY_AFTER, "0"));
             }
             Target::Remote(http) if unreachable.as_deref() == Some(http.as_str()) => {
-                // Still the master we could not reach: wait for news.
+                // Still the master we could not reach: wait for news (a new
+                // master is usually known within tens of ms of a crash),
+                // trying it again now and then in case it is back.
                 if Instant::now() >= deadline {
                     return Err(no_master(app));
                 }
-                tokio::time::sleep(Duration::from_millis(20)).await;
+                let mut view = app.group.subscribe();
+                let _ = tokio::time::timeout(Duration::from_millis(50), view.changed()).await;
+                unreachable = None;
                 continue;
             }
             Target::Remote(http) => http,
         };
-        match send(app, &parts, &body, &master, &path).await {
+        let sent = tokio::select! {
+            sent = send(app, &parts, &body, &master, &path) => sent,
+            () = master_moved(app, &master) => Err(Sent::Lost(format!(
+                "the group elected another master while {master} had not answered (frozen or cut off?)"
+            ))),
+        };
+        match sent {
             Ok(resp) => return Ok(resp),
             Err(Sent::NotConnected(e)) if Instant::now() < deadline => {
                 tracing::debug!(master, err = %e, "master unreachable; waiting for a new one");
                 unreachable = Some(master);
             }
             Err(Sent::NotConnected(e) | Sent::Lost(e)) => return Err(lost(&master, &e)),
+        }
+    }
+}
+
+/// Returns once this site knows a master other than `master` (or became
+/// master itself). A master that froze (SIGSTOP, a stalled VM) keeps its
+/// connections open, so a request sent to it would otherwise wait for it
+/// to thaw: answering 503 as soon as the group has moved on lets the client
+/// retry against the new master.
+async fn master_moved(app: &App, master: &str) {
+    let mut view = app.group.subscribe();
+    loop {
+        {
+            let v = view.borrow_and_update();
+            let elsewhere = v.role == crate::replication::Role::Master
+                || v.master.as_ref().and_then(|m| m.http.as_deref()).is_some_and(|h| h != master);
+            if elsewhere {
+                return;
+            }
+        }
+        if view.changed().await.is_err() {
+            return std::future::pending().await;
         }
     }
 }

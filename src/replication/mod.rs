@@ -259,11 +259,19 @@ impl Watcher {
             if let Some(p) = &published {
                 self.check_ack_policy(p);
             }
-            next.master = Some(MasterInfo {
-                name: published.as_ref().map(|p| p.name.clone()),
-                http: published.map(|p| p.http),
-                replication,
-            });
+            // Right after an election the new master's published record has
+            // not replicated here yet (publishing is a commit that waits for
+            // the clients to sync with it): its registration, written when
+            // it joined, already names its HTTP address. Forwarding can start
+            // the moment Berkeley DB announces the new master.
+            let (name, http) = match published {
+                Some(p) => (Some(p.name), Some(p.http)),
+                None => match self.read_registered(&replication) {
+                    Some(r) => (Some(r.name), Some(r.http)),
+                    None => (None, None),
+                },
+            };
+            next.master = Some(MasterInfo { name, http, replication });
         } else {
             next.role = if state.is_client { Role::Client } else { Role::Starting };
         }
@@ -291,6 +299,11 @@ impl Watcher {
             );
             self.policy_warned = true;
         }
+    }
+
+    fn read_registered(&self, replication: &str) -> Option<shape::SiteRecord> {
+        let raw = self.store.meta_get(&shape::SiteRecord::key(replication)).ok()??;
+        serde_json::from_slice(&raw).ok()
     }
 
     fn read_published(&self) -> Option<Published> {
