@@ -91,7 +91,7 @@ impl From<StoreError> for ApiError {
                     .with_header(header::RETRY_AFTER, "1")
                     .with_detail(json!({ "token": token.to_string() }))
             }
-            StoreError::NotReady | StoreError::NotMaster => {
+            StoreError::NotReady | StoreError::NotMaster | StoreError::Closed => {
                 ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
                     .with_header(header::RETRY_AFTER, "1")
             }

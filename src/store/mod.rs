@@ -139,6 +139,8 @@ pub enum StoreError {
     Contention,
     #[error("the write is applied on the master but did not get the acknowledgements its ack policy requires")]
     NotAcknowledged { token: CommitToken },
+    #[error("the write was queued but its committer is gone (the store is shutting down)")]
+    Closed,
     #[error("this site has no copy of the data yet (it is still joining the group)")]
     NotReady,
     #[error("this site is not the master and cannot write")]
@@ -445,7 +447,7 @@ impl Store {
             Ok(Ok((OpResult::Put { version }, token))) => Ok((version, token)),
             Ok(Ok((other, _))) => unreachable!("put returned {other:?}"),
             Ok(Err(e)) => Err(e),
-            Err(_) => Err(StoreError::Contention),
+            Err(_) => Err(StoreError::Closed),
         }
     }
 
@@ -459,7 +461,7 @@ impl Store {
             Ok(Ok((_, token))) => Ok(token),
             Ok(Err(StoreError::ConditionFailed { current: None, .. })) => Err(StoreError::NotFound),
             Ok(Err(e)) => Err(e),
-            Err(_) => Err(StoreError::Contention),
+            Err(_) => Err(StoreError::Closed),
         }
     }
 
