@@ -134,11 +134,13 @@ pub async fn forward(
         };
         match sent {
             Ok(resp) => return Ok(resp),
-            Err(Sent::NotConnected(e)) if Instant::now() < deadline => {
+            // Nothing was sent: past the deadline that is "no master".
+            Err(Sent::NotConnected(_)) if Instant::now() >= deadline => return Err(no_master(app)),
+            Err(Sent::NotConnected(e)) => {
                 tracing::debug!(master, err = %e, "master unreachable; waiting for a new one");
                 unreachable = Some(master);
             }
-            Err(Sent::NotConnected(e) | Sent::Lost(e)) => return Err(lost(&master, &e)),
+            Err(Sent::Lost(e)) => return Err(lost(&master, &e)),
         }
     }
 }
