@@ -35,7 +35,9 @@ impl Site {
                 "role = \"back\"\nname = \"{name}\"\ndata_dir = \"{}\"\n[http]\nlisten = \"127.0.0.1:{port}\"\n\
                  [replication]\nlisten = \"127.0.0.1:{}\"\n[storage]\nmin_free_mb = 8\n",
                 data_dir.display(),
-                port + 1
+                // Its own free port: port + 1 was sometimes taken, and a
+                // repmgr_start that fails to listen cannot be retried.
+                std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
             ),
         )
         .unwrap();
