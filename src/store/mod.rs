@@ -413,26 +413,12 @@ impl Store {
 
     /// Writes one key if `cond` holds; returns the new version.
     pub fn put(&self, key: &[u8], value: &[u8], cond: Condition) -> Result<(u64, CommitToken), StoreError> {
-        let op = Op::Put { key: key.to_vec(), value: value.to_vec(), cond };
-        let done = self.transact(std::slice::from_ref(&op))?;
-        match done.results.as_slice() {
-            [OpResult::Put { version }] => Ok((*version, done.token.expect("a write has a token"))),
-            other => unreachable!("put returned {other:?}"),
-        }
+        put_answer(self.write_alone(&Op::Put { key: key.to_vec(), value: value.to_vec(), cond }))
     }
 
     /// Deletes one key if it exists and `cond` holds.
     pub fn delete(&self, key: &[u8], cond: Condition) -> Result<CommitToken, StoreError> {
-        let cond = match cond {
-            Condition::Any => Condition::Exists,
-            c => c,
-        };
-        let op = Op::Delete { key: key.to_vec(), cond };
-        match self.transact(std::slice::from_ref(&op)) {
-            Ok(done) => Ok(done.token.expect("a write has a token")),
-            Err(StoreError::ConditionFailed { current: None, .. }) => Err(StoreError::NotFound),
-            Err(e) => Err(e),
-        }
+        delete_answer(self.write_alone(&delete_op(key.to_vec(), cond)))
     }
 
     /// As [`Store::put`], sharing a transaction with concurrent writes (see
@@ -443,26 +429,12 @@ impl Store {
         value: Vec<u8>,
         cond: Condition,
     ) -> Result<(u64, CommitToken), StoreError> {
-        match self.batcher.submit(self, Op::Put { key, value, cond }).await {
-            Ok(Ok((OpResult::Put { version }, token))) => Ok((version, token)),
-            Ok(Ok((other, _))) => unreachable!("put returned {other:?}"),
-            Ok(Err(e)) => Err(e),
-            Err(_) => Err(StoreError::Closed),
-        }
+        put_answer(self.batcher.submit(self, Op::Put { key, value, cond }).await.unwrap_or(Err(StoreError::Closed)))
     }
 
     /// As [`Store::delete`], sharing a transaction with concurrent writes.
     pub async fn delete_batched(self: &Arc<Self>, key: Vec<u8>, cond: Condition) -> Result<CommitToken, StoreError> {
-        let cond = match cond {
-            Condition::Any => Condition::Exists,
-            c => c,
-        };
-        match self.batcher.submit(self, Op::Delete { key, cond }).await {
-            Ok(Ok((_, token))) => Ok(token),
-            Ok(Err(StoreError::ConditionFailed { current: None, .. })) => Err(StoreError::NotFound),
-            Ok(Err(e)) => Err(e),
-            Err(_) => Err(StoreError::Closed),
-        }
+        delete_answer(self.batcher.submit(self, delete_op(key, cond)).await.unwrap_or(Err(StoreError::Closed)))
     }
 
     /// Applies single-key writes in one transaction, each under its own
@@ -599,6 +571,30 @@ impl Store {
         self.maintenance.stop();
         self.env.checkpoint(0)?;
         Ok(())
+    }
+}
+
+/// A delete with no condition needs the key to exist (404 otherwise).
+fn delete_op(key: Vec<u8>, cond: Condition) -> Op {
+    let cond = match cond {
+        Condition::Any => Condition::Exists,
+        c => c,
+    };
+    Op::Delete { key, cond }
+}
+
+fn put_answer(written: batch::Written) -> Result<(u64, CommitToken), StoreError> {
+    match written? {
+        (OpResult::Put { version }, token) => Ok((version, token)),
+        (other, _) => unreachable!("put returned {other:?}"),
+    }
+}
+
+fn delete_answer(written: batch::Written) -> Result<CommitToken, StoreError> {
+    match written {
+        Ok((_, token)) => Ok(token),
+        Err(StoreError::ConditionFailed { current: None, .. }) => Err(StoreError::NotFound),
+        Err(e) => Err(e),
     }
 }
 
