@@ -344,16 +344,20 @@ async fn one_op(
             expect(send(conn, opts, Method::PUT, key_path(opts, n), &[cond], value.clone()).await?, 204)
         }
         OpKind::Txn => {
-            let text = String::from_utf8_lossy(value);
-            let ops: Vec<_> = (0..opts.txn_size)
-                .map(|_| {
-                    serde_json::json!({"op": "put", "key": format!("{}{}", opts.prefix, rng.u64(0..opts.keys)), "value": text})
-                })
-                .collect();
-            let body = serde_json::to_vec(&serde_json::json!({ "ops": ops })).expect("JSON of strings");
-            expect(send(conn, opts, Method::POST, "/v1/txn".into(), &[], body.into()).await?, 200)
+            let keys: Vec<u64> = (0..opts.txn_size).map(|_| rng.u64(0..opts.keys)).collect();
+            let body = put_txn(opts, keys, &String::from_utf8_lossy(value));
+            expect(send(conn, opts, Method::POST, "/v1/txn".into(), &[], body).await?, 200)
         }
     }
+}
+
+/// A `POST /v1/txn` body putting `value` at each key number.
+fn put_txn(opts: &BenchOptions, keys: impl IntoIterator<Item = u64>, value: &str) -> Bytes {
+    let ops: Vec<_> = keys
+        .into_iter()
+        .map(|n| serde_json::json!({"op": "put", "key": format!("{}{n}", opts.prefix), "value": value}))
+        .collect();
+    serde_json::to_vec(&serde_json::json!({ "ops": ops })).expect("JSON of strings").into()
 }
 
 /// Status, error code (of a JSON error body) and ETag of an answer.
@@ -418,14 +422,10 @@ async fn preload(opts: &Arc<BenchOptions>, addr: &str) -> Result<(), BenchError>
                         return Ok::<(), BenchError>(());
                     }
                     let to = (from + BATCH).min(opts.keys);
-                    let ops: Vec<_> = (from..to)
-                        .map(|n| serde_json::json!({"op": "put", "key": format!("{}{n}", opts.prefix), "value": text}))
-                        .collect();
-                    let body = serde_json::to_vec(&serde_json::json!({ "ops": ops })).expect("JSON of strings");
+                    let body = put_txn(&opts, from..to, &text);
                     let mut tries = 0;
                     loop {
-                        let answer =
-                            send(&mut conn, &opts, Method::POST, "/v1/txn".into(), &[], body.clone().into()).await;
+                        let answer = send(&mut conn, &opts, Method::POST, "/v1/txn".into(), &[], body.clone()).await;
                         match answer.map(|a| expect(a, 200)) {
                             Ok(Ok(())) => break,
                             Ok(Err(e)) | Err(e) if tries < 5 => {

@@ -260,12 +260,12 @@ fn bench(url: &str, timeout: u64, args: BenchArgs) -> Exit {
         eprint!("\r\x1b[K");
     }
     match result {
-        Ok(report) if args.json => {
-            println!("{}", serde_json::to_string_pretty(&report).expect("report is JSON"));
-            if report.total.count == 0 && report.error_count() > 0 { Exit::Unavailable } else { Exit::Ok }
-        }
         Ok(report) => {
-            print!("{}", report.text());
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&report).expect("report is JSON"));
+            } else {
+                print!("{}", report.text());
+            }
             if report.total.count == 0 && report.error_count() > 0 { Exit::Unavailable } else { Exit::Ok }
         }
         Err(e @ (BenchError::BadUrl(_) | BenchError::Invalid(_))) => fail(Exit::Usage, &e.to_string()),
