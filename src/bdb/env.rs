@@ -183,6 +183,7 @@ impl Env {
                 ),
             });
         }
+        super::polling::install(cfg.replication.as_ref().is_some_and(|rep| rep.lease.is_some()));
         let mut raw: *mut ffi::DB_ENV = ptr::null_mut();
         // SAFETY: db_env_create writes a new handle into `raw` or fails.
         check(unsafe { ffi::db_env_create(&mut raw, 0) })?;
