@@ -156,7 +156,7 @@ grep -q '^group_creator = false' "$work/fish-back-1/etc/fish/back0.toml" ||
 # The reload handler, then (from it) the readiness wait.
 if ! sed -n '/RUNNING HANDLER \[fish : Reload fish\]/,$p' "$work/redeploy.log" |
   grep -q 'HANDLER \[fish : Wait for /readyz to answer 200 on fish@back0\]'; then
-  tail -60 "$work/redeploy.log" >&2
+  grep -nE 'HANDLER|PLAY \[|^(changed|ok|fatal|skipping): \[fish-back-1' "$work/redeploy.log" >&2 || true
   fail "the second run did not reload back0 and wait for it to be ready"
 fi
 recap=$(sed -n '/PLAY RECAP/,$p' "$work/redeploy.log")
