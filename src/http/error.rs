@@ -99,9 +99,10 @@ impl From<StoreError> for ApiError {
             StoreError::NoSpace { .. } => {
                 ApiError::new(StatusCode::INSUFFICIENT_STORAGE, "insufficient_storage", message)
             }
-            StoreError::Corrupt(_) | StoreError::DamagedFile { .. } | StoreError::Lock(_) => {
-                ApiError::internal(message)
-            }
+            StoreError::Corrupt(_)
+            | StoreError::DamagedFile { .. }
+            | StoreError::Lock(_)
+            | StoreError::BatchPanicked => ApiError::internal(message),
         }
     }
 }

@@ -32,6 +32,7 @@
 //! master, acknowledgement missing, ...), every write of the batch gets
 //! that outcome; all of them share the commit token.
 
+use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::sync::{Arc, Mutex, Weak};
 
@@ -98,10 +99,22 @@ fn commit_loop(rx: &Receiver<Pending>, store: &Weak<Store>) {
         }
         let Some(store) = store.upgrade() else { return };
         let ops: Vec<&Op> = batch.iter().map(|p| &p.op).collect();
-        let outcomes = store.write_batch(&ops);
+        // One thread commits every write: a panic (a bug) fails its own
+        // batch, not every write after it.
+        let outcomes = std::panic::catch_unwind(AssertUnwindSafe(|| store.write_batch(&ops)));
         drop(store);
-        for (p, outcome) in batch.into_iter().zip(outcomes) {
-            let _ = p.reply.send(outcome);
+        match outcomes {
+            Ok(outcomes) => {
+                for (p, outcome) in batch.into_iter().zip(outcomes) {
+                    let _ = p.reply.send(outcome);
+                }
+            }
+            Err(_) => {
+                tracing::error!(writes = batch.len(), "a write batch panicked; its writes fail, later ones go on");
+                for p in batch {
+                    let _ = p.reply.send(Err(StoreError::BatchPanicked));
+                }
+            }
         }
     }
 }

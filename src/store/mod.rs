@@ -141,6 +141,8 @@ pub enum StoreError {
     NotAcknowledged { token: CommitToken },
     #[error("the write was queued but its committer is gone (the store is shutting down)")]
     Closed,
+    #[error("the batch this write was in failed inside Fish (a bug, logged); it may or may not have been applied")]
+    BatchPanicked,
     #[error("this site has no copy of the data yet (it is still joining the group)")]
     NotReady,
     #[error("this site is not the master and cannot write")]
