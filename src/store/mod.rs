@@ -461,13 +461,7 @@ impl Store {
                     other => applied.push((i, Ok(other?))),
                 }
             }
-            match txn.commit_with_token() {
-                Ok(done) => Ok((applied, done)),
-                Err(bdb::Error::Os { errno: libc::EACCES | libc::EINVAL, .. }) if self.env.is_replicated() => {
-                    Err(StoreError::NotMaster)
-                }
-                Err(e) => Err(e.into()),
-            }
+            Ok((applied, self.commit_write(txn)?))
         });
         match attempt {
             Ok((applied, done)) => {
@@ -520,14 +514,21 @@ impl Store {
                 txn.commit()?;
                 return Ok(Committed { results, token: None });
             }
-            match txn.commit_with_token() {
-                Ok(done) if done.acknowledged => Ok(Committed { results, token: Some(done.token) }),
-                Ok(done) => Err(StoreError::NotAcknowledged { token: done.token }),
-                Err(bdb::Error::Os { errno: libc::EACCES | libc::EINVAL, .. }) if self.env.is_replicated() => {
-                    Err(StoreError::NotMaster)
-                }
-                Err(e) => Err(e.into()),
+            match self.commit_write(txn)? {
+                done if done.acknowledged => Ok(Committed { results, token: Some(done.token) }),
+                done => Err(StoreError::NotAcknowledged { token: done.token }),
             }
+        })
+    }
+
+    /// Commits a write transaction. A replication client refuses the commit
+    /// with EACCES or EINVAL: that is "not master".
+    fn commit_write(&self, txn: Txn<'_>) -> Result<bdb::txn::Committed, StoreError> {
+        txn.commit_with_token().map_err(|e| match e {
+            bdb::Error::Os { errno: libc::EACCES | libc::EINVAL, .. } if self.env.is_replicated() => {
+                StoreError::NotMaster
+            }
+            e => e.into(),
         })
     }
 
