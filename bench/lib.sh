@@ -1,7 +1,7 @@
 # shellcheck shell=bash disable=SC2034
 # Sourced by the bench scripts: build, tools, a scratch dir, a free port.
 # Sets $dir (removed by the caller's trap) and defines free_port.
-command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
+./scripts/apt-need wrk curl python3
 ./scripts/setup
 cargo build --release --bins -q
 dir=$(mktemp -d /tmp/fish-bench-XXXXXX)
