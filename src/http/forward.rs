@@ -6,6 +6,10 @@
 //! connection cannot even be made, nothing was sent, so it waits for a
 //! master again and retries until the deadline; any later failure is
 //! reported as 503, because the write may or may not have been applied.
+//! When the group elects another master while a request is pending, the
+//! request's captured connection tells the two apart: none yet (the old
+//! master refused or is cut off) means it goes to the new master; one
+//! means 503, as above.
 //! A forwarded request carries `Fish-Forwarded-By`; a site that receives one
 //! and is not master answers 503 instead of forwarding again (no loops).
 
@@ -16,7 +20,7 @@ use http_body_util::{BodyExt, Full};
 use hyper::header::{self, HeaderName};
 use hyper::{Request, StatusCode};
 use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::client::legacy::connect::{CaptureConnection, HttpConnector, capture_connection};
 use hyper_util::rt::TokioExecutor;
 
 use super::error::ApiError;
@@ -126,11 +130,13 @@ pub async fn forward(
             }
             Target::Remote(http) => http,
         };
+        let (request, connection) = build(app, &parts, &body, &master, &path)?;
+        let sent = send(app, request);
+        tokio::pin!(sent);
         let sent = tokio::select! {
-            sent = send(app, &parts, &body, &master, &path) => sent,
-            () = master_moved(app, &master) => Err(Sent::Lost(format!(
-                "the group elected another master while {master} had not answered (frozen or cut off?)"
-            ))),
+            biased;
+            sent = &mut sent => sent,
+            () = master_moved(app, &master) => moved_on(&master, &connection),
         };
         match sent {
             Ok(resp) => return Ok(resp),
@@ -175,23 +181,44 @@ enum Sent {
     Lost(String),
 }
 
-async fn send(
+/// What to answer when the group moved on while a request to `master` was
+/// pending. Without a connection the request never left this site (the old
+/// master refused it or is cut off), so it is safe to send to the new
+/// master; with one, it may have been applied.
+fn moved_on(master: &str, connection: &CaptureConnection) -> Result<Resp, Sent> {
+    if connection.connection_metadata().is_none() {
+        Err(Sent::NotConnected(format!("the group elected another master while connecting to {master}")))
+    } else {
+        Err(Sent::Lost(format!(
+            "the group elected another master while {master} had not answered (frozen or cut off?)"
+        )))
+    }
+}
+
+/// The request to send on to `to`, and a handle that tells whether it was
+/// given a connection (and so may have been sent).
+fn build(
     app: &App,
     parts: &hyper::http::request::Parts,
     body: &Bytes,
     to: &str,
     path: &str,
-) -> Result<Resp, Sent> {
+) -> Result<(Request<Full<Bytes>>, CaptureConnection), ApiError> {
     let mut req = Request::builder().method(parts.method.clone()).uri(format!("http://{to}{path}"));
     for name in &REQUEST_HEADERS {
         if let Some(v) = parts.headers.get(name) {
             req = req.header(name, v);
         }
     }
-    let req = req
+    let mut req = req
         .header(FORWARDED_BY, app.config().name.as_str())
         .body(Full::new(body.clone()))
-        .map_err(|e| Sent::NotConnected(format!("building the forwarded request: {e}")))?;
+        .map_err(|e| ApiError::internal(format!("building the request to {to}: {e}")))?;
+    let connection = capture_connection(&mut req);
+    Ok((req, connection))
+}
+
+async fn send(app: &App, req: Request<Full<Bytes>>) -> Result<Resp, Sent> {
     match app.forwarder.client.request(req).await {
         Ok(resp) => {
             let (parts, body) = resp.into_parts();
@@ -217,7 +244,8 @@ pub async fn to_replica(
         if !replicas.is_empty() {
             let n = app.forwarder.next_replica.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let to = &replicas[n % replicas.len()];
-            match send(app, &parts, &body, to, &path).await {
+            let (request, _) = build(app, &parts, &body, to, &path)?;
+            match send(app, request).await {
                 Ok(resp) => return Ok(resp),
                 Err(Sent::Lost(e)) => return Err(lost(to, &e)),
                 Err(Sent::NotConnected(_)) => {}
@@ -238,4 +266,59 @@ fn lost(master: &str, err: &dyn std::fmt::Display) -> ApiError {
         format!("lost the connection to the master {master} ({err}); a write may or may not have been applied"),
     )
     .with_header(header::RETRY_AFTER, "1")
+}
+
+#[cfg(test)]
+mod tests {
+    use std::net::SocketAddr;
+
+    use tokio::io::AsyncReadExt;
+
+    use super::*;
+
+    fn request(to: SocketAddr) -> (Request<Full<Bytes>>, CaptureConnection) {
+        let mut req = Request::put(format!("http://{to}/v1/kv/k")).body(Full::new(Bytes::from_static(b"v"))).unwrap();
+        let connection = capture_connection(&mut req);
+        (req, connection)
+    }
+
+    /// The master is cut off: a listener whose accept queue is full drops
+    /// new SYNs, so the connect hangs.
+    #[tokio::test]
+    async fn a_request_still_connecting_when_the_master_moves_goes_to_the_new_one() {
+        let socket = tokio::net::TcpSocket::new_v4().unwrap();
+        socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+        let listener = socket.listen(0).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let _fills_the_queue = std::net::TcpStream::connect(addr).unwrap();
+        let forwarder = Forwarder::default();
+        let (req, connection) = request(addr);
+        let answer = tokio::time::timeout(Duration::from_millis(300), forwarder.client.request(req)).await;
+        assert!(answer.is_err(), "the connect should still be pending: {answer:?}");
+        assert!(matches!(moved_on("old", &connection), Err(Sent::NotConnected(_))));
+    }
+
+    /// The master is frozen: it has the request and does not answer.
+    #[tokio::test]
+    async fn a_request_sent_before_the_master_moved_may_have_been_applied() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (got, mut request_arrived) = tokio::sync::mpsc::channel(1);
+        tokio::spawn(async move {
+            let (mut conn, _) = listener.accept().await.unwrap();
+            let mut buf = vec![0; 4096];
+            while conn.read(&mut buf).await.is_ok_and(|n| n > 0) {
+                let _ = got.try_send(());
+            }
+        });
+        let forwarder = Forwarder::default();
+        let (req, connection) = request(addr);
+        let pending = forwarder.client.request(req);
+        tokio::pin!(pending);
+        tokio::select! {
+            answer = &mut pending => panic!("a frozen master answered: {answer:?}"),
+            _ = request_arrived.recv() => {}
+        }
+        assert!(matches!(moved_on("old", &connection), Err(Sent::Lost(_))));
+    }
 }
