@@ -31,7 +31,7 @@ use libdb_sys::ffi;
 use super::error::{Error, Result, check};
 use super::events::EventSink;
 use super::repmgr::{self, RepConfig};
-use super::txn::{CommitToken, Txn, TxnFlags};
+use super::txn::{CommitToken, OwnedTxn, Txn, TxnFlags};
 
 /// Calls a method of a C handle through its function-pointer table.
 macro_rules! call {
@@ -230,6 +230,12 @@ impl Env {
     /// Begins a transaction. Several may be open at once from many threads.
     pub fn begin(&self, flags: TxnFlags) -> Result<Txn<'_>> {
         Txn::begin(self, flags)
+    }
+
+    /// Begins a transaction that holds the environment open itself, for
+    /// keeping across calls.
+    pub fn begin_owned(&self, flags: TxnFlags) -> Result<OwnedTxn> {
+        OwnedTxn::begin(self, flags)
     }
 
     /// Writes a checkpoint if at least `min_kbytes` of log were written since

@@ -4,7 +4,8 @@
 //! - [`error`]: every C return code mapped, in one function, to a named error.
 //! - [`env`]: the environment (transactions, locking, logging, buffer pool,
 //!   free-threaded, recovery on open, deadlock detection, log removal).
-//! - [`txn`]: `Txn<'env>`, consumed by commit/abort, aborted on drop; commit tokens.
+//! - [`txn`]: `Txn<'env>`, consumed by commit/abort, aborted on drop; commit
+//!   tokens; `OwnedTxn`, which holds its `Env` open instead of borrowing it.
 //! - [`db`]: btree databases; [`cursor`]: `Cursor<'txn>`.
 //!
 //! Ownership follows the C nesting: a `Database` keeps its `Env` alive and
@@ -31,7 +32,7 @@ pub use env::{Env, EnvConfig, Lsn, SyncPolicy};
 pub use error::{Error, Result};
 pub use events::RepEvent;
 pub use repmgr::{AckPolicy, RepConfig, RepState, RepTimeouts, SiteAddr, SiteInfo};
-pub use txn::{BadToken, CommitToken, Committed, Txn, TxnFlags};
+pub use txn::{BadToken, CommitToken, Committed, OwnedTxn, Txn, TxnFlags};
 
 /// The Berkeley DB library version string, e.g. "Berkeley DB 5.3.21: (May 11, 2012)".
 pub fn version() -> String {

@@ -6,10 +6,11 @@ use std::fmt;
 use std::marker::PhantomData;
 use std::ptr::{self, NonNull};
 use std::str::FromStr;
+use std::sync::Arc;
 
 use libdb_sys::ffi;
 
-use super::env::{Env, call};
+use super::env::{Env, EnvInner, call};
 use super::error::{Result, check};
 use super::events::{clear_perm_failed, take_perm_failed};
 
@@ -108,6 +109,49 @@ impl Drop for Txn<'_> {
         if let Err(err) = check(rc) {
             tracing::error!(%err, "aborting an abandoned transaction failed");
         }
+    }
+}
+
+/// A transaction that keeps its environment open by itself instead of
+/// borrowing it, so it can be stored and used across calls (the store's
+/// pool of read transactions). Finished exactly like a [`Txn`]: commit or
+/// abort consume it, and dropping an unfinished one aborts it.
+pub struct OwnedTxn {
+    // Fields drop in order: the transaction is finished before the
+    // environment reference is released.
+    txn: Txn<'static>,
+    env: Arc<EnvInner>,
+}
+
+impl OwnedTxn {
+    pub(super) fn begin(env: &Env, flags: TxnFlags) -> Result<OwnedTxn> {
+        let borrowed = Txn::begin(env, flags)?;
+        let ptr = borrowed.ptr;
+        std::mem::forget(borrowed);
+        // The `'static` is a promise this struct keeps: `env` holds the
+        // environment open for as long as the transaction exists.
+        Ok(OwnedTxn { txn: Txn { ptr, _env: PhantomData }, env: Arc::clone(&env.inner) })
+    }
+
+    /// The transaction, to pass to database calls.
+    pub fn txn(&self) -> &Txn<'_> {
+        &self.txn
+    }
+
+    /// Commits (see [`Txn::commit`]).
+    pub fn commit(self) -> Result<()> {
+        let OwnedTxn { txn, env } = self;
+        let rc = txn.commit();
+        drop(env);
+        rc
+    }
+
+    /// Aborts (see [`Txn::abort`]).
+    pub fn abort(self) -> Result<()> {
+        let OwnedTxn { txn, env } = self;
+        let rc = txn.abort();
+        drop(env);
+        rc
     }
 }
 

@@ -28,6 +28,7 @@ pub mod backup;
 mod batch;
 mod dirlock;
 mod maintenance;
+mod readers;
 pub mod record;
 
 use std::path::{Path, PathBuf};
@@ -200,7 +201,9 @@ struct Databases {
 /// An open store. Share it in an `Arc`; every method blocks on disk I/O and
 /// belongs on a blocking thread, never on an async worker.
 pub struct Store {
-    // Field order is drop order: databases, then environment, then the lock.
+    // Field order is drop order: pooled read transactions, databases, then
+    // environment, then the lock.
+    readers: readers::Readers,
     dbs: RwLock<Option<Arc<Databases>>>,
     // Replicated stores touch no database before replication has started:
     // repmgr_start's role change locks the API out and must not race opens.
@@ -227,6 +230,7 @@ impl Store {
         let env = Env::open(&home, &opts.env)?;
         let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every);
         let store = Store {
+            readers: readers::Readers::new(readers::MAX_AGE),
             dbs: RwLock::new(None),
             replicating: AtomicBool::new(false),
             maintenance,
@@ -325,7 +329,10 @@ impl Store {
     /// Drops handles that a role change or internal init invalidated; the
     /// next operation reopens them.
     fn forget_databases(&self) {
-        *self.dbs.write().unwrap_or_else(|e| e.into_inner()) = None;
+        let mut slot = self.dbs.write().unwrap_or_else(|e| e.into_inner());
+        // No pooled transaction that used these handles may outlive them.
+        self.readers.drain();
+        *slot = None;
     }
 
     /// Creates the databases if missing; called by a site that just became
@@ -367,21 +374,29 @@ impl Store {
     /// blocking pool and back (which was two thirds of a replica read's CPU).
     /// It can still read a page from the OS when the page is not cached,
     /// which sizing the cache to the data (`[storage] cache_mb`) keeps rare.
+    /// The lookup runs in a pooled read transaction (see [`readers`]).
     pub fn get_now(&self, key: &[u8]) -> Option<Result<Option<Entry>, StoreError>> {
         if let Err(e) = check_key(key) {
             return Some(Err(e));
         }
-        let dbs = self.dbs.read().unwrap_or_else(|e| e.into_inner()).clone()?;
-        let attempt = || {
-            let txn = self.env.begin(TxnFlags::ReadCommittedNoWait)?;
-            let entry = read_entry(&dbs.kv, &txn, key, false)?;
-            txn.commit()?;
-            Ok(entry)
+        // The reader first, then the handles: see `forget_databases`.
+        let reader = match self.readers.take(&self.env) {
+            Ok(reader) => reader,
+            Err(e) => return would_wait(e.into()),
         };
-        match attempt() {
-            Err(StoreError::Bdb(e)) if e.is_retryable() || matches!(e, bdb::Error::RepLockout) => None,
-            Err(StoreError::Bdb(bdb::Error::RepHandleDead)) => None,
-            other => Some(other),
+        let Some(dbs) = self.dbs.read().unwrap_or_else(|e| e.into_inner()).clone() else {
+            self.readers.put_back(reader);
+            return None;
+        };
+        match read_entry(&dbs.kv, reader.txn(), key, false) {
+            Ok(entry) => {
+                self.readers.put_back(reader);
+                Some(Ok(entry))
+            }
+            Err(e) => {
+                reader.discard();
+                would_wait(e)
+            }
         }
     }
 
@@ -574,6 +589,17 @@ impl Store {
         self.maintenance.stop();
         self.env.checkpoint(0)?;
         Ok(())
+    }
+}
+
+/// `get_now`'s answer to a failed lookup: `None` ("use the blocking path")
+/// when the failure means waiting or reopening would help.
+fn would_wait<T>(e: StoreError) -> Option<Result<T, StoreError>> {
+    match e {
+        StoreError::Bdb(e) if e.is_retryable() || matches!(e, bdb::Error::RepLockout | bdb::Error::RepHandleDead) => {
+            None
+        }
+        other => Some(Err(other)),
     }
 }
 
