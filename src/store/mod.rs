@@ -379,6 +379,11 @@ impl Store {
         if let Err(e) = check_key(key) {
             return Some(Err(e));
         }
+        // Nothing to read before replication has started (and no
+        // transaction to hold up its first role change).
+        if self.env.is_replicated() && !self.replicating.load(Ordering::Acquire) {
+            return None;
+        }
         // The reader first, then the handles: see `forget_databases`.
         let reader = match self.readers.take(&self.env) {
             Ok(reader) => reader,
