@@ -288,7 +288,7 @@ impl Store {
     /// The open handles, opening them first if needed. Only `create` when
     /// this site may write (master or standalone).
     fn databases(&self, create: bool) -> Result<Arc<Databases>, StoreError> {
-        if self.env.is_replicated() && !self.replicating.load(Ordering::Acquire) {
+        if self.awaiting_replication() {
             return Err(StoreError::NotReady);
         }
         if let Some(dbs) = self.dbs.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
@@ -324,6 +324,12 @@ impl Store {
         self.env.start_replication(threads, electable)?;
         self.replicating.store(true, Ordering::Release);
         Ok(())
+    }
+
+    /// A replicated store whose replication has not started yet: it may not
+    /// touch its databases.
+    fn awaiting_replication(&self) -> bool {
+        self.env.is_replicated() && !self.replicating.load(Ordering::Acquire)
     }
 
     /// Drops handles that a role change or internal init invalidated; the
@@ -381,7 +387,7 @@ impl Store {
         }
         // Nothing to read before replication has started (and no
         // transaction to hold up its first role change).
-        if self.env.is_replicated() && !self.replicating.load(Ordering::Acquire) {
+        if self.awaiting_replication() {
             return None;
         }
         // The reader first, then the handles: see `forget_databases`.

@@ -30,7 +30,7 @@
 
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Condvar, Mutex, TryLockError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, TryLockError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -99,6 +99,23 @@ struct Shared {
 #[derive(Default)]
 struct Slot(Mutex<Option<Reader>>);
 
+impl Slot {
+    /// The slot, unless another thread holds it right now. (A panic while
+    /// it was held leaves at worst an unfinished reader, which is still
+    /// usable or, dropped, aborted.)
+    fn try_lock(&self) -> Option<MutexGuard<'_, Option<Reader>>> {
+        match self.0.try_lock() {
+            Ok(idle) => Some(idle),
+            Err(TryLockError::Poisoned(e)) => Some(e.into_inner()),
+            Err(TryLockError::WouldBlock) => None,
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Option<Reader>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
 impl Shared {
     /// The slot of the calling thread.
     fn slot(&self) -> &Slot {
@@ -149,11 +166,7 @@ impl Readers {
     /// This thread's pooled transaction, or a new one. (The sweeper
     /// retires pooled ones past their age.)
     pub fn take(&self, env: &Env) -> bdb::Result<Reader> {
-        let pooled = match self.shared.slot().0.try_lock() {
-            Ok(mut idle) => idle.take(),
-            Err(TryLockError::Poisoned(e)) => e.into_inner().take(),
-            Err(TryLockError::WouldBlock) => None,
-        };
+        let pooled = self.shared.slot().try_lock().and_then(|mut idle| idle.take());
         if let Some(mut reader) = pooled {
             reader.uses += 1;
             return Ok(reader);
@@ -169,11 +182,7 @@ impl Readers {
         if reader.uses >= MAX_USES || self.sweeper.is_none() {
             return reader.finish();
         }
-        let mut idle = match self.shared.slot().0.try_lock() {
-            Ok(idle) => idle,
-            Err(TryLockError::Poisoned(e)) => e.into_inner(),
-            Err(TryLockError::WouldBlock) => return reader.finish(),
-        };
+        let Some(mut idle) = self.shared.slot().try_lock() else { return reader.finish() };
         // Checked under the slot's lock: `drain` bumps the epoch before it
         // empties the slots, so it either sees this reader or we see it.
         if idle.is_some()
@@ -195,7 +204,7 @@ impl Readers {
     pub fn drain(&self) {
         self.shared.epoch.fetch_add(1, Ordering::SeqCst);
         for slot in &self.shared.slots {
-            let reader = slot.0.lock().unwrap_or_else(|e| e.into_inner()).take();
+            let reader = slot.lock().take();
             if let Some(reader) = reader {
                 reader.finish();
             }
@@ -223,14 +232,10 @@ fn sweep(shared: &Shared) {
         let now = Instant::now();
         let mut pooled = false;
         for slot in &shared.slots {
-            let mut idle = match slot.0.try_lock() {
-                Ok(idle) => idle,
-                Err(TryLockError::Poisoned(e)) => e.into_inner(),
-                // In use right now: it is looked at on the next round.
-                Err(TryLockError::WouldBlock) => {
-                    pooled = true;
-                    continue;
-                }
+            // In use right now: it is looked at on the next round.
+            let Some(mut idle) = slot.try_lock() else {
+                pooled = true;
+                continue;
             };
             match idle.as_ref() {
                 Some(r) if now.saturating_duration_since(r.born) >= shared.max_age => {
@@ -252,7 +257,7 @@ fn sweep(shared: &Shared) {
         // Park; a put-back that raced with the scan above either is seen
         // by this re-check or sees `parked` and wakes us.
         shared.parked.store(true, Ordering::SeqCst);
-        if shared.slots.iter().any(|s| s.0.lock().unwrap_or_else(|e| e.into_inner()).is_some()) {
+        if shared.slots.iter().any(|s| s.lock().is_some()) {
             shared.parked.store(false, Ordering::SeqCst);
             continue;
         }
@@ -280,7 +285,7 @@ mod tests {
     }
 
     fn idle(readers: &Readers) -> usize {
-        readers.shared.slots.iter().filter(|s| s.0.lock().unwrap().is_some()).count()
+        readers.shared.slots.iter().filter(|s| s.lock().is_some()).count()
     }
 
     /// The pooled transaction holds no lock between lookups and is no
