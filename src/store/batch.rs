@@ -28,9 +28,10 @@
 //! state left by the writes before it in the batch, and a failed condition
 //! fails that write alone. Keys are applied in key order (stable, so two
 //! writes of one key keep their order), so that page locks come in one
-//! order, which keeps deadlocks with concurrent `/v1/txn` transactions rare. If the transaction fails as a whole (not
-//! master, acknowledgement missing, ...), every write of the batch gets
-//! that outcome; all of them share the commit token.
+//! order, which keeps deadlocks with concurrent `/v1/txn` transactions
+//! rare. If the transaction fails as a whole (not master, acknowledgement
+//! missing, ...), every write of the batch gets that outcome; all of them
+//! share the commit token.
 
 use std::panic::AssertUnwindSafe;
 use std::sync::mpsc::{Receiver, Sender, channel};
