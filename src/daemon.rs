@@ -31,6 +31,8 @@ pub enum DaemonError {
     Store { dir: String, source: StoreError },
     #[error("cannot listen for HTTP on {addr}: {source}")]
     Bind { addr: String, source: std::io::Error },
+    #[error("cannot start the HTTP threads: {0}")]
+    HttpThreads(#[source] std::io::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -80,7 +82,8 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
         tokio::spawn(crate::replication::lag::watch(store, Arc::clone(&app.group)));
     }
     tokio::spawn(notify_systemd(Arc::clone(&app)));
-    http::serve(listener, app, shutdown, DRAIN).await;
+    let served = http::serve(listener, app, shutdown.clone(), DRAIN).await;
+    shutdown.cancel(); // when serving failed, the group join must stop too
 
     tracing::info!("HTTP stopped; checkpointing and closing the store");
     let closing = Arc::clone(&store);
@@ -90,6 +93,7 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
         Err(err) => tracing::warn!(%err, "final checkpoint task failed"),
     }
     drop(store);
+    served.map_err(DaemonError::HttpThreads)?;
     tracing::info!("stopped cleanly");
     Ok(())
 }
@@ -234,7 +238,7 @@ async fn run_proxy(
         Arc::new(App { store: None, config: Arc::new(config).into(), group, forwarder: Default::default(), started });
     tokio::spawn(notify_systemd(Arc::clone(&app)));
     tokio::spawn(handle_intents(intents, shutdown.clone(), Arc::clone(&app)));
-    http::serve(listener, app, shutdown, DRAIN).await;
+    http::serve(listener, app, shutdown, DRAIN).await.map_err(DaemonError::HttpThreads)?;
     tracing::info!("stopped cleanly");
     Ok(())
 }

@@ -1,7 +1,7 @@
-//! The HTTP API (hyper 1 on tokio): routing, the accept loop, and graceful
-//! draining. Handlers live in [`kv`], [`txn`] and [`status`]; every store
-//! call goes through [`request::blocking`], so Berkeley DB never blocks an
-//! async worker.
+//! The HTTP API (hyper 1 on tokio): routing here; the accept loop, the HTTP
+//! threads and graceful draining in [`server`]. Handlers live in [`kv`],
+//! [`txn`] and [`status`]; a store call that may wait goes through
+//! [`request::blocking`], so Berkeley DB never blocks an HTTP thread.
 
 mod backup;
 pub use backup::remove_leftovers as remove_unfinished_backups;
@@ -12,24 +12,19 @@ pub use forward::FORWARDED_BY;
 mod kv;
 mod members;
 mod request;
+mod server;
+pub use server::serve;
 mod status;
 pub mod txn;
 
-use std::convert::Infallible;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use bytes::Bytes;
 use http_body_util::Full;
 use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
-use hyper::server::conn::http1;
-use hyper::service::service_fn;
 use hyper::{Method, Request, Response, StatusCode};
-use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::server::graceful::GracefulShutdown;
-use tokio::net::TcpListener;
-use tokio_util::sync::CancellationToken;
 
 use crate::config::Config;
 use crate::replication::{Group, Role};
@@ -73,50 +68,6 @@ impl App {
     /// forwarded before they reach a handler that would ask).
     fn store(&self) -> Result<Arc<Store>, ApiError> {
         self.store.clone().ok_or_else(|| ApiError::internal("this front-end has no local store"))
-    }
-}
-
-/// Slow clients get this long to send their request headers.
-const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// Serves until `shutdown` fires, then stops accepting and gives in-flight
-/// requests up to `drain` to finish.
-pub async fn serve(listener: TcpListener, app: Arc<App>, shutdown: CancellationToken, drain: Duration) {
-    let graceful = GracefulShutdown::new();
-    loop {
-        let stream = tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
-                Err(err) => {
-                    // Typically EMFILE: back off instead of spinning.
-                    tracing::warn!(%err, "accepting a connection failed");
-                    tokio::time::sleep(Duration::from_millis(100)).await;
-                    continue;
-                }
-            },
-            () = shutdown.cancelled() => break,
-        };
-        let _ = stream.set_nodelay(true);
-        let app = Arc::clone(&app);
-        let service = service_fn(move |req| {
-            let app = Arc::clone(&app);
-            async move { Ok::<_, Infallible>(route(&app, req).await) }
-        });
-        let conn = http1::Builder::new()
-            .timer(TokioTimer::new())
-            .header_read_timeout(HEADER_READ_TIMEOUT)
-            .serve_connection(TokioIo::new(stream), service);
-        let conn = graceful.watch(conn);
-        tokio::spawn(async move {
-            if let Err(err) = conn.await {
-                tracing::debug!(%err, "connection ended with an error");
-            }
-        });
-    }
-    drop(listener);
-    tokio::select! {
-        () = graceful.shutdown() => tracing::info!("all connections drained"),
-        () = tokio::time::sleep(drain) => tracing::warn!(drain_ms = drain.as_millis() as u64, "in-flight requests still running at the drain deadline"),
     }
 }
 

@@ -122,3 +122,51 @@ fn a_second_sigterm_exits_at_once_and_loses_no_committed_write() {
     assert_eq!(site.http().get("kept").body, b"v");
     assert_eq!(site.http().get("slow").status, 404);
 }
+
+#[test]
+fn sigterm_drains_the_in_flight_requests_of_every_http_thread() {
+    use std::io::{Read, Write};
+    let mut site = Site::start("drainall", "");
+    // Connections are dealt round-robin to one HTTP thread per core: more
+    // connections than threads put requests in flight on each of them.
+    let n = 2 * std::thread::available_parallelism().map_or(1, |n| n.get()) + 1;
+    let addr = site.url.trim_start_matches("http://").to_owned();
+    let mut pending: Vec<_> = (0..n)
+        .map(|i| {
+            let mut s = std::net::TcpStream::connect(&addr).unwrap();
+            s.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+            // A whole request first: the connection is being served.
+            s.write_all(b"GET /healthz HTTP/1.1\r\nHost: fish\r\n\r\n").unwrap();
+            let mut head = [0u8; 12];
+            s.read_exact(&mut head).unwrap();
+            assert_eq!(&head, b"HTTP/1.1 200");
+            let mut rest = [0u8; 512];
+            let _ = s.read(&mut rest).unwrap();
+            // Then a write whose body is still coming when SIGTERM arrives.
+            write!(s, "PUT /v1/kv/drain{i} HTTP/1.1\r\nHost: fish\r\nContent-Length: 3\r\n\r\na").unwrap();
+            s
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    site.signal(nix::sys::signal::Signal::SIGTERM);
+    wait_until("the graceful shutdown to begin", Duration::from_secs(10), || site.log().contains("shutting down"));
+    // All but the last finish now; the last one a while later, when the
+    // threads that had only finished requests are long done draining.
+    for (i, s) in pending.iter_mut().enumerate() {
+        if i == n - 1 {
+            std::thread::sleep(Duration::from_millis(500));
+        }
+        s.write_all(b"bc").unwrap();
+        let mut answer = Vec::new();
+        let _ = s.read_to_end(&mut answer);
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(answer.starts_with("HTTP/1.1 204"), "request {i} of {n} was cut off by the drain: {answer:?}");
+    }
+    let status = site.wait_exit(Duration::from_secs(15));
+    assert!(status.success(), "{status:?}\n{}", site.log());
+    assert!(site.log().contains("all connections drained"), "{}", site.log());
+    site.spawn();
+    for i in 0..n {
+        assert_eq!(site.http().get(&format!("drain{i}")).body, b"abc", "write {i} of {n}");
+    }
+}

@@ -1,0 +1,155 @@
+//! The accept loop and the HTTP threads that serve connections.
+//!
+//! Connections are served by one single-threaded tokio runtime per core,
+//! threads named `fish-http-N`, the way nginx runs one worker per core: the
+//! thread that owns a connection parses, answers and writes all of its
+//! requests, with no hand-off to another thread. The multi-threaded runtime
+//! did the same work with task stealing and cross-thread wake-ups, and that
+//! cost about a fifth of the replica-read throughput on 2 cores
+//! (docs/performance.md). One acceptor on the caller's runtime deals the
+//! connections out round-robin.
+//!
+//! Everything else (replication watching, signals, systemd) stays on the
+//! daemon's multi-threaded runtime. Store calls that may block still go to a
+//! blocking pool, here the HTTP thread's own; a handler that waits (on a
+//! forward, a commit, a token) only parks its own task, so one slow request
+//! never holds up the other connections of its thread.
+//!
+//! Shutting down: the acceptor stops, every thread stops taking new
+//! connections and asks its connections to close once their in-flight
+//! request is answered, all threads at once, for at most `drain`.
+
+use std::convert::Infallible;
+use std::num::NonZeroUsize;
+use std::sync::Arc;
+use std::time::Duration;
+
+use hyper::server::conn::http1;
+use hyper::service::service_fn;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::{mpsc, oneshot};
+use tokio_util::sync::CancellationToken;
+
+use super::{App, route};
+
+/// Slow clients get this long to send their request headers.
+const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// Serves until `shutdown` fires, then stops accepting and gives in-flight
+/// requests up to `drain` to finish. Fails only when the HTTP threads cannot
+/// be started; no connection has been accepted then.
+pub async fn serve(
+    listener: TcpListener,
+    app: Arc<App>,
+    shutdown: CancellationToken,
+    drain: Duration,
+) -> std::io::Result<()> {
+    let count = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+    let threads = (0..count).map(|i| HttpThread::start(i, Arc::clone(&app), drain)).collect::<Result<Vec<_>, _>>()?;
+    tracing::debug!(threads = count, "HTTP threads started");
+    let mut next = 0;
+    loop {
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(err) => {
+                    // Typically EMFILE: back off instead of spinning.
+                    tracing::warn!(%err, "accepting a connection failed");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = shutdown.cancelled() => break,
+        };
+        let _ = stream.set_nodelay(true);
+        match stream.into_std() {
+            Ok(stream) => threads[next].take(stream),
+            Err(err) => tracing::warn!(%err, "handing a connection to an HTTP thread failed"),
+        }
+        next = (next + 1) % threads.len();
+    }
+    drop(listener);
+    // Every thread starts draining before any is waited for.
+    let finishing: Vec<_> = threads.into_iter().map(HttpThread::finish).collect();
+    let mut drained = true;
+    for done in finishing {
+        drained &= done.await.unwrap_or(false);
+    }
+    if drained {
+        tracing::info!("all connections drained");
+    } else {
+        tracing::warn!(drain_ms = drain.as_millis() as u64, "in-flight requests still running at the drain deadline");
+    }
+    Ok(())
+}
+
+/// One HTTP thread: its runtime serves the connections it is handed.
+struct HttpThread {
+    connections: mpsc::UnboundedSender<std::net::TcpStream>,
+    /// True once every connection closed before the drain deadline.
+    done: oneshot::Receiver<bool>,
+}
+
+impl HttpThread {
+    fn start(index: usize, app: Arc<App>, drain: Duration) -> std::io::Result<HttpThread> {
+        // Built here, so that failing to build surfaces to the caller.
+        let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        let (connections, incoming) = mpsc::unbounded_channel();
+        let (done_tx, done) = oneshot::channel();
+        std::thread::Builder::new().name(format!("fish-http-{index}")).spawn(move || {
+            let drained = runtime.block_on(serve_connections(incoming, app, drain));
+            // Blocking store calls still running get the same deadline.
+            runtime.shutdown_timeout(drain);
+            let _ = done_tx.send(drained);
+        })?;
+        Ok(HttpThread { connections, done })
+    }
+
+    fn take(&self, stream: std::net::TcpStream) {
+        if self.connections.send(stream).is_err() {
+            tracing::warn!("an HTTP thread has stopped; dropping a new connection");
+        }
+    }
+
+    /// Stops handing this thread connections, which starts its drain.
+    fn finish(self) -> oneshot::Receiver<bool> {
+        self.done
+    }
+}
+
+/// Serves each connection handed over until the hand-over channel closes,
+/// then drains them. True when all closed within `drain`.
+async fn serve_connections(
+    mut incoming: mpsc::UnboundedReceiver<std::net::TcpStream>,
+    app: Arc<App>,
+    drain: Duration,
+) -> bool {
+    let graceful = GracefulShutdown::new();
+    while let Some(stream) = incoming.recv().await {
+        let stream = match TcpStream::from_std(stream) {
+            Ok(stream) => stream,
+            Err(err) => {
+                tracing::warn!(%err, "registering a connection with its HTTP thread failed");
+                continue;
+            }
+        };
+        let app = Arc::clone(&app);
+        let service = service_fn(move |req| {
+            let app = Arc::clone(&app);
+            async move { Ok::<_, Infallible>(route(&app, req).await) }
+        });
+        let conn = http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(HEADER_READ_TIMEOUT)
+            .serve_connection(TokioIo::new(stream), service);
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            if let Err(err) = conn.await {
+                tracing::debug!(%err, "connection ended with an error");
+            }
+        });
+    }
+    tokio::time::timeout(drain, graceful.shutdown()).await.is_ok()
+}
