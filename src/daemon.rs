@@ -82,7 +82,8 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
         tokio::spawn(crate::replication::lag::watch(store, Arc::clone(&app.group)));
     }
     tokio::spawn(notify_systemd(Arc::clone(&app)));
-    let served = http::serve(listener, app, shutdown.clone(), DRAIN).await;
+    let threads = if app.config().role == Role::Front { http::Threads::PerCore } else { http::Threads::Shared };
+    let served = http::serve(listener, app, shutdown.clone(), DRAIN, threads).await;
     shutdown.cancel(); // when serving failed, the group join must stop too
 
     tracing::info!("HTTP stopped; checkpointing and closing the store");
@@ -238,7 +239,7 @@ async fn run_proxy(
         Arc::new(App { store: None, config: Arc::new(config).into(), group, forwarder: Default::default(), started });
     tokio::spawn(notify_systemd(Arc::clone(&app)));
     tokio::spawn(handle_intents(intents, shutdown.clone(), Arc::clone(&app)));
-    http::serve(listener, app, shutdown, DRAIN).await.map_err(DaemonError::HttpThreads)?;
+    http::serve(listener, app, shutdown, DRAIN, http::Threads::PerCore).await.map_err(DaemonError::HttpThreads)?;
     tracing::info!("stopped cleanly");
     Ok(())
 }

@@ -13,7 +13,7 @@ mod kv;
 mod members;
 mod request;
 mod server;
-pub use server::serve;
+pub use server::{Threads, serve};
 mod status;
 pub mod txn;
 

@@ -1,19 +1,28 @@
-//! The accept loop and the HTTP threads that serve connections.
+//! The accept loop and the threads that serve connections.
 //!
-//! Connections are served by one single-threaded tokio runtime per core,
-//! threads named `fish-http-N`, the way nginx runs one worker per core: the
-//! thread that owns a connection parses, answers and writes all of its
-//! requests, with no hand-off to another thread. The multi-threaded runtime
-//! did the same work with task stealing and cross-thread wake-ups, and that
-//! cost about a fifth of the replica-read throughput on 2 cores
+//! On a front-end, connections are served by one single-threaded tokio
+//! runtime per core, threads named `fish-http-N`, the way nginx runs one
+//! worker per core: the thread that owns a connection parses, answers and
+//! writes all of its requests, with no hand-off to another thread. A
+//! front-end's requests are replica reads answered on the spot and
+//! forwards, so the HTTP threads are its busiest ones; on the
+//! multi-threaded runtime, task stealing and cross-thread wake-ups cost
+//! about a seventh of its replica-read throughput on 2 cores
 //! (docs/performance.md). One acceptor on the caller's runtime deals the
 //! connections out round-robin.
 //!
+//! A back-end serves its connections on the daemon's multi-threaded
+//! runtime instead ([`Threads::Shared`]). Its requests mostly wait for the
+//! committer and Berkeley DB's replication threads, which compete with the
+//! HTTP threads for the cores; a pinned connection then waits for its busy
+//! thread, where work stealing lets the idle one take it. Side by side,
+//! writes at 64 connections were 1-10% slower with per-core threads on the
+//! back-ends.
+//!
 //! Everything else (replication watching, signals, systemd) stays on the
-//! daemon's multi-threaded runtime. Store calls that may block still go to a
-//! blocking pool, here the HTTP thread's own; a handler that waits (on a
-//! forward, a commit, a token) only parks its own task, so one slow request
-//! never holds up the other connections of its thread.
+//! daemon's multi-threaded runtime. Store calls that may block go to a
+//! blocking pool (on a front-end, its HTTP thread's own); a handler that
+//! waits (on a forward, a commit, a token) only parks its own task.
 //!
 //! Shutting down: the acceptor stops, every thread stops taking new
 //! connections and asks its connections to close once their in-flight
@@ -37,6 +46,15 @@ use super::{App, route};
 /// Slow clients get this long to send their request headers.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Which threads serve the connections (see the module docs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Threads {
+    /// One single-threaded runtime per core: front-ends.
+    PerCore,
+    /// The caller's multi-threaded runtime: back-ends.
+    Shared,
+}
+
 /// Serves until `shutdown` fires, then stops accepting and gives in-flight
 /// requests up to `drain` to finish. Fails only when the HTTP threads cannot
 /// be started; no connection has been accepted then.
@@ -45,10 +63,16 @@ pub async fn serve(
     app: Arc<App>,
     shutdown: CancellationToken,
     drain: Duration,
+    threads: Threads,
 ) -> std::io::Result<()> {
-    let count = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
-    let threads = (0..count).map(|i| HttpThread::start(i, Arc::clone(&app), drain)).collect::<Result<Vec<_>, _>>()?;
-    tracing::debug!(threads = count, "HTTP threads started");
+    let threads = match threads {
+        Threads::Shared => vec![HttpThread::shared(Arc::clone(&app), drain)],
+        Threads::PerCore => {
+            let count = std::thread::available_parallelism().map_or(1, NonZeroUsize::get);
+            tracing::debug!(threads = count, "starting one HTTP thread per core");
+            (0..count).map(|i| HttpThread::start(i, Arc::clone(&app), drain)).collect::<Result<Vec<_>, _>>()?
+        }
+    };
     let mut next = 0;
     loop {
         let stream = tokio::select! {
@@ -85,7 +109,8 @@ pub async fn serve(
     Ok(())
 }
 
-/// One HTTP thread: its runtime serves the connections it is handed.
+/// One HTTP thread, whose runtime serves the connections it is handed, or
+/// the shared runtime taking that part.
 struct HttpThread {
     connections: mpsc::UnboundedSender<std::net::TcpStream>,
     /// True once every connection closed before the drain deadline.
@@ -105,6 +130,16 @@ impl HttpThread {
             let _ = done_tx.send(drained);
         })?;
         Ok(HttpThread { connections, done })
+    }
+
+    /// Serves on the caller's (multi-threaded) runtime.
+    fn shared(app: Arc<App>, drain: Duration) -> HttpThread {
+        let (connections, incoming) = mpsc::unbounded_channel();
+        let (done_tx, done) = oneshot::channel();
+        tokio::spawn(async move {
+            let _ = done_tx.send(serve_connections(incoming, app, drain).await);
+        });
+        HttpThread { connections, done }
     }
 
     fn take(&self, stream: std::net::TcpStream) {
