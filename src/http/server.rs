@@ -31,7 +31,7 @@
 use std::convert::Infallible;
 use std::num::NonZeroUsize;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
@@ -124,9 +124,9 @@ impl HttpThread {
         let (connections, incoming) = mpsc::unbounded_channel();
         let (done_tx, done) = oneshot::channel();
         std::thread::Builder::new().name(format!("fish-http-{index}")).spawn(move || {
-            let drained = runtime.block_on(serve_connections(incoming, app, drain));
-            // Blocking store calls still running get the same deadline.
-            runtime.shutdown_timeout(drain);
+            let (drained, deadline) = runtime.block_on(serve_connections(incoming, app, drain));
+            // Blocking store calls still running get what is left of the drain.
+            runtime.shutdown_timeout(deadline.saturating_duration_since(Instant::now()));
             let _ = done_tx.send(drained);
         })?;
         Ok(HttpThread { connections, done })
@@ -137,7 +137,8 @@ impl HttpThread {
         let (connections, incoming) = mpsc::unbounded_channel();
         let (done_tx, done) = oneshot::channel();
         tokio::spawn(async move {
-            let _ = done_tx.send(serve_connections(incoming, app, drain).await);
+            let (drained, _) = serve_connections(incoming, app, drain).await;
+            let _ = done_tx.send(drained);
         });
         HttpThread { connections, done }
     }
@@ -155,12 +156,13 @@ impl HttpThread {
 }
 
 /// Serves each connection handed over until the hand-over channel closes,
-/// then drains them. True when all closed within `drain`.
+/// then drains them: whether all closed within `drain`, and the drain's
+/// deadline.
 async fn serve_connections(
     mut incoming: mpsc::UnboundedReceiver<std::net::TcpStream>,
     app: Arc<App>,
     drain: Duration,
-) -> bool {
+) -> (bool, Instant) {
     let graceful = GracefulShutdown::new();
     while let Some(stream) = incoming.recv().await {
         let stream = match TcpStream::from_std(stream) {
@@ -186,5 +188,6 @@ async fn serve_connections(
             }
         });
     }
-    tokio::time::timeout(drain, graceful.shutdown()).await.is_ok()
+    let deadline = Instant::now() + drain;
+    (tokio::time::timeout(drain, graceful.shutdown()).await.is_ok(), deadline)
 }
