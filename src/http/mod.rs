@@ -76,7 +76,7 @@ async fn route(app: &App, req: Request<Incoming>) -> Resp {
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
     let resp = answer(app, req, &path).await;
-    crate::metrics::get().request(&path, method.as_str(), resp.status().as_u16(), started.elapsed());
+    crate::metrics::get().request(&path, &method, resp.status().as_u16(), started.elapsed());
     resp
 }
 

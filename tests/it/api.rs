@@ -250,6 +250,7 @@ fn metrics_count_requests_by_route_and_status_and_commits() {
         assert_eq!(h.put(&format!("k{i}"), b"v").status, 204);
     }
     assert_eq!(h.get("missing").status, 404);
+    assert_eq!(h.call("FISHY", "/v1/kv/k0", &[], b"").status, 405);
     let m = h.call("GET", "/metrics", &[], b"");
     assert_eq!(m.status, 200);
     assert!(m.header("content-type").unwrap().starts_with("text/plain"));
@@ -261,4 +262,6 @@ fn metrics_count_requests_by_route_and_status_and_commits() {
     assert!(has("fish_role{role=\"master\"} 1"), "{text}");
     assert!(text.contains("fish_http_request_duration_seconds_bucket{le="), "{text}");
     assert!(!text.contains("k0"), "keys never become labels");
+    assert!(has("fish_http_requests_total{route=\"/v1/kv/{key}\",method=\"other\",status=\"405\"} 1"), "{text}");
+    assert!(!text.contains("FISHY"), "a client's own method names never become labels");
 }
