@@ -27,8 +27,8 @@ base=${FISH_BENCH_PORT_BASE:-29100}
 ./scripts/apt-need etcd-server nginx-light wrk curl python3
 ./scripts/setup
 cargo build --release --bins -q
-fishd=$PWD/target/release/fishd
-fishctl=$PWD/target/release/fishctl
+fishd=${CARGO_TARGET_DIR:-$PWD/target}/release/fishd
+fishctl=${CARGO_TARGET_DIR:-$PWD/target}/release/fishctl
 export WRK_DIR=$PWD/bench/wrk
 dir=$(mktemp -d /tmp/fish-compare-XXXXXX)
 chmod 755 "$dir" # nginx workers run as nobody

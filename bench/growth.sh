@@ -18,8 +18,8 @@ sizes=("$@")
 base=${FISH_BENCH_PORT_BASE:-29200}
 ./scripts/setup
 cargo build --release --bins -q
-fishd=$PWD/target/release/fishd
-fishctl=$PWD/target/release/fishctl
+fishd=${CARGO_TARGET_DIR:-$PWD/target}/release/fishd
+fishctl=${CARGO_TARGET_DIR:-$PWD/target}/release/fishctl
 dir=$(mktemp -d /tmp/fish-growth-XXXXXX)
 declare -A pids=()
 cleanup() {
