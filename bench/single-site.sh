@@ -19,12 +19,12 @@ listen = "127.0.0.1:$port"
 [log]
 level = "warn"
 CONF
-"${CARGO_TARGET_DIR:-$PWD/target}/release/fishd" --config "$dir/bench.toml" 2>"$dir/fishd.log" &
+"$fishd" --config "$dir/bench.toml" 2>"$dir/fishd.log" &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 for _ in $(seq 300); do curl -sf "$url/readyz" >/dev/null && break; sleep 0.05; done
 
-echo "fishd $("${CARGO_TARGET_DIR:-$PWD/target}/release/fishd" --version | cut -d' ' -f2), $(nproc) cores, ${secs}s per run, wrk sharing the cores"
+echo "fishd $("$fishd" --version | cut -d' ' -f2), $(nproc) cores, ${secs}s per run, wrk sharing the cores"
 for c in 1 16 64; do
   t=$(( c < 2 ? 1 : 2 ))
   printf 'PUT  100 B  conns=%-3s ' "$c"
