@@ -2,6 +2,8 @@
 //! strings, and the UTF-8-or-base64 representation of keys and values in
 //! JSON bodies.
 
+use std::borrow::Cow;
+
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde::{Deserialize, Serialize};
@@ -12,9 +14,13 @@ use serde::{Deserialize, Serialize};
 pub struct BadPercent(pub usize);
 
 /// Decodes `%XX` escapes; every other byte stands for itself (`+` included).
-/// Unlike lenient decoders, a stray `%` is an error, not a literal.
-pub fn percent_decode(s: &str) -> Result<Vec<u8>, BadPercent> {
+/// Unlike lenient decoders, a stray `%` is an error, not a literal. Text
+/// without escapes (most keys and parameters) is borrowed, not copied.
+pub fn percent_decode(s: &str) -> Result<Cow<'_, [u8]>, BadPercent> {
     let bytes = s.as_bytes();
+    if !bytes.contains(&b'%') {
+        return Ok(Cow::Borrowed(bytes));
+    }
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
@@ -28,7 +34,7 @@ pub fn percent_decode(s: &str) -> Result<Vec<u8>, BadPercent> {
             i += 1;
         }
     }
-    Ok(out)
+    Ok(Cow::Owned(out))
 }
 
 /// Encodes bytes for a URL path segment or query value (RFC 3986 unreserved
@@ -84,7 +90,8 @@ mod tests {
 
     #[test]
     fn percent_decoding_is_strict_and_binary_safe() {
-        assert_eq!(percent_decode("a%2Fb%00%ff+c").unwrap(), b"a/b\x00\xff+c");
+        assert_eq!(*percent_decode("a%2Fb%00%ff+c").unwrap(), *b"a/b\x00\xff+c");
+        assert!(matches!(percent_decode("plain/key+1").unwrap(), Cow::Borrowed(b"plain/key+1")));
         for bad in ["%", "%4", "%zz", "a%g0", "%%41"] {
             assert!(percent_decode(bad).is_err(), "{bad}");
         }
@@ -93,7 +100,7 @@ mod tests {
     #[test]
     fn percent_encoding_round_trips_every_byte() {
         let all: Vec<u8> = (0..=255).collect();
-        assert_eq!(percent_decode(&percent_encode(&all)).unwrap(), all);
+        assert_eq!(*percent_decode(&percent_encode(&all)).unwrap(), *all);
     }
 
     #[test]

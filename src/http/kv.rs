@@ -1,5 +1,7 @@
 //! `/v1/kv/{key}` (GET, PUT, DELETE) and `/v1/kv?prefix=` (ordered listing).
 
+use std::borrow::Cow;
+
 use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, StatusCode};
@@ -21,13 +23,13 @@ pub async fn key(app: &App, req: Request<Incoming>, encoded: &str) -> Result<Res
     allow(&req, &[Method::GET, Method::PUT, Method::DELETE])?;
     let key = decode_key(encoded)?;
     match *req.method() {
-        Method::PUT => put(app, req, key).await,
-        Method::DELETE => delete(app, req, key).await,
-        _ => get(app, req, key).await,
+        Method::PUT => put(app, req, key.into_owned()).await,
+        Method::DELETE => delete(app, req, key.into_owned()).await,
+        _ => get(app, req, &key).await,
     }
 }
 
-fn decode_key(encoded: &str) -> Result<Vec<u8>, ApiError> {
+fn decode_key(encoded: &str) -> Result<Cow<'_, [u8]>, ApiError> {
     let key = percent_decode(encoded).map_err(|e| ApiError::bad_request("bad_encoding", format!("key: {e}")))?;
     match key.len() {
         0 => Err(ApiError::bad_request("invalid_key", "the key is empty")),
@@ -40,15 +42,15 @@ fn decode_key(encoded: &str) -> Result<Vec<u8>, ApiError> {
     }
 }
 
-async fn get(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, ApiError> {
+async fn get(app: &App, req: Request<Incoming>, key: &[u8]) -> Result<Resp, ApiError> {
     let params = request::query(&req, &["consistency"])?;
     request::consistency(&params)?;
     wait_for_token(app, &req).await?;
     let store = app.store()?;
-    let found = match store.get_now(&key) {
+    let found = match store.get_now(key) {
         Some(done) => done?,
         None => {
-            let k = key.clone();
+            let k = key.to_vec();
             blocking(move || store.get(&k)).await?
         }
     };
@@ -63,7 +65,7 @@ async fn get(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, Ap
         None => Err(ApiError::new(
             StatusCode::NOT_FOUND,
             "not_found",
-            format!("key {:?} not found", String::from_utf8_lossy(&key)),
+            format!("key {:?} not found", String::from_utf8_lossy(key)),
         )),
     }
 }
@@ -97,7 +99,7 @@ pub async fn list(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
     allow(&req, &[Method::GET])?;
     let params = request::query(&req, &["prefix", "limit", "start_after", "consistency"])?;
     request::consistency(&params)?;
-    let bytes_of = |name: &str| params.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+    let bytes_of = |name: &str| params.iter().find(|(n, _)| n == name).map(|(_, v)| v.to_vec());
     let prefix = bytes_of("prefix").unwrap_or_default();
     let start_after = bytes_of("start_after");
     let limit = match request::param_text(&params, "limit")? {
@@ -216,7 +218,12 @@ fn wait_applied(
 }
 
 fn etag(version: u64) -> HeaderValue {
-    HeaderValue::from_str(&format!("\"{version}\"")).expect("digits are a valid header value")
+    use std::io::Write;
+    // Formatted on the stack: `"` + at most 20 digits + `"`.
+    let mut buf = std::io::Cursor::new([0u8; 22]);
+    write!(buf, "\"{version}\"").expect("22 bytes hold any u64 in quotes");
+    let len = buf.position() as usize;
+    HeaderValue::from_bytes(&buf.get_ref()[..len]).expect("digits are a valid header value")
 }
 
 pub fn set_token(resp: &mut Resp, token: &CommitToken) {

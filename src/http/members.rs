@@ -77,7 +77,7 @@ pub async fn remove(app: &App, req: &Request<Incoming>, encoded: &str) -> Result
 fn parse_addr(encoded: &str) -> Result<SiteAddr, ApiError> {
     let text = percent_decode(encoded)
         .ok()
-        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|b| String::from_utf8(b.into_owned()).ok())
         .ok_or_else(|| ApiError::bad_request("bad_encoding", "the site address is not valid percent-encoded UTF-8"))?;
     let text = text.as_str();
     let bad = || ApiError::bad_request("invalid_argument", format!("{text:?} is not HOST:PORT"));

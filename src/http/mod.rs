@@ -74,22 +74,21 @@ impl App {
 async fn route(app: &App, req: Request<Incoming>) -> Resp {
     let started = Instant::now();
     let method = req.method().clone();
-    let path = req.uri().path().to_owned();
-    let resp = answer(app, req, &path).await;
-    crate::metrics::get().request(&path, &method, resp.status().as_u16(), started.elapsed());
+    // A Uri clone shares the request's bytes: no copy of the path.
+    let uri = req.uri().clone();
+    let resp = answer(app, req, uri.path()).await;
+    crate::metrics::get().request(uri.path(), &method, resp.status().as_u16(), started.elapsed());
     resp
 }
 
 async fn answer(app: &App, req: Request<Incoming>, path: &str) -> Resp {
-    let path = path.to_owned();
     let result = if needs_master(&req) && app.group.view().role != Role::Master {
         relay(app, req).await
-    } else if app.store.is_none()
-        && !matches!(path.as_str(), "/healthz" | "/readyz" | "/v1/status" | "/metrics" | "/v1/backup")
+    } else if app.store.is_none() && !matches!(path, "/healthz" | "/readyz" | "/v1/status" | "/metrics" | "/v1/backup")
     {
         to_replica(app, req).await
     } else {
-        dispatch(app, req, &path).await
+        dispatch(app, req, path).await
     };
     result.unwrap_or_else(|err| {
         if err.status.is_server_error() {
@@ -126,9 +125,9 @@ fn needs_master(req: &Request<Incoming>) -> bool {
 /// Serves here if this site turns out to be master, else forwards.
 async fn relay(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
     let deadline = Instant::now() + app.config().http.master_wait;
-    let path = req.uri().path().to_owned();
+    let uri = req.uri().clone();
     match forward::wait_for_master(app, deadline).await? {
-        forward::Target::Local => dispatch(app, req, &path).await,
+        forward::Target::Local => dispatch(app, req, uri.path()).await,
         forward::Target::Remote(_) => {
             let (parts, body) = body_to_forward(app, req).await?;
             forward::forward(app, parts, body, deadline).await

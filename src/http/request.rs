@@ -1,6 +1,8 @@
 //! Reading requests: bounded bodies, query parameters, methods, conditional
 //! headers, and moving blocking store calls off the async workers.
 
+use std::borrow::Cow;
+
 use bytes::Bytes;
 use http_body_util::{BodyExt, Limited};
 use hyper::body::Incoming;
@@ -49,8 +51,12 @@ pub async fn split_body(req: Request<Incoming>, limit: usize, what: &str) -> Res
     }
 }
 
+/// Query parameters as (name, raw bytes) pairs, borrowed from the request
+/// where nothing was percent-encoded.
+pub type Params<'a> = Vec<(Cow<'a, str>, Cow<'a, [u8]>)>;
+
 /// The query string as (name, raw bytes) pairs; names must be known.
-pub fn query(req: &Request<Incoming>, known: &[&str]) -> Result<Vec<(String, Vec<u8>)>, ApiError> {
+pub fn query<'a>(req: &'a Request<Incoming>, known: &[&str]) -> Result<Params<'a>, ApiError> {
     let Some(q) = req.uri().query() else {
         return Ok(Vec::new());
     };
@@ -58,9 +64,14 @@ pub fn query(req: &Request<Incoming>, known: &[&str]) -> Result<Vec<(String, Vec
     for part in q.split('&').filter(|p| !p.is_empty()) {
         let (name, value) = part.split_once('=').unwrap_or((part, ""));
         let bad = |e| ApiError::bad_request("bad_encoding", format!("query parameter {name:?}: {e}"));
-        let name = String::from_utf8(percent_decode(name).map_err(bad)?)
-            .map_err(|_| ApiError::bad_request("bad_encoding", "a query parameter name is not UTF-8"))?;
-        if !known.contains(&name.as_str()) {
+        let name = match percent_decode(name).map_err(bad)? {
+            Cow::Borrowed(_) => Cow::Borrowed(name),
+            Cow::Owned(bytes) => Cow::Owned(
+                String::from_utf8(bytes)
+                    .map_err(|_| ApiError::bad_request("bad_encoding", "a query parameter name is not UTF-8"))?,
+            ),
+        };
+        if !known.contains(&name.as_ref()) {
             return Err(ApiError::bad_request(
                 "invalid_argument",
                 format!("unknown query parameter {name:?}; known: {}", known.join(", ")),
@@ -74,7 +85,7 @@ pub fn query(req: &Request<Incoming>, known: &[&str]) -> Result<Vec<(String, Vec
 }
 
 /// The single value of query parameter `name`, as UTF-8 text.
-pub fn param_text<'a>(params: &'a [(String, Vec<u8>)], name: &str) -> Result<Option<&'a str>, ApiError> {
+pub fn param_text<'a>(params: &'a Params<'_>, name: &str) -> Result<Option<&'a str>, ApiError> {
     match params.iter().find(|(n, _)| n == name) {
         None => Ok(None),
         Some((_, v)) => std::str::from_utf8(v)
@@ -90,7 +101,7 @@ pub enum Consistency {
     Replica,
 }
 
-pub fn consistency(params: &[(String, Vec<u8>)]) -> Result<Consistency, ApiError> {
+pub fn consistency(params: &Params<'_>) -> Result<Consistency, ApiError> {
     match param_text(params, "consistency")? {
         None | Some("master") => Ok(Consistency::Master),
         Some("replica") => Ok(Consistency::Replica),

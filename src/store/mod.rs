@@ -395,7 +395,11 @@ impl Store {
             Ok(reader) => reader,
             Err(e) => return would_wait(e.into()),
         };
-        let Some(dbs) = self.dbs.read().unwrap_or_else(|e| e.into_inner()).clone() else {
+        // Borrowed under the read lock, not cloned: an Arc's count is one
+        // more cache line that both HTTP threads would write per lookup.
+        let dbs = self.dbs.read().unwrap_or_else(|e| e.into_inner());
+        let Some(dbs) = dbs.as_deref() else {
+            drop(dbs);
             self.readers.put_back(reader);
             return None;
         };
