@@ -259,6 +259,7 @@ async fn open_store(
     }
     opts.checkpoint_every = config.storage.checkpoint_every;
     opts.min_free_bytes = config.storage.min_free_bytes;
+    opts.page_size = config.storage.page_size;
     let opened = tokio::task::spawn_blocking(move || Store::open(&dir, &opts)).await.map_err(std::io::Error::other)?;
     opened.map(Arc::new).map_err(|source| DaemonError::Store { dir: config.data_dir.display().to_string(), source })
 }

@@ -114,4 +114,5 @@ fn keep_for_restart(old: &Config, new: &mut Config) {
     keep("storage.checkpoint_interval_s", &old.storage.checkpoint_every, &mut new.storage.checkpoint_every);
     keep("storage.sync", &old.storage.sync, &mut new.storage.sync);
     keep("storage.min_free_mb", &old.storage.min_free_bytes, &mut new.storage.min_free_bytes);
+    keep("storage.page_size_kb", &old.storage.page_size, &mut new.storage.page_size);
 }

@@ -17,6 +17,25 @@ use super::env::{Env, EnvInner, call};
 use super::error::{Error, Result, check};
 use super::txn::Txn;
 
+/// The page size of a database created by [`Database::open_btree`]: a power
+/// of two from 512 to 65,536 bytes (Berkeley DB's limits).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageSize(u32);
+
+impl PageSize {
+    pub const MIN: u32 = 512;
+    pub const MAX: u32 = 65_536;
+
+    /// `None` unless `bytes` is a power of two from [`Self::MIN`] to [`Self::MAX`].
+    pub fn new(bytes: u32) -> Option<PageSize> {
+        (bytes.is_power_of_two() && (Self::MIN..=Self::MAX).contains(&bytes)).then_some(PageSize(bytes))
+    }
+
+    pub fn bytes(self) -> u32 {
+        self.0
+    }
+}
+
 /// An open btree database. Free-threaded; closed on drop (before its
 /// environment, which it keeps alive).
 pub struct Database {
@@ -55,10 +74,12 @@ impl Drop for Database {
 }
 
 impl Database {
-    /// Opens the btree `file` of `env` inside `txn`, creating it if missing
-    /// when `create` (only a master or a standalone site may create; a
-    /// replication client gets `NotFound` until the master's copy arrives).
-    pub fn open_btree(env: &Env, txn: &Txn<'_>, file: &str, create: bool) -> Result<Database> {
+    /// Opens the btree `file` of `env` inside `txn`. With `create`, a
+    /// missing file is created with pages of that many bytes (a power of
+    /// two from 512 to 65,536; an existing file keeps the size it was
+    /// created with). Only a master or a standalone site may create; a
+    /// replication client gets `NotFound` until the master's copy arrives.
+    pub fn open_btree(env: &Env, txn: &Txn<'_>, file: &str, create: Option<PageSize>) -> Result<Database> {
         let mut raw: *mut ffi::DB = ptr::null_mut();
         // SAFETY: valid open environment; db_create writes a new handle.
         check(unsafe { ffi::db_create(&mut raw, env.inner.raw(), 0) })?;
@@ -70,7 +91,14 @@ impl Database {
             errno: libc::EINVAL,
             message: format!("database name {file:?} contains a NUL byte"),
         })?;
-        let flags = if create { ffi::DB_CREATE | ffi::DB_THREAD } else { ffi::DB_THREAD };
+        let flags = match create {
+            Some(PageSize(bytes)) => {
+                // SAFETY: fresh, unopened handle (set_pagesize must precede open).
+                check(unsafe { call!(raw, set_pagesize, bytes) })?;
+                ffi::DB_CREATE | ffi::DB_THREAD
+            }
+            None => ffi::DB_THREAD,
+        };
         // SAFETY: fresh handle, live txn, NUL-terminated name; if open fails
         // the handle must still be closed, which dropping `db` does.
         let rc =
@@ -80,6 +108,15 @@ impl Database {
             Err(Error::Os { errno: libc::ENOENT, .. }) => Err(Error::NotFound),
             Err(e) => Err(e),
         }
+    }
+
+    /// The size of this database's pages, in bytes (set when the file was
+    /// created).
+    pub fn page_size(&self) -> Result<u32> {
+        let mut bytes = 0u32;
+        // SAFETY: valid open handle; writes one u32.
+        check(unsafe { call!(self.raw(), get_pagesize, &mut bytes) })?;
+        Ok(bytes)
     }
 
     pub(super) fn raw(&self) -> *mut ffi::DB {

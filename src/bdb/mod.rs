@@ -27,7 +27,7 @@ pub mod repmgr;
 pub mod txn;
 
 pub use cursor::{Cursor, Pair};
-pub use db::Database;
+pub use db::{Database, PageSize};
 pub use env::{Env, EnvConfig, Lsn, SyncPolicy};
 pub use error::{Error, Result};
 pub use events::RepEvent;
@@ -52,7 +52,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let env = Env::open(dir.path(), &EnvConfig::default()).unwrap();
         let txn = env.begin(TxnFlags::default()).unwrap();
-        let db = Database::open_btree(&env, &txn, "t.db", true).unwrap();
+        let db = Database::open_btree(&env, &txn, "t.db", PageSize::new(4096)).unwrap();
         txn.commit().unwrap();
         (dir, env, db)
     }
@@ -63,7 +63,7 @@ mod tests {
         let cfg = EnvConfig { log_file_bytes: 64 << 10, ..EnvConfig::default() };
         let env = Env::open(dir.path(), &cfg).unwrap();
         let txn = env.begin(TxnFlags::default()).unwrap();
-        let db = Database::open_btree(&env, &txn, "t.db", true).unwrap();
+        let db = Database::open_btree(&env, &txn, "t.db", PageSize::new(4096)).unwrap();
         txn.commit().unwrap();
         let before = env.current_lsn().unwrap();
         for i in 0..100u32 {
@@ -146,7 +146,7 @@ mod tests {
         {
             let env = Env::open(dir.path(), &EnvConfig::default()).unwrap();
             let txn = env.begin(TxnFlags::default()).unwrap();
-            let db = Database::open_btree(&env, &txn, "t.db", true).unwrap();
+            let db = Database::open_btree(&env, &txn, "t.db", PageSize::new(4096)).unwrap();
             db.put(&txn, b"k", b"v").unwrap();
             txn.commit().unwrap();
             env.checkpoint(0).unwrap();
@@ -154,7 +154,7 @@ mod tests {
         }
         let env = Env::open(dir.path(), &EnvConfig::default()).unwrap();
         let txn = env.begin(TxnFlags::default()).unwrap();
-        let db = Database::open_btree(&env, &txn, "t.db", true).unwrap();
+        let db = Database::open_btree(&env, &txn, "t.db", PageSize::new(4096)).unwrap();
         txn.commit().unwrap();
         assert_eq!(db.get(None, b"k", false).unwrap().as_deref(), Some(&b"v"[..]));
         assert!(!env.log_files().unwrap().is_empty());

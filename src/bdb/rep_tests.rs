@@ -63,7 +63,7 @@ fn a_joining_site_replicates_the_masters_commits_and_tokens_reach_it() {
     assert!(master.rep_state().unwrap().is_master);
 
     let txn = master.begin(TxnFlags::default()).unwrap();
-    let db = Database::open_btree(&master, &txn, "t.db", true).unwrap();
+    let db = Database::open_btree(&master, &txn, "t.db", PageSize::new(4096)).unwrap();
     db.put(&txn, b"k", b"v").unwrap();
     txn.commit_with_token().unwrap();
 
@@ -90,7 +90,7 @@ fn a_joining_site_replicates_the_masters_commits_and_tokens_reach_it() {
     // The commit record is behind the log's end, on the master and on the client.
     assert!(done.token.lsn() < master.current_lsn().unwrap() && done.token.lsn() < client.current_lsn().unwrap());
     let txn = client.begin(TxnFlags::default()).unwrap();
-    let cdb = Database::open_btree(&client, &txn, "t.db", false).unwrap();
+    let cdb = Database::open_btree(&client, &txn, "t.db", None).unwrap();
     txn.commit().unwrap();
     assert_eq!(cdb.get(None, b"k2", false).unwrap().as_deref(), Some(&b"v2"[..]));
     assert_eq!(cdb.get(None, b"k", false).unwrap().as_deref(), Some(&b"v"[..]));

@@ -127,6 +127,8 @@ pub struct StorageConfig {
     /// Free space the data dir's filesystem must keep: writes are refused
     /// (507) below it. 0: no reserve.
     pub min_free_bytes: u64,
+    /// The page size of the databases this site creates.
+    pub page_size: crate::bdb::PageSize,
 }
 
 /// A validated site configuration.
@@ -298,6 +300,19 @@ impl Validator<'_> {
             )? as u64),
             min_free_bytes: self.int(raw.storage.min_free_mb.as_ref(), "storage.min_free_mb", 64, 0..1_048_577)? as u64
                 * (1 << 20),
+            page_size: match raw.storage.page_size_kb.as_ref() {
+                None => crate::bdb::PageSize::new(crate::store::DEFAULT_PAGE_SIZE).expect("a valid page size"),
+                Some(f) => u32::try_from(*f.get_ref())
+                    .ok()
+                    .and_then(|kb| crate::bdb::PageSize::new(kb.checked_mul(1024)?))
+                    .ok_or_else(|| {
+                        self.at(
+                            f,
+                            "storage.page_size_kb",
+                            format!("{} is not one of 1, 2, 4, 8, 16, 32, 64", f.get_ref()),
+                        )
+                    })?,
+            },
         };
         let log_level = match &raw.log.level {
             None => "info".to_string(),

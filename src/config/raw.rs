@@ -54,6 +54,7 @@ pub struct RawStorage {
     pub cache_mb: Option<Spanned<i64>>,
     pub checkpoint_interval_s: Option<Spanned<i64>>,
     pub min_free_mb: Option<Spanned<i64>>,
+    pub page_size_kb: Option<Spanned<i64>>,
     pub sync: Option<Spanned<String>>,
 }
 

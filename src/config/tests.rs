@@ -49,6 +49,7 @@ fn the_spec_example_parses_to_the_documented_defaults() {
         assert_eq!(c.replication.ack_policy, AckPolicy::Quorum);
         assert_eq!(c.replication.heartbeat_monitor, Duration::from_millis(600));
         assert_eq!(c.log_level, "info");
+        assert_eq!(c.storage.page_size.bytes(), 32 << 10);
     }
 }
 
@@ -75,6 +76,9 @@ fn bad_values_name_the_key_and_line() {
         ("[http]\nmax_value_bytes = 0", "2:", "http.max_value_bytes: 0 is out of range"),
         ("[replication]\nack_timeout_ms = \"1s\"", "2:", "invalid type"),
         ("[storage]\nmin_free_mb = -1", "2:", "storage.min_free_mb: -1 is out of range"),
+        ("[storage]\npage_size_kb = 48", "2:", "storage.page_size_kb: 48 is not one of 1, 2, 4, 8, 16, 32, 64"),
+        ("[storage]\npage_size_kb = 128", "2:", "storage.page_size_kb: 128 is not one of"),
+        ("[storage]\npage_size_kb = 0", "2:", "storage.page_size_kb: 0 is not one of"),
         (
             "[storage]\nsync = \"sometimes\"",
             "2:",

@@ -220,7 +220,7 @@ fn give_to_data_dir_owner(data_dir: &Path, dir: &Path) -> Result<(), BackupError
 /// Reads every key of `kv.db` (0 if the backup predates any write).
 fn count_keys(env: &Env) -> Result<u64, BackupError> {
     let txn = env.begin(TxnFlags::default())?;
-    let db = match Database::open_btree(env, &txn, "kv.db", false) {
+    let db = match Database::open_btree(env, &txn, "kv.db", None) {
         Ok(db) => db,
         Err(bdb::Error::NotFound) => return Ok(0),
         Err(e) => return Err(e.into()),

@@ -36,7 +36,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use crate::bdb::{self, CommitToken, Database, Env, EnvConfig, Txn, TxnFlags};
+use crate::bdb::{self, CommitToken, Database, Env, EnvConfig, PageSize, Txn, TxnFlags};
 use dirlock::DirLock;
 pub use dirlock::LockError;
 use maintenance::Maintenance;
@@ -184,11 +184,27 @@ pub struct StoreOptions {
     /// commit gracefully on ENOSPC: a failed log write on a replication
     /// master panics the environment ("Write failed on MASTER commit").
     pub min_free_bytes: u64,
+    /// The page size of the databases this store creates (an existing
+    /// file keeps its own): see [`DEFAULT_PAGE_SIZE`].
+    pub page_size: PageSize,
 }
+
+/// Pages of 32 KiB: a lookup walks fewer levels of the btree than with the
+/// file system's 4 KiB, and takes fewer page latches on the way. Side by
+/// side over 100,000 keys, replica reads at 64 connections were 5% faster
+/// with 32 KiB pages and 8% with 64 KiB, writes the same or faster; a
+/// checkpoint writes whole dirty pages, so with sparse random writes
+/// larger pages cost more checkpoint I/O (docs/storage.md).
+pub const DEFAULT_PAGE_SIZE: u32 = 32 << 10;
 
 impl Default for StoreOptions {
     fn default() -> Self {
-        StoreOptions { env: EnvConfig::default(), checkpoint_every: Duration::from_secs(30), min_free_bytes: 64 << 20 }
+        StoreOptions {
+            env: EnvConfig::default(),
+            checkpoint_every: Duration::from_secs(30),
+            min_free_bytes: 64 << 20,
+            page_size: PageSize::new(DEFAULT_PAGE_SIZE).expect("a valid page size"),
+        }
     }
 }
 
@@ -212,6 +228,7 @@ pub struct Store {
     env: Env,
     home: PathBuf,
     min_free_bytes: u64,
+    page_size: PageSize,
     batcher: batch::Batcher,
     _lock: DirLock,
 }
@@ -237,6 +254,7 @@ impl Store {
             env,
             home: home.clone(),
             min_free_bytes: opts.min_free_bytes,
+            page_size: opts.page_size,
             batcher: batch::Batcher::new(),
             _lock: lock,
         };
@@ -278,7 +296,7 @@ impl Store {
             }
             let damaged = |source| StoreError::DamagedFile { file: path.display().to_string(), source };
             let txn = self.env.begin(TxnFlags::default())?;
-            let db = Database::open_btree(&self.env, &txn, file, false).map_err(damaged)?;
+            let db = Database::open_btree(&self.env, &txn, file, None).map_err(damaged)?;
             drop(db);
             txn.commit()?;
         }
@@ -308,7 +326,7 @@ impl Store {
             create |= state.is_master;
         }
         let txn = self.env.begin(TxnFlags::default())?;
-        let open = |file| match Database::open_btree(&self.env, &txn, file, create) {
+        let open = |file| match Database::open_btree(&self.env, &txn, file, create.then_some(self.page_size)) {
             Err(bdb::Error::NotFound) => Err(StoreError::NotReady),
             other => other.map_err(StoreError::from),
         };
@@ -413,6 +431,12 @@ impl Store {
                 would_wait(e)
             }
         }
+    }
+
+    /// The page size of the key-value database, in bytes: the configured
+    /// one if this store created it, else the one it was created with.
+    pub fn page_size(&self) -> Result<u32, StoreError> {
+        self.with_dbs(false, |dbs| Ok(dbs.kv.page_size()?))
     }
 
     /// Reads a record of Fish's own metadata database.

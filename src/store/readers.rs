@@ -273,13 +273,13 @@ mod tests {
     use std::sync::mpsc;
 
     use super::*;
-    use crate::bdb::{Database, EnvConfig};
+    use crate::bdb::{Database, EnvConfig, PageSize};
 
     fn open() -> (tempfile::TempDir, Env, Arc<Database>) {
         let dir = tempfile::tempdir().unwrap();
         let env = Env::open(dir.path(), &EnvConfig::default()).unwrap();
         let txn = env.begin(TxnFlags::default()).unwrap();
-        let db = Database::open_btree(&env, &txn, "t.db", true).unwrap();
+        let db = Database::open_btree(&env, &txn, "t.db", PageSize::new(4096)).unwrap();
         txn.commit().unwrap();
         (dir, env, Arc::new(db))
     }

@@ -15,6 +15,24 @@ fn keys(page: &Page) -> Vec<&[u8]> {
     page.items.iter().map(|(k, _)| k.as_slice()).collect()
 }
 
+/// A new database gets the configured page size; an existing one keeps
+/// the size it was created with.
+#[test]
+fn databases_are_created_with_the_configured_page_size_and_keep_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let with = |kb: u32| StoreOptions { page_size: PageSize::new(kb << 10).unwrap(), ..StoreOptions::default() };
+    let s = Store::open(dir.path(), &with(8)).unwrap();
+    s.put(b"k", b"v", Condition::Any).unwrap();
+    assert_eq!(s.page_size().unwrap(), 8 << 10);
+    s.shutdown().unwrap();
+    drop(s);
+    let s = Store::open(dir.path(), &with(64)).unwrap();
+    assert_eq!(s.page_size().unwrap(), 8 << 10);
+    assert_eq!(s.get(b"k").unwrap().unwrap().value, b"v");
+    let (_d, fresh) = open();
+    assert_eq!(fresh.page_size().unwrap(), DEFAULT_PAGE_SIZE);
+}
+
 #[test]
 fn binary_keys_and_empty_values_round_trip() {
     let (_d, s) = open();
