@@ -10,6 +10,7 @@
 # throughput at 64 connections over the whole key space are measured with
 # `fishctl bench`, and a second back-end joins with an empty data dir
 # (catch-up time: until its /readyz answers 200). Prints one line per size.
+# PAGE_SIZE_KB=N sets [storage] page_size_kb (default: Fish's, 32).
 # Everything stops and the scratch dir is removed on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,6 +47,8 @@ listen = "127.0.0.1:$((base + $2))"
 [replication]
 listen = "127.0.0.1:$((base + 10 + $2))"
 $3
+[storage]
+${PAGE_SIZE_KB:+page_size_kb = $PAGE_SIZE_KB}
 [log]
 level = "info"
 CONF
