@@ -27,8 +27,8 @@ impl PageSize {
     pub const MAX: u32 = 65_536;
 
     /// `None` unless `bytes` is a power of two from [`Self::MIN`] to [`Self::MAX`].
-    pub fn new(bytes: u32) -> Option<PageSize> {
-        (bytes.is_power_of_two() && (Self::MIN..=Self::MAX).contains(&bytes)).then_some(PageSize(bytes))
+    pub const fn new(bytes: u32) -> Option<PageSize> {
+        if bytes.is_power_of_two() && bytes >= Self::MIN && bytes <= Self::MAX { Some(PageSize(bytes)) } else { None }
     }
 
     pub fn bytes(self) -> u32 {

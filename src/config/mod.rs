@@ -301,7 +301,7 @@ impl Validator<'_> {
             min_free_bytes: self.int(raw.storage.min_free_mb.as_ref(), "storage.min_free_mb", 64, 0..1_048_577)? as u64
                 * (1 << 20),
             page_size: match raw.storage.page_size_kb.as_ref() {
-                None => crate::bdb::PageSize::new(crate::store::DEFAULT_PAGE_SIZE).expect("a valid page size"),
+                None => crate::store::DEFAULT_PAGE_SIZE,
                 Some(f) => u32::try_from(*f.get_ref())
                     .ok()
                     .and_then(|kb| crate::bdb::PageSize::new(kb.checked_mul(1024)?))

@@ -195,7 +195,10 @@ pub struct StoreOptions {
 /// with 32 KiB pages and 8% with 64 KiB, writes the same or faster; a
 /// checkpoint writes whole dirty pages, so with sparse random writes
 /// larger pages cost more checkpoint I/O (docs/storage.md).
-pub const DEFAULT_PAGE_SIZE: u32 = 32 << 10;
+pub const DEFAULT_PAGE_SIZE: PageSize = match PageSize::new(32 << 10) {
+    Some(size) => size,
+    None => panic!("32 KiB is a valid page size"),
+};
 
 impl Default for StoreOptions {
     fn default() -> Self {
@@ -203,7 +206,7 @@ impl Default for StoreOptions {
             env: EnvConfig::default(),
             checkpoint_every: Duration::from_secs(30),
             min_free_bytes: 64 << 20,
-            page_size: PageSize::new(DEFAULT_PAGE_SIZE).expect("a valid page size"),
+            page_size: DEFAULT_PAGE_SIZE,
         }
     }
 }

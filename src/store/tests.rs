@@ -30,7 +30,7 @@ fn databases_are_created_with_the_configured_page_size_and_keep_it() {
     assert_eq!(s.page_size().unwrap(), 8 << 10);
     assert_eq!(s.get(b"k").unwrap().unwrap().value, b"v");
     let (_d, fresh) = open();
-    assert_eq!(fresh.page_size().unwrap(), DEFAULT_PAGE_SIZE);
+    assert_eq!(fresh.page_size().unwrap(), DEFAULT_PAGE_SIZE.bytes());
 }
 
 #[test]
