@@ -189,5 +189,6 @@ async fn serve_connections(
         });
     }
     let deadline = Instant::now() + drain;
-    (tokio::time::timeout(drain, graceful.shutdown()).await.is_ok(), deadline)
+    let drained = tokio::time::timeout_at(deadline.into(), graceful.shutdown()).await.is_ok();
+    (drained, deadline)
 }
