@@ -151,7 +151,7 @@ run() { # ROW SYSTEM CONNS SCRIPT URL [ENV=VALUE...]
 }
 etcd_leader=http://127.0.0.1:$(etcd_client "$(etcd_leader_index)")
 etcd_follower=http://127.0.0.1:$(etcd_client $((($(etcd_leader_index) + 1) % 3)))
-log "Fish $("$fishd" --version | cut -d' ' -f2) (master back$(fish_back_index_of_master)), etcd $(etcd --version | head -1 | cut -d' ' -f3) (leader e$(etcd_leader_index)), ${secs}s per run"
+log "Fish $("$fishd" --version | cut -d' ' -f2) (master back$(fish_back_index_of_master)), etcd $(etcd --version | sed -n '1s/.* //p') (leader e$(etcd_leader_index)), ${secs}s per run"
 
 parts=${COMPARE_PARTS:-writes reads failover}
 [[ $parts == *writes* ]] && for _round in 1 2; do

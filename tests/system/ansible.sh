@@ -124,7 +124,7 @@ for _ in $(seq 60); do
   ansible all -i "$work/inventory.yml" -m ansible.builtin.ping -o >"$work/ping.log" 2>&1 && break
   sleep 1
 done
-grep -c SUCCESS "$work/ping.log" | grep -qx 5 || { cat "$work/ping.log" >&2; fail "Ansible cannot reach the five hosts"; }
+[[ $(grep -c SUCCESS "$work/ping.log") == 5 ]] || { cat "$work/ping.log" >&2; fail "Ansible cannot reach the five hosts"; }
 log "Ansible reaches all five hosts over SSH"
 
 # --- deploy version N ---------------------------------------------------------
@@ -154,8 +154,10 @@ playbook packaging/ansible/site.yml -e "fish_package_file=$deb_n" >"$work/redepl
 grep -q '^group_creator = false' "$work/fish-back-1/etc/fish/back0.toml" ||
   fail "the second run left back0 as group creator"
 # The reload handler, then (from it) the readiness wait.
-if ! sed -n '/RUNNING HANDLER \[fish : Reload fish\]/,$p' "$work/redeploy.log" |
-  grep -q 'HANDLER \[fish : Wait for /readyz to answer 200 on fish@back0\]'; then
+# (Captured first: `sed | grep -q` under pipefail failed at random when sed
+# got SIGPIPE after grep's first match.)
+handlers=$(sed -n '/RUNNING HANDLER \[fish : Reload fish\]/,$p' "$work/redeploy.log")
+if ! grep -q 'HANDLER \[fish : Wait for /readyz to answer 200 on fish@back0\]' <<<"$handlers"; then
   grep -nE 'HANDLER|PLAY \[|^(changed|ok|fatal|skipping): \[fish-back-1' "$work/redeploy.log" >&2 || true
   fail "the second run did not reload back0 and wait for it to be ready"
 fi

@@ -39,7 +39,7 @@ boot_container() {
   nspawn_pid=$!
   ct_pid=
   for _ in $(seq 300); do
-    ct_pid=$(pgrep -P "$nspawn_pid" | head -1 || true)
+    ct_pid=$(pgrep -o -P "$nspawn_pid" || true)
     if [[ -n $ct_pid ]]; then
       case $(nsenter -t "$ct_pid" -a systemctl is-system-running 2>/dev/null) in
         running | degraded) return ;;
