@@ -16,8 +16,9 @@
 #      path, with its pin above Debian's fish shell, is tested too).
 #   4. Every host runs N+1 (package and fishd), the back-ends agree on one
 #      master, and every write that got a 204 is readable from the master.
-# Prints the write availability during the roll: share of attempts that got
-# a 204 and the longest time without one.
+# Prints the write availability during the roll (share of attempts that got
+# a 204, the longest time without one) and fails below 1,000 acknowledged
+# writes, 99% availability or above a 3 s gap.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 started=$(date +%s)
@@ -207,7 +208,11 @@ m=$(masters)
 [[ $(grep -c '^master ' <<<"$m") == 1 && $(awk '{print $2}' <<<"$m" | sort -u | wc -l) == 1 ]] ||
   fail "the back-ends do not agree on one master: $(tr '\n' ';' <<<"$m")"
 log "one master: $(awk '/^master / {print $2}' <<<"$m")"
-python3 tests/system/writer.py check --front "$net.21:8080" --results "$work/writes.json" >"$work/check.log" 2>&1 ||
-  { cat "$work/check.log" >&2; fail "acknowledged writes lost or changed"; }
+# The roll must also have been served: a loop that never got a 204 loses
+# nothing. Measured when this was added: 99.995% acknowledged, longest gap
+# 0.14 s; the bounds leave room for a slow machine.
+python3 tests/system/writer.py check --front "$net.21:8080" --results "$work/writes.json" \
+  --min-acknowledged 1000 --min-availability 0.99 --max-gap-s 3 >"$work/check.log" 2>&1 ||
+  { cat "$work/check.log" >&2; fail "acknowledged writes lost or changed, or too few writes acknowledged during the roll"; }
 log "lost-write check: $(cat "$work/check.log")"
 log "PASSED in $(($(date +%s) - started))s"

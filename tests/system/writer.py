@@ -9,10 +9,14 @@
       appears or after N seconds, then writes every attempt's outcome and a
       summary (share of attempts that got 204, longest time without one).
 
-  writer.py check --front H:P --results F.json
+  writer.py check --front H:P --results F.json [--min-acknowledged N]
+                  [--min-availability F] [--max-gap-s S]
       Lists the prefix from the master (consistency=master) and checks that
-      every write that got a 204 is there with the value it was given.
-      Prints what is missing or changed; exit 1 if anything is.
+      every write that got a 204 is there with the value it was given, and
+      that the write loop did its part: at least N acknowledged writes, a
+      share F of attempts acknowledged, no time longer than S seconds
+      without a 204 (a loop that never got a 204 must not pass as "nothing
+      lost"). Prints what is missing, changed or short; exit 1 if anything is.
 """
 
 import argparse
@@ -97,7 +101,16 @@ def write(args):
 
 def check(args):
     with open(args.results) as f:
-        acked = json.load(f)["acked"]
+        results = json.load(f)
+    acked, summary = results["acked"], results["summary"]
+    short = []
+    if summary["acknowledged"] < args.min_acknowledged:
+        short.append(f"{summary['acknowledged']} acknowledged writes, fewer than {args.min_acknowledged}")
+    if summary["availability"] < args.min_availability:
+        short.append(f"availability {summary['availability']}, below {args.min_availability}")
+    if summary["longest_gap_s"] > args.max_gap_s:
+        short.append(f"{summary['longest_gap_s']} s without a 204 (from {summary['longest_gap_starts_at_s']} s), "
+                     f"more than {args.max_gap_s} s")
     host, port = hostport(args.front)
     found = {}
     start_after = ""
@@ -134,8 +147,11 @@ def check(args):
         "changed": len(changed),
         "first_lost": lost[:10],
         "first_changed": [(k, acked[k], found[k]) for k in changed[:10]],
+        "availability": summary["availability"],
+        "longest_gap_s": summary["longest_gap_s"],
+        "short": short,
     }))
-    if lost or changed:
+    if lost or changed or short:
         sys.exit(1)
 
 
@@ -150,6 +166,9 @@ def main():
     c = sub.add_parser("check")
     c.add_argument("--front", required=True)
     c.add_argument("--results", required=True)
+    c.add_argument("--min-acknowledged", type=int, default=1)
+    c.add_argument("--min-availability", type=float, default=0.0)
+    c.add_argument("--max-gap-s", type=float, default=float("inf"))
     args = p.parse_args()
     write(args) if args.cmd == "write" else check(args)
 
