@@ -9,6 +9,8 @@
 # front0, the journal's FISH_EVENT=master_changed history, a reload, a
 # failover by `systemctl stop` of the master, an upgrade restart, a reboot
 # that brings every enabled instance back with its data, and remove/purge.
+# Then the .rpm: rpm -i into a second copy of the root (its scriptlets run),
+# a site started from it under systemd, and rpm -e.
 #
 # The debootstrap root is cached in $FISH_TEST_CACHE (default
 # /var/cache/fish-test); CI starts with none and makes it (about a minute).
@@ -172,4 +174,42 @@ in_ct test -d /var/lib/fish/back0/bdb || fail "apt remove deleted the data"
 sh_ct "DEBIAN_FRONTEND=noninteractive apt-get purge -y -q fish" >"$work/apt.log" 2>&1 || { cat "$work/apt.log" >&2; fail "apt purge"; }
 if in_ct test -e /var/lib/fish; then fail "apt purge kept /var/lib/fish"; fi
 log "remove kept /var/lib/fish; purge deleted it"
+stop_container "$nspawn_pid"
+nspawn_pid=
+
+# --- the .rpm, installed by rpm (scriptlets run) and started by systemd ----
+# rpm --root runs the scriptlets chrooted into a second copy of the Debian
+# root; booted, that root then runs a site from the rpm's files alone.
+rpmfile=$(ls target/packages/fish-*.rpm)
+rroot=$work/rpmroot
+cp -a "$(debian_root)" "$rroot"
+echo fishrpm >"$rroot/etc/hostname"
+force=() # Debian's rpm refuses to install without it
+[[ $(rpm --help) == *--force-debian* ]] && force=(--force-debian)
+rpm_in() { rpm --root "$rroot" "${force[@]}" "$@"; }
+rpm_in --initdb
+rpm_in -i --nodeps "$rpmfile" >"$work/rpm.log" 2>&1 || { cat "$work/rpm.log" >&2; fail "rpm -i $(basename "$rpmfile")"; }
+chroot "$rroot" id fish >/dev/null || fail "the rpm's scriptlets did not create the user fish"
+[[ $(chroot "$rroot" stat -c %U /var/lib/fish) == fish ]] || fail "the rpm's scriptlets did not make /var/lib/fish for fish"
+[[ -d $rroot/etc/fish && -x $rroot/usr/bin/fishd ]] || fail "the rpm did not install /etc/fish and /usr/bin/fishd"
+cat >"$rroot/etc/fish/back0.toml" <<'TOML'
+role = "back"
+[http]
+listen = "127.0.0.1:8080"
+[replication]
+listen = "127.0.0.1:7000"
+group_creator = true
+TOML
+boot_container "$rroot" "$work/console-rpm.log" --private-network
+pid=$ct_pid
+in_ct systemctl enable --now fish@back0 >/dev/null 2>&1 || { in_ct journalctl -u fish@back0 --no-pager >&2; fail "start back0 from the rpm"; }
+in_ct fishctl put from-rpm yes >/dev/null || fail "PUT to the rpm-installed site"
+[[ $(in_ct fishctl get from-rpm) == yes ]] || fail "GET from the rpm-installed site"
+in_ct systemctl disable --now fish@back0 >/dev/null 2>&1 || fail "stop back0 from the rpm"
+stop_container "$nspawn_pid"
+nspawn_pid=
+rpm_in -e fish >"$work/rpm.log" 2>&1 || { cat "$work/rpm.log" >&2; fail "rpm -e fish"; }
+[[ ! -e $rroot/usr/bin/fishd ]] || fail "rpm -e left /usr/bin/fishd"
+[[ -d $rroot/var/lib/fish/back0 ]] || fail "rpm -e deleted the data (RPM has no purge: it must stay)"
+log "rpm: installed with its scriptlets (user fish, /var/lib/fish), served under systemd, erased keeping the data"
 log "PASSED in $(($(date +%s) - started))s (exposure score $score)"
