@@ -38,7 +38,7 @@ fn a_full_disk_answers_507_keeps_acknowledged_writes_and_recovers_when_space_is_
     assert!(ok.success(), "mount a tmpfs on {}", data.display());
     let _mount = Mount(data.clone());
 
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = crate::ports::free_port();
     let mut site = Site::standalone("disk", dir.path(), &data.join("site"), port);
     site.start();
     wait_ready(&site);

@@ -16,6 +16,8 @@ mod clients;
 mod disk;
 mod nemesis;
 mod net;
+#[path = "../common/ports.rs"]
+mod ports;
 mod sites;
 
 use std::collections::HashMap;

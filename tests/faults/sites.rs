@@ -37,7 +37,7 @@ impl Site {
                 data_dir.display(),
                 // Its own free port: port + 1 was sometimes taken, and a
                 // repmgr_start that fails to listen cannot be retried.
-                std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+                crate::ports::free_port()
             ),
         )
         .unwrap();

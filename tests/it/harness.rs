@@ -11,10 +11,7 @@ use std::time::{Duration, Instant};
 pub const FISHD: &str = env!("CARGO_BIN_EXE_fishd");
 pub const FISHCTL: &str = env!("CARGO_BIN_EXE_fishctl");
 
-/// A port nobody listens on right now.
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
+pub use crate::ports::{free_port, free_ports};
 
 /// Polls `f` every 20 ms until it is true or `within` passes.
 pub fn wait_until(what: &str, within: Duration, mut f: impl FnMut() -> bool) {

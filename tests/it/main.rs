@@ -9,6 +9,8 @@ mod crash;
 mod fronts;
 mod fuzz;
 mod harness;
+#[path = "../common/ports.rs"]
+mod ports;
 mod reload;
 mod replication;
 mod systemd;
