@@ -6,6 +6,7 @@ mod bench;
 mod cli;
 mod cluster;
 mod crash;
+mod dev;
 mod fronts;
 mod fuzz;
 mod harness;

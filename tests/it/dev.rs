@@ -1,0 +1,120 @@
+//! `fishd dev` as the README tells a newcomer to run it: it comes up, a
+//! write through its front-end is readable, and Ctrl-C (SIGINT to the
+//! supervisor alone, as a terminal sends it: the sites have process groups
+//! of their own) stops every site and removes the scratch dir.
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use nix::sys::signal::{Signal, kill};
+use nix::unistd::Pid;
+
+use crate::harness::{FISHCTL, FISHD, free_ports, wait_until};
+
+/// The pids of processes whose command line mentions `dir`.
+fn processes_under(dir: &Path) -> Vec<i32> {
+    let needle = dir.as_os_str().as_encoded_bytes();
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|e| e.ok()?.file_name().to_str()?.parse::<i32>().ok())
+        .filter(|pid| {
+            std::fs::read(format!("/proc/{pid}/cmdline"))
+                .is_ok_and(|cmd| cmd.windows(needle.len()).any(|w| w == needle))
+        })
+        .collect()
+}
+
+/// Stops the supervisor and anything it left if the test fails half-way.
+struct Dev {
+    child: Child,
+    root: Option<PathBuf>,
+}
+
+impl Drop for Dev {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        if let Some(root) = &self.root {
+            for pid in processes_under(root) {
+                let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
+            }
+        }
+    }
+}
+
+#[test]
+fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
+    let http = free_ports(4);
+    let rep = free_ports(4);
+    let log = tempfile::NamedTempFile::new().unwrap();
+    let child = Command::new(FISHD)
+        .args(["dev", "--http-port", &http.to_string(), "--replication-port", &rep.to_string()])
+        .env_remove("RUST_LOG")
+        .stdout(Stdio::piped())
+        .stderr(log.reopen().unwrap())
+        .spawn()
+        .unwrap();
+    let mut dev = Dev { child, root: None };
+    let (tx, lines) = mpsc::channel();
+    let stdout = dev.child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { return };
+            if tx.send(line).is_err() {
+                return;
+            }
+        }
+    });
+    let log_text = || std::fs::read_to_string(log.path()).unwrap_or_default();
+    let mut up = false;
+    while let Ok(line) = lines.recv_timeout(Duration::from_secs(180)) {
+        if let Some(rest) = line.trim().strip_prefix("data and configs in ") {
+            let path = rest.strip_suffix(" (removed on exit)").expect("a scratch dir, removed on exit");
+            dev.root = Some(PathBuf::from(path));
+        }
+        if line.starts_with("Ctrl-C stops it") {
+            up = true;
+            break;
+        }
+    }
+    assert!(up, "fishd dev did not come up; its log:\n{}", log_text());
+    let root = dev.root.clone().expect("fishd dev printed its data dir");
+    assert!(root.join("back0.toml").is_file() && root.join("front0.toml").is_file());
+    assert_eq!(processes_under(&root).len(), 4, "3 back-ends and a front-end run under {}", root.display());
+
+    let front = format!("http://127.0.0.1:{http}");
+    let put = Command::new(FISHCTL).args(["--url", &front, "put", "dev-key", "dev-value"]).output().unwrap();
+    assert!(put.status.success(), "{put:?}");
+    let get = Command::new(FISHCTL).args(["--url", &front, "get", "dev-key"]).output().unwrap();
+    assert_eq!(get.stdout, b"dev-value", "{get:?}");
+    // Written through the front-end, the value reached every back-end.
+    for i in 1..=3 {
+        let url = format!("http://127.0.0.1:{}", http + i);
+        wait_until(&format!("back{} to have dev-key", i - 1), Duration::from_secs(10), || {
+            let o = Command::new(FISHCTL)
+                .args(["--url", &url, "get", "dev-key", "--consistency", "replica"])
+                .output()
+                .unwrap();
+            o.stdout == b"dev-value"
+        });
+    }
+
+    kill(Pid::from_raw(dev.child.id() as i32), Signal::SIGINT).unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    let status = loop {
+        if let Some(status) = dev.child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(std::time::Instant::now() < deadline, "fishd dev still running 60 s after SIGINT:\n{}", log_text());
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "fishd dev exited with {status}:\n{}", log_text());
+    assert_eq!(processes_under(&root), Vec::<i32>::new(), "sites still running after Ctrl-C");
+    assert!(!root.exists(), "the scratch dir {} was left behind", root.display());
+    for port in (http..http + 4).chain(rep..rep + 4) {
+        assert!(std::net::TcpListener::bind(("127.0.0.1", port)).is_ok(), "port {port} still taken after Ctrl-C");
+    }
+}
