@@ -8,7 +8,7 @@ use std::time::Duration;
 use crate::harness::{Site, wait_until};
 
 #[test]
-fn ready_status_watchdog_and_stopping_reach_the_notify_socket() {
+fn ready_status_watchdog_reloading_and_stopping_reach_the_notify_socket() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("notify.sock");
     let socket = UnixDatagram::bind(&path).unwrap();
@@ -39,11 +39,32 @@ fn ready_status_watchdog_and_stopping_reach_the_notify_socket() {
     wait_until("WATCHDOG=1 twice", Duration::from_secs(10), || {
         got.lock().unwrap().iter().filter(|m| m.contains("WATCHDOG=1")).count() >= 2
     });
+    // Type=notify-reload: SIGHUP answers RELOADING=1 with MONOTONIC_USEC,
+    // then READY=1 once the reload is applied; systemd waits for that pair.
+    site.hup();
+    wait_until("RELOADING=1", Duration::from_secs(10), || has("RELOADING=1"));
+    let ready_after_reload = || {
+        let msgs = got.lock().unwrap();
+        let at = msgs.iter().position(|m| m.contains("RELOADING=1"));
+        at.is_some_and(|at| msgs[at..].iter().any(|m| m.contains("READY=1")))
+    };
+    wait_until("READY=1 after RELOADING=1", Duration::from_secs(10), ready_after_reload);
+    let reloading = got.lock().unwrap().iter().find(|m| m.contains("RELOADING=1")).cloned().unwrap();
+    let usec = reloading
+        .lines()
+        .find_map(|l| l.strip_prefix("MONOTONIC_USEC="))
+        .unwrap_or_else(|| panic!("RELOADING=1 without MONOTONIC_USEC: {reloading:?}"));
+    let usec: u64 = usec.parse().unwrap();
+    let now = nix::time::clock_gettime(nix::time::ClockId::CLOCK_MONOTONIC).unwrap();
+    let now_usec = now.tv_sec() as u64 * 1_000_000 + now.tv_nsec() as u64 / 1000;
+    assert!(usec <= now_usec && now_usec - usec < 10_000_000, "MONOTONIC_USEC={usec}, now {now_usec}");
+
     assert!(site.stop().success());
     wait_until("STOPPING=1", Duration::from_secs(10), || has("STOPPING=1"));
     let msgs = got.lock().unwrap().clone();
     let ready_at = msgs.iter().position(|m| m.contains("READY=1")).unwrap();
+    let reloading_at = msgs.iter().position(|m| m.contains("RELOADING=1")).unwrap();
     let stopping_at = msgs.iter().position(|m| m.contains("STOPPING=1")).unwrap();
-    assert!(ready_at < stopping_at, "{msgs:?}");
+    assert!(ready_at < reloading_at && reloading_at < stopping_at, "{msgs:?}");
     drop(reader);
 }
