@@ -14,6 +14,7 @@
 mod checker;
 mod clients;
 mod disk;
+mod lag;
 mod nemesis;
 mod net;
 #[path = "../common/ports.rs"]

@@ -4,8 +4,9 @@
 //! the sites' namespaces between site addresses only, so clients always
 //! reach every site: an isolated master still hears from clients, the case
 //! that matters for split brain. Names and the subnet carry a run id taken
-//! from the process id (bridge `fishflt<id>`, namespaces `fish-flt<id>-N`,
-//! 10.232.<id>.0/24), so two runs on one machine do not collide.
+//! from the process id and a count of nets made (bridge `fishflt<id>`,
+//! namespaces `fish-flt<id>-N`, 10.232.<id>.0/24), so two runs on one
+//! machine do not collide.
 //! Everything is removed on drop, and leftovers with the same id first.
 
 use std::process::Command;
@@ -36,7 +37,10 @@ pub struct Net {
 impl Net {
     /// A bridge and `n` namespaces with addresses 10.232.<id>.11, .12, ...
     pub fn new(n: usize) -> Net {
-        let id = 10 + std::process::id() % 240;
+        // A second Net in the same process (another test) gets another id.
+        static MADE: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let made = MADE.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let id = 10 + (std::process::id() + 101 * made) % 240;
         let net = Net {
             bridge: format!("fishflt{id}"),
             host_addr: format!("10.232.{id}.1"),
@@ -65,14 +69,29 @@ impl Net {
 
     /// Site `i` drops all traffic to and from the sites in `peers`.
     pub fn cut(&self, i: usize, peers: &[usize]) {
+        self.cut_rules(i, peers, "drop");
+    }
+
+    /// Site `i` drops the TCP traffic to and from port `port` of the sites
+    /// in `peers` and theirs to its own `port` (e.g. replication only, so
+    /// that HTTP between them still flows).
+    pub fn cut_port(&self, i: usize, peers: &[usize], port: u16) {
+        self.cut_rules(i, peers, &format!("tcp sport {port} drop; ip PEER tcp dport {port} drop"));
+    }
+
+    /// Installs `verdict` (which may name `PEER`, the set of peers' addresses
+    /// in the rule's direction) for traffic between site `i` and `peers`.
+    fn cut_rules(&self, i: usize, peers: &[usize], verdict: &str) {
         if peers.is_empty() {
             return;
         }
         let set = peers.iter().map(|&p| self.addrs[p].as_str()).collect::<Vec<_>>().join(", ");
+        let input = verdict.replace("PEER", &format!("saddr {{ {set} }}"));
+        let output = verdict.replace("PEER", &format!("daddr {{ {set} }}"));
         let rules = format!(
             "table inet fishfault {{\n\
-             chain input {{ type filter hook input priority 0; policy accept; ip saddr {{ {set} }} drop; }}\n\
-             chain output {{ type filter hook output priority 0; policy accept; ip daddr {{ {set} }} drop; }}\n\
+             chain input {{ type filter hook input priority 0; policy accept; ip saddr {{ {set} }} {input}; }}\n\
+             chain output {{ type filter hook output priority 0; policy accept; ip daddr {{ {set} }} {output}; }}\n\
              }}\n"
         );
         let path = std::env::temp_dir().join(format!("fishfault-{}-{i}.nft", self.id));

@@ -23,5 +23,6 @@ apt_need iproute2 nftables
 export FISH_FAULTS_SECONDS=${1:-150}
 [[ -n ${2:-} ]] && export FISH_FAULTS_SEED=$2
 log "running ${FISH_FAULTS_SECONDS}s of faults"
-cargo test --locked --test faults -- --ignored --nocapture
+# One test at a time: each builds its own network and group of sites.
+cargo test --locked --test faults -- --ignored --nocapture --test-threads=1
 log "PASSED in $(($(date +%s) - started))s"

@@ -1,0 +1,84 @@
+//! The replication-lag gauge as an operator's alert would read it: a replica
+//! whose replication links are cut (its HTTP still answers, so the master
+//! can ask it where it is) falls behind under writes, and the master's
+//! `fish_replication_lag_bytes` for it rises; healed, it catches up and the
+//! gauge falls back to 0. (tests/it only ever sees lag 0: on one machine
+//! without namespaces nothing keeps a replica behind while it answers.)
+
+use std::time::{Duration, Instant};
+
+use crate::nemesis::master_index;
+use crate::net::Net;
+use crate::sites::Group;
+
+const REPLICATION_PORT: u16 = 7000;
+
+/// `fish_replication_lag_bytes` for `site` (its replication address) in the
+/// metrics of the site at `url`, if that site reports one.
+fn lag(agent: &ureq::Agent, url: &str, site: &str) -> Option<u64> {
+    let text = agent.get(&format!("{url}/metrics")).call().ok()?.into_string().ok()?;
+    let prefix = format!("fish_replication_lag_bytes{{site=\"{site}\"}} ");
+    text.lines().find_map(|l| l.strip_prefix(&prefix)).and_then(|v| v.parse().ok())
+}
+
+fn wait_for(what: &str, within: Duration, mut f: impl FnMut() -> bool) -> Duration {
+    let start = Instant::now();
+    while start.elapsed() < within {
+        if f() {
+            return start.elapsed();
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    panic!("timed out after {within:?} waiting for {what}");
+}
+
+#[test]
+#[ignore = "needs root, network namespaces and nftables: run tests/system/faults.sh"]
+fn a_cut_replica_shows_rising_lag_in_metrics_then_catches_up() {
+    assert!(nix::unistd::geteuid().is_root(), "the fault suite needs root (network namespaces)");
+    let net = Net::new(3);
+    let group = Group::start(&net);
+    let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(5)).build();
+    let m = master_index(&group).expect("one master after start");
+    let r = (0..3).find(|&i| i != m).unwrap();
+    let other = (0..3).find(|&i| i != m && i != r).unwrap();
+    let r_site = format!("{}:{REPLICATION_PORT}", net.addrs[r]);
+    let master_url = group.backs[m].url.clone();
+    wait_for("the master to report lag 0 for the replica", Duration::from_secs(30), || {
+        lag(&agent, &master_url, &r_site) == Some(0)
+    });
+
+    // Cut r's replication from both other sites (so it cannot win an
+    // election either); HTTP between them keeps flowing.
+    net.cut_port(r, &[m, other], REPLICATION_PORT);
+    net.cut_port(m, &[r], REPLICATION_PORT);
+    net.cut_port(other, &[r], REPLICATION_PORT);
+    let value = vec![b'x'; 16 * 1024];
+    let mut acked = 0;
+    let mut max_lag = 0;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline && max_lag < 2_000_000 {
+        for _ in 0..20 {
+            let key = format!("lag-{acked:06}");
+            if agent.put(&format!("{master_url}/v1/kv/{key}")).send_bytes(&value).is_ok_and(|r| r.status() == 204) {
+                acked += 1;
+            }
+        }
+        max_lag = max_lag.max(lag(&agent, &master_url, &r_site).unwrap_or(0));
+    }
+    eprintln!("lag: {acked} writes of 16 KiB acknowledged while cut; the master reported lag up to {max_lag} bytes");
+    assert!(acked >= 100, "quorum writes stopped while one replica was cut ({acked} acknowledged)");
+    assert!(max_lag >= 1_000_000, "the cut replica's lag never rose above 1 MB (max {max_lag} bytes)");
+    // The replica that was not cut kept up: once writes stop, it is at 0.
+    let other_site = format!("{}:{REPLICATION_PORT}", net.addrs[other]);
+    wait_for("the uncut replica at lag 0", Duration::from_secs(15), || {
+        lag(&agent, &master_url, &other_site) == Some(0)
+    });
+
+    net.heal();
+    let took = wait_for("the replica's lag to fall back to 0 on the master", Duration::from_secs(90), || {
+        // Healing may bring an election: ask whichever site is master now.
+        master_index(&group).is_some_and(|now| lag(&agent, &group.backs[now].url, &r_site) == Some(0))
+    });
+    eprintln!("lag: back to 0 within {:.1} s of healing", took.as_secs_f64());
+}
