@@ -1,5 +1,6 @@
-//! Safe wrapper over Berkeley DB 5.3 (`libdb-sys`): the only module of Fish
-//! that uses `unsafe` or names `libdb_sys`.
+//! Safe wrapper over Berkeley DB 5.3 (`libdb-sys`, Fish's own patched copy
+//! in `crates/libdb-sys`): the only module of Fish that uses `unsafe` or
+//! names `libdb_sys`.
 //!
 //! - [`error`]: every C return code mapped, in one function, to a named error.
 //! - [`env`]: the environment (transactions, locking, logging, buffer pool,
@@ -34,7 +35,7 @@ pub use events::RepEvent;
 pub use repmgr::{AckPolicy, RepConfig, RepState, RepTimeouts, SiteAddr, SiteInfo};
 pub use txn::{BadToken, CommitToken, Committed, OwnedTxn, Txn, TxnFlags};
 
-/// The Berkeley DB library version string, e.g. "Berkeley DB 5.3.21: (May 11, 2012)".
+/// The Berkeley DB library version string, e.g. "Berkeley DB 5.3.28: (September  9, 2013)".
 pub fn version() -> String {
     // SAFETY: db_version returns a pointer to a static NUL-terminated string;
     // null out-pointers are allowed.
