@@ -95,6 +95,11 @@ fn a_joining_site_replicates_the_masters_commits_and_tokens_reach_it() {
     assert_eq!(cdb.get(None, b"k2", false).unwrap().as_deref(), Some(&b"v2"[..]));
     assert_eq!(cdb.get(None, b"k", false).unwrap().as_deref(), Some(&b"v"[..]));
 
+    // Patch 0008: repmgr sets TCP_NODELAY on its own sockets, accepted and
+    // connected (Fish no longer sweeps the process's descriptors).
+    let (checked, slow) = replication_sockets_nodelay(&[p1, p2]);
+    assert!(checked >= 2 && slow.is_empty(), "{checked} replication sockets, without TCP_NODELAY: {slow:?}");
+
     let sites = master.sites().unwrap();
     assert_eq!(sites.len(), 1);
     assert!(sites[0].connected && sites[0].addr.port == p2, "{sites:?}");
@@ -109,15 +114,28 @@ fn a_db_config_file_is_refused_by_name() {
     assert!(err.contains("DB_CONFIG") && err.contains("override"), "{err}");
 }
 
-#[test]
-fn nodelay_is_set_on_tcp_sockets_that_lack_it() {
-    use std::os::fd::AsRawFd;
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let client = std::net::TcpStream::connect(listener.local_addr().unwrap()).unwrap();
-    let (server, _) = listener.accept().unwrap();
-    assert!(!client.nodelay().unwrap() && !server.nodelay().unwrap());
-    let set = super::repmgr::set_nodelay_on_tcp_sockets();
-    assert!(set >= 2, "{set}");
-    assert!(client.nodelay().unwrap() && server.nodelay().unwrap());
-    assert!(client.as_raw_fd() > 0);
+/// This process's TCP sockets whose local or peer port is one of `ports`:
+/// how many there are, and the descriptors of those without TCP_NODELAY.
+fn replication_sockets_nodelay(ports: &[u16]) -> (usize, Vec<i32>) {
+    use std::os::fd::FromRawFd;
+    let mut checked = 0;
+    let mut slow = Vec::new();
+    for entry in std::fs::read_dir("/proc/self/fd").unwrap().flatten() {
+        let Some(fd) = entry.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else { continue };
+        if !std::fs::read_link(entry.path()).is_ok_and(|t| t.to_string_lossy().starts_with("socket:")) {
+            continue;
+        }
+        // SAFETY: borrows an open descriptor of this process without
+        // taking ownership (ManuallyDrop never closes it); the calls below
+        // only query it, and fail harmlessly on a socket that is not TCP.
+        let stream = std::mem::ManuallyDrop::new(unsafe { std::net::TcpStream::from_raw_fd(fd) });
+        let (Ok(local), Ok(peer)) = (stream.local_addr(), stream.peer_addr()) else { continue };
+        if ports.contains(&local.port()) || ports.contains(&peer.port()) {
+            checked += 1;
+            if !stream.nodelay().unwrap_or(false) {
+                slow.push(fd);
+            }
+        }
+    }
+    (checked, slow)
 }

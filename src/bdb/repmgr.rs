@@ -299,44 +299,6 @@ impl Env {
     }
 }
 
-/// Sets TCP_NODELAY on every TCP socket of this process.
-///
-/// Berkeley DB 5.3's Replication Manager never does (no `TCP_NODELAY` in
-/// `src/repmgr/`), so its small messages — log records, acknowledgements —
-/// sit behind Nagle's algorithm and delayed ACKs: about 40 ms per
-/// replicated commit. Its sockets are this process's own file descriptors,
-/// so Fish sets the option on them after connections come up. Descriptors
-/// that are not TCP sockets just refuse the option; HTTP sockets already
-/// have it. Returns how many sockets accepted it.
-pub fn set_nodelay_on_tcp_sockets() -> usize {
-    let Ok(dir) = std::fs::read_dir("/proc/self/fd") else { return 0 };
-    let mut set = 0;
-    for entry in dir.flatten() {
-        let Some(fd) = entry.file_name().to_str().and_then(|n| n.parse::<c_int>().ok()) else { continue };
-        let is_socket = std::fs::read_link(entry.path()).is_ok_and(|t| t.to_string_lossy().starts_with("socket:"));
-        if !is_socket {
-            continue;
-        }
-        let one: c_int = 1;
-        // SAFETY: setsockopt only reads `one` for the given length; on a
-        // descriptor that is not (or no longer) a TCP socket it fails with
-        // an error code and changes nothing.
-        let rc = unsafe {
-            libc::setsockopt(
-                fd,
-                libc::IPPROTO_TCP,
-                libc::TCP_NODELAY,
-                (&one as *const c_int).cast(),
-                std::mem::size_of::<c_int>() as libc::socklen_t,
-            )
-        };
-        if rc == 0 {
-            set += 1;
-        }
-    }
-    set
-}
-
 impl Env {
     /// Changes the ack policy of a running site (takes effect for the next
     /// commit when this site is master).

@@ -129,23 +129,11 @@ struct Watcher {
 
 impl Watcher {
     fn run(mut self, events: Receiver<RepEvent>) {
-        let mut nodelay_at = std::time::Instant::now();
         loop {
             match events.recv_timeout(REFRESH) {
-                Ok(ev) => {
-                    if matches!(ev, RepEvent::ConnectionUp { .. }) {
-                        bdb::repmgr::set_nodelay_on_tcp_sockets();
-                    }
-                    self.log(&ev)
-                }
+                Ok(ev) => self.log(&ev),
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => return, // environment closed
-            }
-            // Connections Berkeley DB made without an event (e.g. accepted
-            // ones) get TCP_NODELAY within a second.
-            if nodelay_at.elapsed() >= Duration::from_secs(1) {
-                bdb::repmgr::set_nodelay_on_tcp_sockets();
-                nodelay_at = std::time::Instant::now();
             }
             if let Err(err) = self.refresh() {
                 tracing::debug!(%err, "replication state not available yet");
