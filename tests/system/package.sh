@@ -184,11 +184,16 @@ rpmfile=$(ls target/packages/fish-*.rpm)
 rroot=$work/rpmroot
 cp -a "$(debian_root)" "$rroot"
 echo fishrpm >"$rroot/etc/hostname"
-force=() # Debian's rpm refuses to install without it
+force=() # Debian's rpm refuses to install without it (rpm -i only)
 [[ $(rpm --help) == *--force-debian* ]] && force=(--force-debian)
-rpm_in() { rpm --root "$rroot" "${force[@]}" "$@"; }
+rpm_in() { rpm --root "$rroot" "$@"; }
 rpm_in --initdb
-rpm_in -i --nodeps "$rpmfile" >"$work/rpm.log" 2>&1 || { cat "$work/rpm.log" >&2; fail "rpm -i $(basename "$rpmfile")"; }
+# As on a running system, the scriptlets see a /proc (systemd-tmpfiles
+# needs one; without it /var/lib/fish would only appear at the next boot).
+mount -t proc proc "$rroot/proc"
+rpm_in "${force[@]}" -i --nodeps "$rpmfile" >"$work/rpm.log" 2>&1 ||
+  { umount "$rroot/proc"; cat "$work/rpm.log" >&2; fail "rpm -i $(basename "$rpmfile")"; }
+umount "$rroot/proc"
 chroot "$rroot" id fish >/dev/null || fail "the rpm's scriptlets did not create the user fish"
 [[ $(chroot "$rroot" stat -c %U /var/lib/fish) == fish ]] || fail "the rpm's scriptlets did not make /var/lib/fish for fish"
 [[ -d $rroot/etc/fish && -x $rroot/usr/bin/fishd ]] || fail "the rpm did not install /etc/fish and /usr/bin/fishd"
