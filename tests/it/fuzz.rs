@@ -198,7 +198,7 @@ fn malformed_and_hostile_requests_never_crash_a_site_or_touch_its_data() {
 }
 
 /// `seed` with a few random byte-level edits.
-fn mutate(rng: &mut StdRng, seed: &[u8], other: &[u8]) -> Vec<u8> {
+pub(crate) fn mutate(rng: &mut StdRng, seed: &[u8], other: &[u8]) -> Vec<u8> {
     let mut v = seed.to_vec();
     for _ in 0..rng.gen_range(1..8) {
         let at = rng.gen_range(0..=v.len());

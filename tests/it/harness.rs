@@ -106,6 +106,12 @@ impl Site {
         self.child.is_some()
     }
 
+    /// The exit status if the process has ended on its own (None while it
+    /// runs, and for a site this harness stopped or never started).
+    pub fn exited(&mut self) -> Option<ExitStatus> {
+        self.child.as_mut().and_then(|c| c.try_wait().unwrap())
+    }
+
     pub fn log_path(&self) -> PathBuf {
         self.dir.path().join("fishd.log")
     }

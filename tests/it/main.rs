@@ -15,3 +15,4 @@ mod ports;
 mod reload;
 mod replication;
 mod systemd;
+mod wire;
