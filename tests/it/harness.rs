@@ -106,6 +106,11 @@ impl Site {
         self.child.is_some()
     }
 
+    /// The process id, while it runs.
+    pub fn pid(&self) -> Option<u32> {
+        self.child.as_ref().map(Child::id)
+    }
+
     /// The exit status if the process has ended on its own (None while it
     /// runs, and for a site this harness stopped or never started).
     pub fn exited(&mut self) -> Option<ExitStatus> {

@@ -14,5 +14,6 @@ mod harness;
 mod ports;
 mod reload;
 mod replication;
+mod repmgr;
 mod systemd;
 mod wire;
