@@ -1,9 +1,10 @@
 //! `fishd dev`: a complete local cluster on loopback for trying Fish out.
 //!
-//! Sites start one at a time, each once the previous is ready: in Berkeley
-//! DB 5.3 a site that is still in its internal init when another joins
-//! stalls 5 s (the membership reload in `repmgr_msg.c` waits out the
-//! lockout in 5 s steps). Each site is a real `fishd --config` child process with its own config
+//! Sites start one at a time, each once the previous is ready, so that the
+//! terminal shows them coming up in order. (This used to be required:
+//! Berkeley DB 5.3 stalled a site in internal init 5 s when another joined;
+//! Fish's patch 0007 in `crates/libdb-sys/patches` removed the stall.)
+//! Each site is a real `fishd --config` child process with its own config
 //! file and data dir under one scratch dir (removed on exit unless `--dir`
 //! was given). Children get their own process group, so a Ctrl-C in the
 //! terminal reaches only this supervisor, which then stops them in order.

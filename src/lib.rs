@@ -20,6 +20,7 @@
 //! | [`client`] | an HTTP client for the API (fishctl, dev), backup fetching | store (manifest) |
 //! | [`store`] | keys, versions, conditions, listing, transactions | bdb |
 //! | [`bdb`] | the safe Berkeley DB wrapper; the only `unsafe` code | libdb-sys |
+//! | `crates/libdb-sys` | Fish's own Berkeley DB 5.3.28: vendored C, patches, bindings | — |
 //!
 //! Decisions a successor needs are in each module's header and in `docs/`.
 #![deny(unsafe_code)]
