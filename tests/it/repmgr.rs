@@ -33,7 +33,7 @@ fn allow_fds(n: u64) {
 /// reconnect and acknowledge quorum writes on those connections.
 #[test]
 fn replication_reconnects_on_descriptors_above_1024_while_2000_http_connections_are_open() {
-    allow_fds(8192);
+    allow_fds(4096);
     let mut c = Cluster::start("fds", 3, FAST);
     let m = c.wait_for_master(None);
     let peer = c.other_than(m);
