@@ -210,7 +210,7 @@ impl Group {
         self.c.wait_for_master(Some(3))
     }
 
-    /// The live sites: back-ends 0-2 and the front-end, as (name, site).
+    /// The live sites: back-ends 0-2 and the front-end.
     fn live(&mut self) -> Vec<&mut Site> {
         let (backs, fronts) = (&mut self.c.sites, &mut self.c.fronts);
         backs.iter_mut().take(3).chain(fronts.iter_mut()).collect()
