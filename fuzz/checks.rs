@@ -13,7 +13,7 @@ pub fn config(data: &[u8]) {
 
 /// Percent-decoding of keys never panics, and any bytes survive encode → decode.
 pub fn key(data: &[u8]) {
-    use fish::http::encoding::{percent_decode, percent_encode};
+    use fish::api::encoding::{percent_decode, percent_encode};
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = percent_decode(text);
     }

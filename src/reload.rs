@@ -1,13 +1,13 @@
 //! SIGHUP: re-read the config file and apply what can change at run time
-//! (log level; ack policy and timeouts, priority, heartbeat and election
-//! timeouts; HTTP limits and waits), each change logged. A change that
+//! (log level; HTTP limits and waits; and, through
+//! `replication::Group::apply_reload`, ack policy and timeouts, priority,
+//! heartbeat and election timeouts), each change logged. A change that
 //! needs a restart (addresses, role, data dir, storage, ...) is logged as
 //! such and the running value is kept. A file that no longer parses is
 //! reported and the running config stays. Nothing here touches connections,
 //! so no request and no replication connection is dropped.
 
 use std::fmt::Display;
-use std::sync::Arc;
 
 use crate::config::Config;
 use crate::http::App;
@@ -29,7 +29,7 @@ pub fn reload(app: &App) {
         }
         Ok(new) => {
             let merged = apply(app, &old, new);
-            app.set_config(Arc::new(merged));
+            app.config.set(merged);
             tracing::info!(fish_event = "reloaded", file = %path.display(), "configuration reloaded");
         }
     }
@@ -51,35 +51,8 @@ fn apply(app: &App, old: &Config, mut new: Config) -> Config {
     changed("http.max_txn_bytes", o.max_txn_bytes, n.max_txn_bytes);
     changed("http.master_wait_ms", o.master_wait.as_millis(), n.master_wait.as_millis());
     changed("http.token_wait_ms", o.token_wait.as_millis(), n.token_wait.as_millis());
-    apply_replication(app, old, &new);
+    app.group.apply_reload(old, &new, &|key, old, new| changed(key, old, new));
     new
-}
-
-fn apply_replication(app: &App, old: &Config, new: &Config) {
-    let Some(env) = app.store.as_ref().map(|s| s.env().clone()) else { return };
-    let (o, n) = (&old.replication, &new.replication);
-    if changed("replication.ack_policy", o.ack_policy.name(), n.ack_policy.name())
-        && let Err(err) = env.set_ack_policy(n.ack_policy)
-    {
-        tracing::warn!(%err, "could not apply replication.ack_policy");
-    }
-    if changed("replication.priority", o.priority, n.priority)
-        && let Err(err) = env.set_priority(n.priority)
-    {
-        tracing::warn!(%err, "could not apply replication.priority");
-    }
-    let timeouts = [
-        changed("replication.ack_timeout_ms", o.ack_timeout.as_millis(), n.ack_timeout.as_millis()),
-        changed("replication.election_timeout_ms", o.election_timeout.as_millis(), n.election_timeout.as_millis()),
-        changed("replication.heartbeat_send_ms", o.heartbeat_send.as_millis(), n.heartbeat_send.as_millis()),
-        changed("replication.heartbeat_monitor_ms", o.heartbeat_monitor.as_millis(), n.heartbeat_monitor.as_millis()),
-    ];
-    if timeouts.contains(&true) {
-        let t = crate::replication::rep_timeouts(new);
-        if let Err(err) = env.set_timeouts(&t) {
-            tracing::warn!(%err, "could not apply the replication timeouts");
-        }
-    }
 }
 
 /// Logs a run-time change; true if the value changed.

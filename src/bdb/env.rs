@@ -63,19 +63,6 @@ pub enum SyncPolicy {
     None,
 }
 
-impl SyncPolicy {
-    pub const NAMES: [(&'static str, SyncPolicy); 3] =
-        [("fsync", SyncPolicy::Fsync), ("write-no-sync", SyncPolicy::WriteNoSync), ("none", SyncPolicy::None)];
-
-    pub fn parse(name: &str) -> Option<SyncPolicy> {
-        SyncPolicy::NAMES.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
-    }
-
-    pub fn name(self) -> &'static str {
-        SyncPolicy::NAMES.iter().find(|(_, p)| *p == self).map(|(n, _)| *n).expect("every policy has a name")
-    }
-}
-
 /// Sizes and policies of a new environment. Defaults suit one machine.
 #[derive(Debug, Clone)]
 pub struct EnvConfig {

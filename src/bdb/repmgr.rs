@@ -24,7 +24,8 @@ use super::env::{Env, call};
 use super::error::{Error, Result, check};
 use super::events::RepEvent;
 
-/// Which sites must acknowledge a commit (`DB_REPMGR_ACKS_*`).
+/// Which sites must acknowledge a commit (`DB_REPMGR_ACKS_*`); its config
+/// names are `config::AckPolicy`'s.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AckPolicy {
     Quorum,
@@ -37,25 +38,6 @@ pub enum AckPolicy {
 }
 
 impl AckPolicy {
-    /// Config names, as in the SPEC.
-    pub const NAMES: [(&'static str, AckPolicy); 7] = [
-        ("quorum", AckPolicy::Quorum),
-        ("all-peers", AckPolicy::AllPeers),
-        ("all", AckPolicy::All),
-        ("all-available", AckPolicy::AllAvailable),
-        ("one", AckPolicy::One),
-        ("one-peer", AckPolicy::OnePeer),
-        ("none", AckPolicy::None),
-    ];
-
-    pub fn parse(s: &str) -> Option<AckPolicy> {
-        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, p)| *p)
-    }
-
-    pub fn name(self) -> &'static str {
-        Self::NAMES.iter().find(|(_, p)| *p == self).map_or("?", |(n, _)| n)
-    }
-
     fn code(self) -> c_int {
         (match self {
             AckPolicy::Quorum => ffi::DB_REPMGR_ACKS_QUORUM,

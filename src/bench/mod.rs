@@ -36,7 +36,7 @@ use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, StatusCode};
 use hyper_util::rt::TokioIo;
 
-use crate::http::encoding::percent_encode;
+use crate::api::encoding::percent_encode;
 
 /// The kinds of operation a run mixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -10,10 +10,10 @@ use std::time::Duration;
 
 use bytes::Bytes;
 use clap::Parser;
+use fish::api::encoding::percent_encode;
 use fish::bench::{BenchError, BenchOptions, Progress, ProgressFn};
 use fish::cli::fishctl::{BenchArgs, Cli, Cmd};
-use fish::client::{Client, Reply};
-use fish::http::encoding::percent_encode;
+use fish::client::{ApiCallError, Client, Reply};
 use hyper::{Method, StatusCode};
 
 /// The SPEC's exit codes.
@@ -89,26 +89,26 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
         Cmd::List { prefix, limit, keys_only, consistency } => {
             list(client, &prefix, limit, keys_only, consistency.as_deref()).await
         }
-        Cmd::Members => with_reply(client.get("/v1/members").await, |r| {
-            let Ok(v) = serde_json::from_slice::<serde_json::Value>(&r.body) else { return false };
-            println!("{:<24} {:<8} {:<13} NAME/HTTP", "REPLICATION", "ROLE", "CONNECTION");
-            for m in v["members"].as_array().into_iter().flatten() {
-                let role = if m["master"] == true { "master" } else { "client" };
-                let conn = if m["self"] == true {
-                    "(this site)"
-                } else if m["connected"] == true {
-                    "connected"
-                } else {
-                    "disconnected"
-                };
-                let name = match (m["name"].as_str(), m["http"].as_str()) {
-                    (Some(n), Some(h)) => format!("{n} {h}"),
-                    _ => String::new(),
-                };
-                println!("{:<24} {:<8} {:<13} {}", m["replication"].as_str().unwrap_or("?"), role, conn, name);
+        Cmd::Members => match client.members().await {
+            Ok(body) => {
+                println!("{:<24} {:<8} {:<13} NAME/HTTP", "REPLICATION", "ROLE", "CONNECTION");
+                for m in body.members {
+                    let role = if m.master { "master" } else { "client" };
+                    let conn = match (m.is_self, m.connected) {
+                        (true, _) => "(this site)",
+                        (false, true) => "connected",
+                        (false, false) => "disconnected",
+                    };
+                    let name = match (m.name, m.http) {
+                        (Some(n), Some(h)) => format!("{n} {h}"),
+                        _ => String::new(),
+                    };
+                    println!("{:<24} {:<8} {:<13} {}", m.replication, role, conn, name);
+                }
+                Exit::Ok
             }
-            true
-        }),
+            Err(e) => call_failed(e),
+        },
         Cmd::RemoveSite { site } => {
             let path = format!("/v1/members/{}", percent_encode(site.as_bytes()));
             with_reply(client.send(Method::DELETE, &path, &[], Bytes::new()).await, |_| {
@@ -160,7 +160,7 @@ async fn list(client: &Client, prefix: &str, limit: Option<usize>, keys_only: bo
         }
         start_after = match (&page["next"], page["next_encoding"].as_str()) {
             (serde_json::Value::String(n), Some("base64")) => {
-                fish::http::encoding::from_json(n, fish::http::encoding::Encoding::Base64).ok()
+                fish::api::encoding::from_json(n, fish::api::encoding::Encoding::Base64).ok()
             }
             (serde_json::Value::String(n), _) => Some(n.as_bytes().to_vec()),
             _ => None,
@@ -176,12 +176,11 @@ async fn backup(client: &Client, dir: &std::path::Path, local: bool) -> Exit {
     let source = if local {
         client.clone()
     } else {
-        let status = match client.get("/v1/status").await {
-            Ok(r) if r.status.is_success() => r,
-            other => return with_reply(other, |_| true),
+        let status = match client.status().await {
+            Ok(status) => status,
+            Err(e) => return call_failed(e),
         };
-        let status: serde_json::Value = serde_json::from_slice(&status.body).unwrap_or_default();
-        let Some(http) = status["master"]["http"].as_str() else {
+        let Some(http) = status.master.and_then(|m| m.http) else {
             return fail(Exit::Unavailable, "no master is known right now; retry, or use --local to back up this site");
         };
         match Client::new(&format!("http://{http}"), client.timeout()) {
@@ -291,15 +290,27 @@ fn with_reply(reply: Result<Reply, fish::client::ClientError>, on_success: impl 
         Ok(r) => r,
         Err(e) => return fail(Exit::Unavailable, &e.to_string()),
     };
-    let code = match reply.status {
-        s if s.is_success() => {
-            return if on_success(&reply) { Exit::Ok } else { Exit::Unavailable };
-        }
+    if reply.status.is_success() {
+        return if on_success(&reply) { Exit::Ok } else { Exit::Unavailable };
+    }
+    fail(exit_for(reply.status), &format!("{} ({})", reply.error_message(), reply.status))
+}
+
+/// The exit code for an error answer.
+fn exit_for(status: StatusCode) -> Exit {
+    match status {
         StatusCode::NOT_FOUND | StatusCode::PRECONDITION_FAILED => Exit::NotFound,
         s if s.is_server_error() => Exit::Unavailable,
         _ => Exit::Usage,
-    };
-    fail(code, &format!("{} ({})", reply.error_message(), reply.status))
+    }
+}
+
+/// A typed call that failed, reported as `with_reply` reports an answer.
+fn call_failed(err: ApiCallError) -> Exit {
+    match err {
+        ApiCallError::Refused { status, message } => fail(exit_for(status), &format!("{message} ({status})")),
+        other => fail(Exit::Unavailable, &other.to_string()),
+    }
 }
 
 fn fail(code: Exit, message: &str) -> Exit {

@@ -14,6 +14,8 @@ use hyper_util::client::legacy::Client as HyperClient;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
+use crate::api;
+
 /// A response, fully read.
 #[derive(Debug)]
 pub struct Reply {
@@ -126,6 +128,35 @@ impl Client {
     pub async fn get(&self, path: &str) -> Result<Reply, ClientError> {
         self.send(Method::GET, path, &[], Bytes::new()).await
     }
+
+    /// `GET /v1/status`, typed.
+    pub async fn status(&self) -> Result<api::Status, ApiCallError> {
+        self.get_json("/v1/status").await
+    }
+
+    /// `GET /v1/members`, typed.
+    pub async fn members(&self) -> Result<api::Members, ApiCallError> {
+        self.get_json("/v1/members").await
+    }
+
+    async fn get_json<T: serde::de::DeserializeOwned>(&self, path: &str) -> Result<T, ApiCallError> {
+        let reply = self.get(path).await?;
+        if !reply.status.is_success() {
+            return Err(ApiCallError::Refused { status: reply.status, message: reply.error_message() });
+        }
+        serde_json::from_slice(&reply.body).map_err(|e| ApiCallError::Malformed(format!("{}{path}: {e}", self.base)))
+    }
+}
+
+/// Why a typed call failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiCallError {
+    #[error(transparent)]
+    Client(#[from] ClientError),
+    #[error("{status}: {message}")]
+    Refused { status: StatusCode, message: String },
+    #[error("unexpected answer from {0}")]
+    Malformed(String),
 }
 
 fn unreachable_err(url: &str, err: &dyn std::error::Error) -> ClientError {

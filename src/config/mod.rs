@@ -34,8 +34,66 @@ impl fmt::Display for Role {
     }
 }
 
-/// Which sites must acknowledge a commit before it counts as durable.
-pub use crate::bdb::AckPolicy;
+/// Which sites must acknowledge a commit before it counts as durable
+/// (Berkeley DB's `DB_REPMGR_ACKS_*`; `replication` converts).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AckPolicy {
+    Quorum,
+    AllPeers,
+    All,
+    AllAvailable,
+    One,
+    OnePeer,
+    None,
+}
+
+impl AckPolicy {
+    /// Config names, as in the SPEC.
+    pub const NAMES: [(&'static str, AckPolicy); 7] = [
+        ("quorum", AckPolicy::Quorum),
+        ("all-peers", AckPolicy::AllPeers),
+        ("all", AckPolicy::All),
+        ("all-available", AckPolicy::AllAvailable),
+        ("one", AckPolicy::One),
+        ("one-peer", AckPolicy::OnePeer),
+        ("none", AckPolicy::None),
+    ];
+
+    pub fn parse(s: &str) -> Option<AckPolicy> {
+        Self::NAMES.iter().find(|(n, _)| *n == s).map(|(_, p)| *p)
+    }
+
+    pub fn name(self) -> &'static str {
+        Self::NAMES.iter().find(|(_, p)| *p == self).map_or("?", |(n, _)| n)
+    }
+}
+
+/// When a commit reaches the disk (`[storage] sync`; the store converts it
+/// to Berkeley DB's flags, and docs/performance.md measures each).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SyncPolicy {
+    /// Each commit is fsynced before it returns.
+    #[default]
+    Fsync,
+    /// Written to the operating system, not fsynced: a machine crash may
+    /// lose the last commits.
+    WriteNoSync,
+    /// Left in the log buffer: durable only through replication.
+    None,
+}
+
+impl SyncPolicy {
+    pub const NAMES: [(&'static str, SyncPolicy); 3] =
+        [("fsync", SyncPolicy::Fsync), ("write-no-sync", SyncPolicy::WriteNoSync), ("none", SyncPolicy::None)];
+
+    pub fn parse(name: &str) -> Option<SyncPolicy> {
+        SyncPolicy::NAMES.iter().find(|(n, _)| *n == name).map(|(_, p)| *p)
+    }
+
+    pub fn name(self) -> &'static str {
+        SyncPolicy::NAMES.iter().find(|(_, p)| *p == self).map(|(n, _)| *n).expect("every policy has a name")
+    }
+}
 
 /// A `host:port` address as written in the config.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,8 +102,11 @@ pub struct HostPort {
     pub port: u16,
 }
 
-impl HostPort {
-    fn parse(s: &str) -> Result<HostPort, String> {
+impl std::str::FromStr for HostPort {
+    type Err = String;
+
+    /// `host:port`, `[v6]:port`: the one parser of addresses in Fish.
+    fn from_str(s: &str) -> Result<HostPort, String> {
         let (host, port) = s.rsplit_once(':').ok_or_else(|| format!("{s:?} is not host:port"))?;
         let host = host.trim_start_matches('[').trim_end_matches(']');
         if host.is_empty() {
@@ -57,7 +118,9 @@ impl HostPort {
         }
         Ok(HostPort { host: host.to_string(), port })
     }
+}
 
+impl HostPort {
     /// True for 0.0.0.0 and ::, which others cannot use to reach us.
     pub fn is_wildcard(&self) -> bool {
         self.host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_unspecified())
@@ -122,13 +185,36 @@ pub enum FrontMode {
 pub struct StorageConfig {
     /// `None`: sized from the data at start (see `daemon::cache_size`).
     pub cache_bytes: Option<u64>,
-    pub sync: crate::bdb::SyncPolicy,
+    pub sync: SyncPolicy,
     pub checkpoint_every: Duration,
     /// Free space the data dir's filesystem must keep: writes are refused
     /// (507) below it. 0: no reserve.
     pub min_free_bytes: u64,
-    /// The page size of the databases this site creates.
-    pub page_size: crate::bdb::PageSize,
+    /// The page size in bytes of the databases this site creates (a power
+    /// of two from 1 to 64 KiB); `None`: the store's default.
+    pub page_size: Option<u32>,
+}
+
+/// The running configuration of a site, shared by everything that reads
+/// it: a SIGHUP reload swaps in a new one, and each reader takes a
+/// snapshot when it needs one (so nothing keeps a copy from start-up).
+#[derive(Debug)]
+pub struct Running(std::sync::RwLock<std::sync::Arc<Config>>);
+
+impl Running {
+    pub fn new(config: Config) -> Running {
+        Running(std::sync::RwLock::new(std::sync::Arc::new(config)))
+    }
+
+    /// The current configuration (a snapshot).
+    pub fn get(&self) -> std::sync::Arc<Config> {
+        std::sync::Arc::clone(&self.0.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Installs a reloaded configuration.
+    pub fn set(&self, config: Config) {
+        *self.0.write().unwrap_or_else(|e| e.into_inner()) = std::sync::Arc::new(config);
+    }
 }
 
 /// A validated site configuration.
@@ -224,8 +310,8 @@ impl Validator<'_> {
 
     fn address(&self, field: Option<&Spanned<String>>, key: &str, default: &str) -> Result<HostPort, ConfigError> {
         match field {
-            Some(f) => HostPort::parse(f.get_ref()).map_err(|why| self.at(f, key, why)),
-            None => Ok(HostPort::parse(default).expect("default addresses parse")),
+            Some(f) => f.get_ref().parse::<HostPort>().map_err(|why| self.at(f, key, why)),
+            None => Ok(default.parse::<HostPort>().expect("default addresses parse")),
         }
     }
 
@@ -236,7 +322,7 @@ impl Validator<'_> {
         key: &str,
     ) -> Result<Vec<HostPort>, ConfigError> {
         let Some(list) = field else { return Ok(Vec::new()) };
-        list.get_ref().iter().map(|h| HostPort::parse(h.get_ref()).map_err(|why| self.at(h, key, why))).collect()
+        list.get_ref().iter().map(|h| h.get_ref().parse::<HostPort>().map_err(|why| self.at(h, key, why))).collect()
     }
 
     fn int(
@@ -287,8 +373,8 @@ impl Validator<'_> {
                 f => Some(self.int(f, "storage.cache_mb", 64, 1..1_048_577)? as u64 * (1 << 20)),
             },
             sync: match &raw.storage.sync {
-                None => crate::bdb::SyncPolicy::Fsync,
-                Some(f) => crate::bdb::SyncPolicy::parse(f.get_ref()).ok_or_else(|| {
+                None => SyncPolicy::Fsync,
+                Some(f) => SyncPolicy::parse(f.get_ref()).ok_or_else(|| {
                     self.at(f, "storage.sync", format!("{:?} is not one of fsync, write-no-sync, none", f.get_ref()))
                 })?,
             },
@@ -301,17 +387,20 @@ impl Validator<'_> {
             min_free_bytes: self.int(raw.storage.min_free_mb.as_ref(), "storage.min_free_mb", 64, 0..1_048_577)? as u64
                 * (1 << 20),
             page_size: match raw.storage.page_size_kb.as_ref() {
-                None => crate::store::DEFAULT_PAGE_SIZE,
-                Some(f) => u32::try_from(*f.get_ref())
-                    .ok()
-                    .and_then(|kb| crate::bdb::PageSize::new(kb.checked_mul(1024)?))
-                    .ok_or_else(|| {
-                        self.at(
-                            f,
-                            "storage.page_size_kb",
-                            format!("{} is not one of 1, 2, 4, 8, 16, 32, 64", f.get_ref()),
-                        )
-                    })?,
+                None => None,
+                Some(f) => Some(
+                    u32::try_from(*f.get_ref())
+                        .ok()
+                        .filter(|kb| kb.is_power_of_two() && *kb <= 64)
+                        .map(|kb| kb * 1024)
+                        .ok_or_else(|| {
+                            self.at(
+                                f,
+                                "storage.page_size_kb",
+                                format!("{} is not one of 1, 2, 4, 8, 16, 32, 64", f.get_ref()),
+                            )
+                        })?,
+                ),
             },
         };
         let log_level = match &raw.log.level {
@@ -374,7 +463,7 @@ impl Validator<'_> {
     fn http(&self, raw: &raw::RawHttp) -> Result<HttpConfig, ConfigError> {
         let listen = self.address(raw.listen.as_ref(), "http.listen", DEFAULT_HTTP_LISTEN)?;
         let advertise = match &raw.advertise {
-            Some(f) => HostPort::parse(f.get_ref()).map_err(|why| self.at(f, "http.advertise", why))?,
+            Some(f) => f.get_ref().parse::<HostPort>().map_err(|why| self.at(f, "http.advertise", why))?,
             None if listen.is_wildcard() => {
                 let f = raw.listen.as_ref().expect("the default listen address is not a wildcard");
                 return Err(self.at(

@@ -128,7 +128,7 @@ pub async fn take(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> 
     *resp.status_mut() = StatusCode::OK;
     resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/x-tar"));
     if let Ok(v) = HeaderValue::from_str(&lsn) {
-        resp.headers_mut().insert("fish-backup-lsn", v);
+        resp.headers_mut().insert(crate::api::header::BACKUP_LSN, v);
     }
     Ok(resp)
 }

@@ -5,7 +5,6 @@ use hyper::header::{self, HeaderValue};
 use hyper::{Method, Response, StatusCode};
 use serde_json::json;
 
-use crate::bdb;
 use crate::store::StoreError;
 
 /// An error answer: status, stable machine-readable code, human message.
@@ -77,8 +76,16 @@ impl ApiError {
 impl From<StoreError> for ApiError {
     fn from(err: StoreError) -> ApiError {
         let message = err.to_string();
+        if err.is_disk_full() {
+            return ApiError::new(StatusCode::INSUFFICIENT_STORAGE, "insufficient_storage", message);
+        }
+        if err.is_unavailable() {
+            return ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
+                .with_header(header::RETRY_AFTER, "1");
+        }
         match err {
-            StoreError::EmptyKey | StoreError::KeyTooLong { .. } => ApiError::bad_request("invalid_key", message),
+            StoreError::EmptyKey => ApiError::bad_request("invalid_key", message),
+            StoreError::KeyTooLong { .. } => ApiError::new(StatusCode::URI_TOO_LONG, "key_too_long", message),
             StoreError::ConditionFailed { op, current, .. } => {
                 ApiError::new(StatusCode::PRECONDITION_FAILED, "condition_failed", message)
                     .with_detail(json!({ "op": op, "current_version": current }))
@@ -95,30 +102,18 @@ impl From<StoreError> for ApiError {
                 ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message)
                     .with_header(header::RETRY_AFTER, "1")
             }
-            StoreError::Bdb(e) => from_bdb(e),
-            StoreError::NoSpace { .. } => {
-                ApiError::new(StatusCode::INSUFFICIENT_STORAGE, "insufficient_storage", message)
+            StoreError::NotAppliedYet { .. } => {
+                ApiError::new(StatusCode::GATEWAY_TIMEOUT, "token_timeout", format!("Fish-After: {message}"))
             }
-            StoreError::Corrupt(_)
+            StoreError::NeverApplied => {
+                ApiError::new(StatusCode::CONFLICT, "token_unknown", format!("Fish-After: {message}"))
+            }
+            StoreError::Bdb(_) => ApiError::internal(message),
+            StoreError::NoSpace { .. }
+            | StoreError::Corrupt(_)
             | StoreError::DamagedFile { .. }
             | StoreError::Lock(_)
             | StoreError::BatchPanicked => ApiError::internal(message),
         }
-    }
-}
-
-fn from_bdb(err: bdb::Error) -> ApiError {
-    let message = err.to_string();
-    match err {
-        bdb::Error::Os { errno, .. } if errno == libc::ENOSPC || errno == libc::EDQUOT => {
-            ApiError::new(StatusCode::INSUFFICIENT_STORAGE, "insufficient_storage", message)
-        }
-        bdb::Error::RepUnavail(_)
-        | bdb::Error::RepLeaseExpired
-        | bdb::Error::RepLockout
-        | bdb::Error::RepHandleDead => {
-            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", message).with_header(header::RETRY_AFTER, "1")
-        }
-        _ => ApiError::internal(format!("Berkeley DB: {message}")),
     }
 }

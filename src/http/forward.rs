@@ -26,11 +26,15 @@ use hyper_util::rt::TokioExecutor;
 use super::error::ApiError;
 use super::{App, Resp};
 
-pub const FORWARDED_BY: &str = "fish-forwarded-by";
+use crate::api::header::FORWARDED_BY;
 
 /// Headers that travel to the master (and back).
-const REQUEST_HEADERS: [HeaderName; 4] =
-    [header::CONTENT_TYPE, header::IF_MATCH, header::IF_NONE_MATCH, HeaderName::from_static("fish-after")];
+const REQUEST_HEADERS: [HeaderName; 4] = [
+    header::CONTENT_TYPE,
+    header::IF_MATCH,
+    header::IF_NONE_MATCH,
+    HeaderName::from_static(crate::api::header::FISH_AFTER),
+];
 
 /// A pool of connections to whichever site is master (and, on a proxy
 /// front-end, to the back-ends that serve its replica reads).

@@ -7,12 +7,12 @@ use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, StatusCode};
 use serde_json::json;
 
-use super::encoding::{self, percent_decode};
 use super::error::ApiError;
 use super::request::{self, allow, blocking};
 use super::{App, Resp, empty, json_response};
-use crate::bdb::CommitToken;
-use crate::store::{Entry, MAX_KEY_BYTES};
+use crate::api;
+use crate::api::encoding::{self, percent_decode};
+use crate::store::{self, CommitToken, Entry};
 
 /// Listing page size when `limit` is not given, and the most one page holds.
 const DEFAULT_LIMIT: usize = 100;
@@ -31,15 +31,8 @@ pub async fn key(app: &App, req: Request<Incoming>, encoded: &str) -> Result<Res
 
 fn decode_key(encoded: &str) -> Result<Cow<'_, [u8]>, ApiError> {
     let key = percent_decode(encoded).map_err(|e| ApiError::bad_request("bad_encoding", format!("key: {e}")))?;
-    match key.len() {
-        0 => Err(ApiError::bad_request("invalid_key", "the key is empty")),
-        n if n > MAX_KEY_BYTES => Err(ApiError::new(
-            StatusCode::URI_TOO_LONG,
-            "key_too_long",
-            format!("key is {n} bytes; the limit is {MAX_KEY_BYTES}"),
-        )),
-        _ => Ok(key),
-    }
+    store::check_key(&key)?;
+    Ok(key)
 }
 
 async fn get(app: &App, req: Request<Incoming>, key: &[u8]) -> Result<Resp, ApiError> {
@@ -145,76 +138,15 @@ pub fn put_bytes(obj: &mut serde_json::Map<String, serde_json::Value>, name: &st
 /// Read-your-writes: with `Fish-After: <token>`, wait (bounded) until that
 /// commit is applied on this site before reading.
 async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiError> {
-    let Some(v) = req.headers().get("fish-after") else {
+    let Some(v) = req.headers().get(api::header::FISH_AFTER) else {
         return Ok(());
     };
     let token: CommitToken =
         v.to_str().ok().and_then(|s| s.trim().parse().ok()).ok_or_else(|| {
             ApiError::bad_request("invalid_argument", "Fish-After is not a commit token (40 hex digits)")
         })?;
-    let env = app.store()?.env().clone();
-    let wait = app.config().http.token_wait;
-    match tokio::task::spawn_blocking(move || wait_applied(&env, &token, wait)).await {
-        Ok(Ok(())) => Ok(()),
-        Ok(Err(crate::bdb::Error::Timeout)) => Err(ApiError::new(
-            StatusCode::GATEWAY_TIMEOUT,
-            "token_timeout",
-            format!("the commit in Fish-After was not applied here within {} ms", wait.as_millis()),
-        )),
-        Ok(Err(crate::bdb::Error::NotFound)) => Err(ApiError::new(
-            StatusCode::CONFLICT,
-            "token_unknown",
-            "this site will never apply the commit in Fish-After (it belongs to another environment or was rolled back)",
-        )),
-        Ok(Err(e)) => Err(ApiError::from(crate::store::StoreError::from(e))),
-        Err(e) => Err(ApiError::internal(format!("token wait failed: {e}"))),
-    }
-}
-
-/// Waits until `token` is applied here, at most `wait`.
-///
-/// Berkeley DB's `txn_applied` answers DB_NOTFOUND ("will never be
-/// applied") for a token from a newer generation than this site knows when
-/// the site is not a client in a clean state: a master cut off from the
-/// group that has not yet heard of its successor, or a site whose log runs
-/// past the token's LSN with writes that the new master's sync will roll
-/// back. Both apply the commit once they catch up, so a token from a newer
-/// generation is retried until the deadline; only a token this site's own
-/// history rules out is "never".
-///
-/// For a token from an older generation `txn_applied` judges by the
-/// generation history alone: right after a master change a replica can hear
-/// "applied" for a commit its log has not reached yet (the fault suite read
-/// 404s that way, 12 in 160,000 token reads). So success also needs this
-/// site's log to run past the token's LSN, and "never" is believed only once
-/// it does.
-///
-/// `txn_applied` reads the generation history in a transaction of its own,
-/// which the replication apply thread can pick as a deadlock victim, or
-/// which meets a lockout during a sync: retried too (the fault suite saw
-/// both as 500s).
-fn wait_applied(
-    env: &crate::bdb::Env,
-    token: &CommitToken,
-    wait: std::time::Duration,
-) -> Result<(), crate::bdb::Error> {
-    let deadline = std::time::Instant::now() + wait;
-    loop {
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
-        let result = env.wait_applied(token, left);
-        let reached = || env.current_lsn().is_ok_and(|end| end > token.lsn());
-        match result {
-            Ok(()) if reached() => return Ok(()),
-            Ok(()) => {}
-            Err(crate::bdb::Error::NotFound) if token.generation() > env.rep_state()?.generation || !reached() => {}
-            Err(e) if e.is_retryable() || matches!(e, crate::bdb::Error::RepLockout) => {}
-            other => return other,
-        }
-        if left.is_zero() {
-            return Err(crate::bdb::Error::Timeout);
-        }
-        std::thread::sleep(left.min(std::time::Duration::from_millis(20)));
-    }
+    let (store, wait) = (app.store()?, app.config().http.token_wait);
+    blocking(move || store.wait_applied(&token, wait)).await
 }
 
 fn etag(version: u64) -> HeaderValue {
@@ -228,5 +160,5 @@ fn etag(version: u64) -> HeaderValue {
 
 pub fn set_token(resp: &mut Resp, token: &CommitToken) {
     let v = HeaderValue::from_str(&token.to_string()).expect("hex is a valid header value");
-    resp.headers_mut().insert("fish-token", v);
+    resp.headers_mut().insert(api::header::FISH_TOKEN, v);
 }

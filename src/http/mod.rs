@@ -1,14 +1,17 @@
-//! The HTTP API (hyper 1 on tokio): routing here; the accept loop, the HTTP
-//! threads and graceful draining in [`server`]. Handlers live in [`kv`],
-//! [`txn`] and [`status`]; a store call that may wait goes through
+//! The HTTP API (hyper 1 on tokio): the route table and routing here; the
+//! accept loop, the HTTP threads and graceful draining in [`server`].
+//! Handlers live in [`kv`], [`txn`], [`members`], [`backup`] and
+//! [`status`]; a store call that may wait goes through
 //! [`request::blocking`], so Berkeley DB never blocks an HTTP thread.
+//!
+//! [`ROUTES`] is the one place that says, for each path and method, which
+//! handler answers and where the request must run ([`Runs`]): a new
+//! endpoint is one row.
 
 mod backup;
 pub use backup::remove_leftovers as remove_unfinished_backups;
-pub mod encoding;
 pub mod error;
 mod forward;
-pub use forward::FORWARDED_BY;
 mod kv;
 mod members;
 mod request;
@@ -26,10 +29,11 @@ use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 
-use crate::config::Config;
+use crate::config::{Config, Running};
 use crate::replication::{Group, Role};
 use crate::store::Store;
 use error::ApiError;
+use request::Consistency;
 
 /// A response body: complete in memory (every answer but one), or streamed
 /// as it is produced (a backup).
@@ -47,7 +51,7 @@ pub struct App {
     /// None on a proxy front-end, which has no data of its own.
     pub store: Option<Arc<Store>>,
     /// The running configuration; a SIGHUP reload swaps it.
-    pub config: std::sync::RwLock<Arc<Config>>,
+    pub config: Arc<Running>,
     pub group: Arc<Group>,
     pub forwarder: forward::Forwarder,
     pub started: Instant,
@@ -56,12 +60,7 @@ pub struct App {
 impl App {
     /// The running configuration (a snapshot: a reload swaps in a new one).
     pub fn config(&self) -> Arc<Config> {
-        Arc::clone(&self.config.read().unwrap_or_else(|e| e.into_inner()))
-    }
-
-    /// Installs a reloaded configuration.
-    pub fn set_config(&self, config: Arc<Config>) {
-        *self.config.write().unwrap_or_else(|e| e.into_inner()) = config;
+        self.config.get()
     }
 
     /// The local store; a proxy front-end has none (its requests are all
@@ -81,14 +80,102 @@ async fn route(app: &App, req: Request<Incoming>) -> Resp {
     resp
 }
 
+/// Where a request must run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Runs {
+    /// On whichever site receives it, a proxy front-end included.
+    Here,
+    /// On a site with a replica: a proxy front-end sends it on to a synced
+    /// back-end.
+    Replica,
+    /// On the master: any other site forwards it.
+    Master,
+    /// A read: on the master, unless it asks for a local read
+    /// (`consistency=replica`, or `Fish-After`), which runs as `Replica`.
+    MasterUnlessLocal,
+}
+
+/// How a route matches a path.
+enum PathIs {
+    Exact(&'static str),
+    /// The rest of the path is passed to the handler.
+    Under(&'static str),
+}
+
+type Answer<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Resp, ApiError>> + Send + 'a>>;
+/// A handler: the request and the rest of the path after the route's prefix.
+type Handler = for<'a> fn(&'a App, Request<Incoming>, &'a str) -> Answer<'a>;
+
+struct Route {
+    path: PathIs,
+    /// HEAD rides along with GET.
+    methods: &'static [Method],
+    runs: Runs,
+    handler: Handler,
+}
+
+const GET: &[Method] = &[Method::GET];
+
+/// Every endpoint of the API.
+#[rustfmt::skip]
+static ROUTES: &[Route] = &[
+    //  path                                  methods                         runs                     handler
+    row(PathIs::Exact("/healthz"),            GET,                            Runs::Here,              |_, r, _| Box::pin(async move { status::healthz(&r) })),
+    row(PathIs::Exact("/readyz"),             GET,                            Runs::Here,              |a, r, _| Box::pin(async move { status::readyz(a, &r) })),
+    row(PathIs::Exact("/v1/status"),          GET,                            Runs::Here,              |a, r, _| Box::pin(async move { status::status(a, &r).await })),
+    row(PathIs::Exact("/metrics"),            GET,                            Runs::Here,              |_, r, _| Box::pin(async move { status::metrics(&r) })),
+    row(PathIs::Exact("/v1/backup"),          &[Method::POST],                Runs::Here,              |a, r, _| Box::pin(async move { backup::take(a, &r).await })),
+    row(PathIs::Exact("/v1/kv"),              GET,                            Runs::MasterUnlessLocal, |a, r, _| Box::pin(kv::list(a, r))),
+    row(PathIs::Exact("/v1/kv/"),             GET,                            Runs::MasterUnlessLocal, |a, r, _| Box::pin(kv::list(a, r))),
+    row(PathIs::Under("/v1/kv/"),             GET,                            Runs::MasterUnlessLocal, |a, r, k| Box::pin(kv::key(a, r, k))),
+    row(PathIs::Under("/v1/kv/"),             &[Method::PUT, Method::DELETE], Runs::Master,            |a, r, k| Box::pin(kv::key(a, r, k))),
+    row(PathIs::Exact("/v1/txn"),             &[Method::POST],                Runs::Master,            |a, r, _| Box::pin(txn::handle(a, r))),
+    row(PathIs::Exact("/v1/members"),         GET,                            Runs::Replica,           |a, r, _| Box::pin(async move { members::list(a, &r).await })),
+    row(PathIs::Under("/v1/members/"),        &[Method::DELETE],              Runs::Master,            |a, r, s| Box::pin(async move { members::remove(a, &r, s).await })),
+    row(PathIs::Under("/v1/internal/sites/"), &[Method::PUT],                 Runs::Master,            |a, r, s| Box::pin(members::register(a, r, s))),
+];
+
+const fn row(path: PathIs, methods: &'static [Method], runs: Runs, handler: Handler) -> Route {
+    Route { path, methods, runs, handler }
+}
+
+/// The route for `method` on `path` and the rest of the path; or the
+/// answer when there is none (404, or 405 naming the methods allowed).
+fn find<'p>(method: &Method, path: &'p str) -> Result<(&'static Route, &'p str), ApiError> {
+    let mut allowed: Vec<Method> = Vec::new();
+    for route in ROUTES {
+        let rest = match route.path {
+            PathIs::Exact(p) if p == path => "",
+            PathIs::Under(prefix) => match path.strip_prefix(prefix) {
+                Some(rest) if !rest.is_empty() => rest,
+                _ => continue,
+            },
+            PathIs::Exact(_) => continue,
+        };
+        let get_or_head = |m: &Method| m == method || (method == Method::HEAD && m == Method::GET);
+        if route.methods.iter().any(get_or_head) {
+            return Ok((route, rest));
+        }
+        allowed.extend(route.methods.iter().cloned());
+    }
+    if allowed.is_empty() { Err(ApiError::no_route(path)) } else { Err(ApiError::method_not_allowed(method, &allowed)) }
+}
+
 async fn answer(app: &App, req: Request<Incoming>, path: &str) -> Resp {
-    let result = if needs_master(&req) && app.group.view().role != Role::Master {
-        relay(app, req).await
-    } else if app.store.is_none() && !matches!(path, "/healthz" | "/readyz" | "/v1/status" | "/metrics" | "/v1/backup")
-    {
-        to_replica(app, req).await
-    } else {
-        dispatch(app, req, path).await
+    let result = match find(req.method(), path) {
+        Err(e) => Err(e),
+        Ok((route, rest)) => {
+            let runs = match route.runs {
+                Runs::MasterUnlessLocal if local_read(&req) => Runs::Replica,
+                Runs::MasterUnlessLocal => Runs::Master,
+                other => other,
+            };
+            match runs {
+                Runs::Master if app.group.view().role != Role::Master => relay(app, req, route, rest).await,
+                Runs::Replica | Runs::Master if app.store.is_none() => to_replica(app, req).await,
+                _ => (route.handler)(app, req, rest).await,
+            }
+        }
     };
     result.unwrap_or_else(|err| {
         if err.status.is_server_error() {
@@ -98,36 +185,18 @@ async fn answer(app: &App, req: Request<Incoming>, path: &str) -> Resp {
     })
 }
 
-/// Writes, transactions, removing a member, and reads at the default
-/// `master` consistency must be served by the master.
-fn needs_master(req: &Request<Incoming>) -> bool {
-    let path = req.uri().path();
-    let kv = path == "/v1/kv" || path.starts_with("/v1/kv/");
-    let admin = (path.starts_with("/v1/members/") && req.method() == Method::DELETE)
-        || (path.starts_with("/v1/internal/sites/") && req.method() == Method::PUT);
-    if path == "/v1/txn" || admin {
-        return true;
-    }
-    if !kv {
-        return false;
-    }
-    if req.method() != Method::GET && req.method() != Method::HEAD {
-        return true;
-    }
-    let local_read = req.headers().contains_key("fish-after")
-        || req
-            .uri()
-            .query()
-            .is_some_and(|q| q.split('&').any(|p| p.starts_with("consistency=") && p != "consistency=master"));
-    !local_read
+/// A read that asks to be served from this site's replica: `Fish-After`, or
+/// a `consistency` other than `master` (an invalid one is refused here too).
+fn local_read(req: &Request<Incoming>) -> bool {
+    req.headers().contains_key(crate::api::header::FISH_AFTER)
+        || !matches!(request::consistency_of(req.uri()), Ok(Consistency::Master))
 }
 
 /// Serves here if this site turns out to be master, else forwards.
-async fn relay(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+async fn relay(app: &App, req: Request<Incoming>, route: &Route, rest: &str) -> Result<Resp, ApiError> {
     let deadline = Instant::now() + app.config().http.master_wait;
-    let uri = req.uri().clone();
     match forward::wait_for_master(app, deadline).await? {
-        forward::Target::Local => dispatch(app, req, uri.path()).await,
+        forward::Target::Local => (route.handler)(app, req, rest).await,
         forward::Target::Remote(_) => {
             let (parts, body) = body_to_forward(app, req).await?;
             forward::forward(app, parts, body, deadline).await
@@ -149,30 +218,6 @@ async fn body_to_forward(app: &App, req: Request<Incoming>) -> Result<(hyper::ht
     request::split_body(req, http.max_txn_bytes.max(http.max_value_bytes), "the request body").await
 }
 
-async fn dispatch(app: &App, req: Request<Incoming>, path: &str) -> Result<Resp, ApiError> {
-    match path {
-        "/healthz" => status::healthz(&req),
-        "/readyz" => status::readyz(app, &req),
-        "/v1/status" => status::status(app, &req).await,
-        "/metrics" => status::metrics(&req),
-        "/v1/kv" | "/v1/kv/" => kv::list(app, req).await,
-        "/v1/txn" => txn::handle(app, req).await,
-        "/v1/members" => members::list(app, &req).await,
-        "/v1/backup" => backup::take(app, &req).await,
-        p => {
-            if let Some(key) = p.strip_prefix("/v1/kv/") {
-                kv::key(app, req, key).await
-            } else if let Some(site) = p.strip_prefix("/v1/members/") {
-                members::remove(app, &req, site).await
-            } else if let Some(site) = p.strip_prefix("/v1/internal/sites/") {
-                members::register(app, req, site).await
-            } else {
-                Err(ApiError::no_route(p))
-            }
-        }
-    }
-}
-
 fn empty(status: StatusCode) -> Resp {
     let mut resp = Response::new(full(Bytes::new()));
     *resp.status_mut() = status;
@@ -181,6 +226,13 @@ fn empty(status: StatusCode) -> Resp {
 
 fn json_response(status: StatusCode, body: &serde_json::Value) -> Resp {
     let mut resp = Response::new(full(body.to_string()));
+    *resp.status_mut() = status;
+    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    resp
+}
+
+fn typed_json(status: StatusCode, body: &impl serde::Serialize) -> Resp {
+    let mut resp = Response::new(full(serde_json::to_vec(body).expect("serialising a response body")));
     *resp.status_mut() = status;
     resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     resp

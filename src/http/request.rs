@@ -10,8 +10,8 @@ use hyper::header::{self, HeaderMap};
 use hyper::http::request::Parts;
 use hyper::{Method, Request, StatusCode};
 
-use super::encoding::percent_decode;
 use super::error::ApiError;
+use crate::api::encoding::percent_decode;
 use crate::store::{Condition, StoreError};
 
 /// 405 unless the request uses one of `allowed` (HEAD rides along with GET).
@@ -101,8 +101,27 @@ pub enum Consistency {
     Replica,
 }
 
+/// The `consistency` of a read's parsed query.
 pub fn consistency(params: &Params<'_>) -> Result<Consistency, ApiError> {
-    match param_text(params, "consistency")? {
+    parse_consistency(param_text(params, "consistency")?)
+}
+
+/// The `consistency` of a read, straight from its URI (for routing, before
+/// the handler parses the whole query).
+pub fn consistency_of(uri: &hyper::Uri) -> Result<Consistency, ApiError> {
+    for part in uri.query().unwrap_or("").split('&') {
+        let (name, value) = part.split_once('=').unwrap_or((part, ""));
+        if percent_decode(name).is_ok_and(|n| *n == *b"consistency") {
+            let value = percent_decode(value).ok();
+            let text = value.as_deref().and_then(|v| std::str::from_utf8(v).ok());
+            return parse_consistency(Some(text.unwrap_or("\u{fffd}")));
+        }
+    }
+    Ok(Consistency::Master)
+}
+
+fn parse_consistency(text: Option<&str>) -> Result<Consistency, ApiError> {
+    match text {
         None | Some("master") => Ok(Consistency::Master),
         Some("replica") => Ok(Consistency::Replica),
         Some(other) => Err(ApiError::bad_request(

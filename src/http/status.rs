@@ -1,4 +1,4 @@
-//! `/healthz`, `/readyz` and `/v1/status`.
+//! `/healthz`, `/readyz`, `/v1/status` and `/metrics`.
 
 use hyper::body::Incoming;
 use hyper::{Method, Request, StatusCode};
@@ -6,7 +6,8 @@ use serde_json::json;
 
 use super::error::ApiError;
 use super::request::{allow, blocking};
-use super::{App, Resp, json_response};
+use super::{App, Resp, json_response, typed_json};
+use crate::api;
 
 /// 200 while the process serves HTTP at all.
 pub fn healthz(req: &Request<Incoming>) -> Result<Resp, ApiError> {
@@ -27,52 +28,47 @@ pub fn readyz(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
 /// What this site is and where it stands.
 pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
-    if app.store.is_none() {
-        return Ok(proxy_status(app));
-    }
-    let store = app.store()?;
+    let Some(store) = app.store.clone() else {
+        return Ok(typed_json(StatusCode::OK, &proxy_status(app)));
+    };
     let config = app.config();
-    let (lsn, log_files, sites, shape) = blocking(move || {
-        let env = store.env();
-        let shape = crate::replication::shape::shape(&store, &config).ok();
-        Ok((env.current_lsn()?, env.log_files()?.len(), env.sites()?, shape))
-    })
-    .await?;
-    let c = &app.config();
+    let local = {
+        let config = config.clone();
+        blocking(move || crate::replication::members::local_state(&store, &config)).await?
+    };
+    let c = &config;
     let view = app.group.view();
-    let mut group: Vec<_> = vec![json!({
-        "replication": c.replication.listen.to_string(),
-        "name": c.name,
-        "http": c.http.advertise.to_string(),
-        "self": true,
-        "connected": true,
-    })];
-    group.extend(
-        sites.iter().map(
-            |s| json!({ "replication": s.addr.to_string(), "eid": s.eid, "connected": s.connected, "self": false }),
-        ),
-    );
-    let master = master_json(&view);
-    let body = json!({
-        "name": c.name,
-        "role": c.role.to_string(),
-        "state": view.role.to_string(),
-        "status": view.describe(),
-        "synced": view.synced,
-        "master": master,
-        "generation": view.generation,
-        "lsn": { "file": lsn.file, "offset": lsn.offset },
-        "sites": group,
-        "priority": c.replication.priority,
-        "fault_tolerance": shape,
-        "ack_policy": c.replication.ack_policy.name(),
-        "data_dir": c.data_dir.display().to_string(),
-        "log_files": log_files,
-        "uptime_s": app.started.elapsed().as_secs(),
-        "version": env!("CARGO_PKG_VERSION"),
-        "berkeley_db": crate::bdb::version(),
-    });
-    Ok(json_response(StatusCode::OK, &body))
+    let mut sites = vec![api::StatusSite {
+        replication: c.replication.listen.to_string(),
+        is_self: true,
+        connected: true,
+        eid: None,
+        name: Some(c.name.clone()),
+        http: Some(c.http.advertise.to_string()),
+    }];
+    sites.extend(local.sites);
+    let status = api::Status {
+        name: c.name.clone(),
+        role: c.role.to_string(),
+        mode: None,
+        state: view.role.to_string(),
+        status: view.describe(),
+        synced: view.synced,
+        master: view.master.clone(),
+        generation: view.generation,
+        lsn: Some(local.lsn),
+        sites,
+        priority: Some(c.replication.priority),
+        fault_tolerance: local.fault_tolerance,
+        ack_policy: Some(c.replication.ack_policy.name().to_string()),
+        data_dir: Some(c.data_dir.display().to_string()),
+        log_files: Some(local.log_files),
+        replicas: None,
+        uptime_s: app.started.elapsed().as_secs(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        berkeley_db: Some(local.berkeley_db),
+    };
+    Ok(typed_json(StatusCode::OK, &status))
 }
 
 /// Prometheus text exposition of this process's metrics.
@@ -88,29 +84,28 @@ pub fn metrics(req: &Request<Incoming>) -> Result<Resp, ApiError> {
 
 /// A proxy front-end's status: it has no replica, only the master and the
 /// back-ends it follows.
-fn proxy_status(app: &App) -> Resp {
+fn proxy_status(app: &App) -> api::Status {
     let view = app.group.view();
-    let c = &app.config();
-    let master = master_json(&view);
-    json_response(
-        StatusCode::OK,
-        &json!({
-            "name": c.name,
-            "role": "front",
-            "mode": "proxy",
-            "state": view.role.to_string(),
-            "status": view.describe(),
-            "synced": false,
-            "master": master,
-            "generation": view.generation,
-            "replicas": view.replicas,
-            "uptime_s": app.started.elapsed().as_secs(),
-            "version": env!("CARGO_PKG_VERSION"),
-        }),
-    )
-}
-
-/// The master as a site knows it, for status bodies.
-fn master_json(view: &crate::replication::View) -> Option<serde_json::Value> {
-    view.master.as_ref().map(|m| json!({ "name": m.name, "replication": m.replication, "http": m.http }))
+    let c = app.config();
+    api::Status {
+        name: c.name.clone(),
+        role: "front".into(),
+        mode: Some("proxy".into()),
+        state: view.role.to_string(),
+        status: view.describe(),
+        synced: false,
+        master: view.master.clone(),
+        generation: view.generation,
+        lsn: None,
+        sites: Vec::new(),
+        priority: None,
+        fault_tolerance: None,
+        ack_policy: None,
+        data_dir: None,
+        log_files: None,
+        replicas: Some(view.replicas.clone()),
+        uptime_s: app.started.elapsed().as_secs(),
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        berkeley_db: None,
+    }
 }

@@ -17,12 +17,12 @@ use hyper::{Method, Request, StatusCode};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
-use super::encoding::{self, Encoding};
 use super::error::ApiError;
 use super::kv::{put_bytes, set_token};
 use super::request::{self, allow, blocking};
 use super::{App, Resp, json_response};
-use crate::store::{Condition, MAX_KEY_BYTES, Op, OpResult};
+use crate::api::encoding::{self, Encoding};
+use crate::store::{self, Condition, Op, OpResult, StoreError};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -92,16 +92,34 @@ pub fn parse(raw: &[u8], max_ops: usize, max_value: usize) -> Result<Vec<Op>, Ap
         .into_iter()
         .enumerate()
         .map(|(i, op)| {
-            to_op(op, max_value).map_err(|why| ApiError::bad_request("invalid_argument", format!("ops[{i}]: {why}")))
+            to_op(op, max_value).map_err(|why| match why {
+                BadOp::Key(e) => {
+                    let mut e = ApiError::from(e);
+                    e.message = format!("ops[{i}]: {}", e.message);
+                    e.with_detail(json!({ "op": i }))
+                }
+                BadOp::Other(why) => ApiError::bad_request("invalid_argument", format!("ops[{i}]: {why}")),
+            })
         })
         .collect()
 }
 
-fn to_op(op: OpBody, max_value: usize) -> Result<Op, String> {
-    let key = encoding::from_json(&op.key, op.key_encoding).map_err(|e| format!("key is not valid base64: {e}"))?;
-    if key.is_empty() || key.len() > MAX_KEY_BYTES {
-        return Err(format!("key must be 1 to {MAX_KEY_BYTES} bytes, not {}", key.len()));
+/// Why one op of a transaction is refused: the key rule (its own error
+/// code, as on `/v1/kv`), or anything else about the op.
+enum BadOp {
+    Key(StoreError),
+    Other(String),
+}
+
+impl<T: Into<String>> From<T> for BadOp {
+    fn from(why: T) -> BadOp {
+        BadOp::Other(why.into())
     }
+}
+
+fn to_op(op: OpBody, max_value: usize) -> Result<Op, BadOp> {
+    let key = encoding::from_json(&op.key, op.key_encoding).map_err(|e| format!("key is not valid base64: {e}"))?;
+    store::check_key(&key).map_err(BadOp::Key)?;
     let version = match op.version {
         None => None,
         Some(VersionField::Number(n)) => Some(n),
@@ -114,7 +132,7 @@ fn to_op(op: OpBody, max_value: usize) -> Result<Op, String> {
             let v =
                 encoding::from_json(&v, op.value_encoding).map_err(|e| format!("value is not valid base64: {e}"))?;
             if v.len() > max_value {
-                return Err(format!("value is {} bytes; the limit is {max_value}", v.len()));
+                return Err(format!("value is {} bytes; the limit is {max_value}", v.len()).into());
             }
             v
         }

@@ -10,13 +10,18 @@ use std::time::Duration;
 
 use tokio::sync::watch;
 
-use super::view::{MasterInfo, Role, View};
+use tokio_util::sync::CancellationToken;
+
+use super::view::{Role, View};
 use crate::client::Client;
 
 const POLL: Duration = Duration::from_millis(200);
 
-/// Starts polling; the returned receiver sees every change.
-pub fn start(backends: Vec<String>) -> watch::Receiver<View> {
+/// Starts polling until `shutdown`; the returned receiver sees every change.
+pub fn start(
+    backends: Vec<String>,
+    shutdown: CancellationToken,
+) -> (watch::Receiver<View>, tokio::task::JoinHandle<()>) {
     let (tx, rx) = watch::channel(View::default());
     let clients: Vec<(String, Client)> = backends
         .into_iter()
@@ -26,9 +31,8 @@ pub fn start(backends: Vec<String>) -> watch::Receiver<View> {
         })
         .collect();
     crate::metrics::get().set_role("proxy");
-    tokio::spawn(async move {
-        loop {
-            let next = poll(&clients).await;
+    let task = tokio::spawn(async move {
+        while let Some(next) = shutdown.run_until_cancelled(poll(&clients)).await {
             let prev = tx.borrow().clone();
             if next != prev {
                 let name = |v: &View| v.master.as_ref().map(|m| m.replication.clone());
@@ -50,33 +54,28 @@ pub fn start(backends: Vec<String>) -> watch::Receiver<View> {
                     return;
                 }
             }
-            tokio::time::sleep(POLL).await;
+            if shutdown.run_until_cancelled(tokio::time::sleep(POLL)).await.is_none() {
+                return;
+            }
         }
     });
-    rx
+    (rx, task)
 }
 
 async fn poll(clients: &[(String, Client)]) -> View {
     let mut view = View { role: Role::Client, ..View::default() };
     let mut best_gen = None;
     for (addr, client) in clients {
-        let Ok(reply) = client.get("/v1/status").await else { continue };
-        let Ok(status) = serde_json::from_slice::<serde_json::Value>(&reply.body) else { continue };
-        if status["synced"] == true {
+        let Ok(status) = client.status().await else { continue };
+        if status.synced {
             view.replicas.push(addr.clone());
         }
-        let generation = status["generation"].as_u64().unwrap_or(0) as u32;
-        let m = &status["master"];
-        if let (Some(rep), Some(http)) = (m["replication"].as_str(), m["http"].as_str())
-            && best_gen.is_none_or(|g| generation > g)
+        if let Some(master) = status.master.filter(|m| m.http.is_some())
+            && best_gen.is_none_or(|g| status.generation > g)
         {
-            best_gen = Some(generation);
-            view.generation = generation;
-            view.master = Some(MasterInfo {
-                name: m["name"].as_str().map(str::to_string),
-                replication: rep.into(),
-                http: Some(http.into()),
-            });
+            best_gen = Some(status.generation);
+            view.generation = status.generation;
+            view.master = Some(master);
         }
     }
     view.synced = view.master.is_some();

@@ -11,23 +11,24 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
+
+use super::shape;
+use super::view::{Role, View};
 use crate::bdb::Lsn;
 use crate::client::Client;
-use crate::replication::Group;
-use crate::replication::Role;
-use crate::replication::shape;
 use crate::store::Store;
 
 const EVERY: Duration = Duration::from_secs(2);
 const ASK_TIMEOUT: Duration = Duration::from_millis(500);
 
-/// Runs for the life of the site.
-pub async fn watch(store: Arc<Store>, group: Arc<Group>) {
+/// Runs until `shutdown`.
+pub async fn watch(store: Arc<Store>, view: watch::Receiver<View>, shutdown: CancellationToken) {
     let mut clients: std::collections::HashMap<String, Client> = std::collections::HashMap::new();
-    loop {
-        tokio::time::sleep(EVERY).await;
+    while shutdown.run_until_cancelled(tokio::time::sleep(EVERY)).await.is_some() {
         let metrics = crate::metrics::get();
-        if group.view().role != Role::Master {
+        if view.borrow().role != Role::Master {
             metrics.set_replication_lag(&[]);
             continue;
         }
@@ -61,9 +62,6 @@ fn registered_sites(store: &Store) -> Result<Vec<(String, String)>, crate::store
 }
 
 async fn ask_lsn(client: &Client) -> Option<Lsn> {
-    let reply = client.get("/v1/status").await.ok().filter(|r| r.status.is_success())?;
-    let status: serde_json::Value = serde_json::from_slice(&reply.body).ok()?;
-    let file = u32::try_from(status["lsn"]["file"].as_u64()?).ok()?;
-    let offset = u32::try_from(status["lsn"]["offset"].as_u64()?).ok()?;
-    Some(Lsn { file, offset })
+    let lsn = client.status().await.ok()?.lsn?;
+    Some(Lsn { file: lsn.file, offset: lsn.offset })
 }

@@ -1,73 +1,91 @@
-//! This site's part in its replication group, above the Berkeley DB wrapper.
+//! This site's part in its replication group: the one room for
+//! replication above the Berkeley DB wrapper.
 //!
-//! - Turns `bdb::RepEvent`s into one structured log event each
-//!   (`fish_event = "master_changed"`, `"election_failed"`, ...).
-//! - Keeps a [`View`] (role, master and its HTTP address, sync state) that
-//!   HTTP handlers watch to decide whether to serve or forward.
-//! - On becoming master, creates the databases if needed and publishes this
-//!   site's HTTP address in `fish.meta.db` (replicated, unreachable from the
-//!   KV API). Clients read it from their own replica and trust it only when
-//!   it names the replication address of the master Berkeley DB reports, so
-//!   a stale record from the previous master is never followed.
+//! | file | what |
+//! |---|---|
+//! | `mod.rs` | [`configure`] a store for replication; [`Group`]: start, reload, stop |
+//! | [`join`] | starting the Replication Manager, retrying while the group cannot take a member |
+//! | `watcher.rs` | the replication thread: events → log lines, the [`View`], the master's published record |
+//! | [`registry`] | this member's registration (role, priority, HTTP address) and the group's fault tolerance |
+//! | [`shape`] | what the group's shape tolerates (a pure rule of Berkeley DB) |
+//! | [`members`] | the members as the replica knows them; removing a site; `/v1/status` facts |
+//! | [`lag`] | replication lag per site, as the master sees it |
+//! | [`follow`] | a proxy front-end's view, from the back-ends' `/v1/status` |
+//! | [`view`] | the view the rest of Fish acts on |
 //!
-//! Berkeley DB callbacks only wake this thread; everything else happens here,
-//! and the view is also refreshed every `REFRESH` so a missed event cannot
-//! leave it stale.
+//! The master publishes its HTTP address in `fish.meta.db` (replicated,
+//! unreachable from the KV API). Clients read it from their own replica and
+//! trust it only when it names the replication address of the master
+//! Berkeley DB reports, so a stale record from the previous master is never
+//! followed.
+//!
+//! Every background task of the room takes the site's shutdown token, and
+//! [`Group::stop`] waits for all of them: after it, nothing here holds the
+//! store, so the daemon can close the environment (which closes repmgr's
+//! connections: the other sites see this one leave at once).
 
-mod follow;
+pub mod follow;
+pub mod join;
 pub mod lag;
+pub mod members;
+pub mod registry;
 pub mod shape;
-mod view;
+pub mod view;
+mod watcher;
 
-use std::sync::Arc;
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::Receiver;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use tokio::sync::watch;
+use tokio_util::sync::CancellationToken;
 
 use crate::bdb::{self, RepEvent};
-use crate::config::Config;
-use crate::store::Store;
-pub use view::{MasterInfo, Role, View};
+use crate::config::{AckPolicy, Config, Role as SiteRole, Running};
+use crate::store::{Store, StoreOptions};
+pub use view::{Master, Role, View};
 
-/// How often the view is refreshed without an event.
-const REFRESH: Duration = Duration::from_millis(100);
-/// The meta record in which the master publishes itself.
-const MASTER_KEY: &str = "master";
+/// Berkeley DB's replication events, from [`configure`] to [`Group::start`].
+pub struct Events(Receiver<RepEvent>);
 
-/// What the master publishes about itself.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Published {
-    pub name: String,
-    pub http: String,
-    pub replication: String,
-    pub generation: u32,
-    /// The master's ack policy: every site must use the same one.
-    #[serde(default)]
-    pub ack_policy: String,
-}
-
-/// Builds Berkeley DB's replication settings from the config.
-pub fn rep_config(config: &Config, events: std::sync::mpsc::Sender<RepEvent>, fresh: bool) -> bdb::RepConfig {
+/// Adds this site's replication settings to `opts`, before the store opens.
+/// `fresh`: the data dir has never been part of a group.
+pub fn configure(config: &Config, opts: &mut StoreOptions, fresh: bool) -> Events {
     let r = &config.replication;
-    let addr = |h: &crate::config::HostPort| bdb::SiteAddr { host: h.host.clone(), port: h.port };
+    let (events, rx) = std::sync::mpsc::channel();
     // A fresh site with nowhere to join starts a new group (a single
     // machine needs no config); with helpers it joins through them.
-    let group_creator = r.group_creator || (fresh && r.helpers.is_empty() && config.role == crate::config::Role::Back);
-    bdb::RepConfig {
-        local: addr(&r.listen),
+    let group_creator = r.group_creator || (fresh && r.helpers.is_empty() && config.role == SiteRole::Back);
+    if fresh && group_creator && !r.group_creator {
+        tracing::info!("no helpers and no group membership yet: this site creates a new group");
+    }
+    opts.env.replication = Some(bdb::RepConfig {
+        local: members::site_addr(&r.listen),
         group_creator,
-        helpers: r.helpers.iter().map(addr).collect(),
+        helpers: r.helpers.iter().map(members::site_addr).collect(),
         priority: r.priority,
-        ack_policy: r.ack_policy,
-        timeouts: rep_timeouts(config),
+        ack_policy: ack_policy(r.ack_policy),
+        timeouts: timeouts(config),
         lease: r.leases.then_some(r.heartbeat_monitor.max(r.ack_timeout)),
         events,
+    });
+    Events(rx)
+}
+
+fn ack_policy(policy: AckPolicy) -> bdb::AckPolicy {
+    match policy {
+        AckPolicy::Quorum => bdb::AckPolicy::Quorum,
+        AckPolicy::AllPeers => bdb::AckPolicy::AllPeers,
+        AckPolicy::All => bdb::AckPolicy::All,
+        AckPolicy::AllAvailable => bdb::AckPolicy::AllAvailable,
+        AckPolicy::One => bdb::AckPolicy::One,
+        AckPolicy::OnePeer => bdb::AckPolicy::OnePeer,
+        AckPolicy::None => bdb::AckPolicy::None,
     }
 }
 
-/// The replication timeouts of `config` (also applied on reload).
-pub fn rep_timeouts(config: &Config) -> bdb::RepTimeouts {
+/// The replication timeouts of `config`.
+fn timeouts(config: &Config) -> bdb::RepTimeouts {
     let r = &config.replication;
     bdb::RepTimeouts {
         ack: r.ack_timeout,
@@ -79,33 +97,60 @@ pub fn rep_timeouts(config: &Config) -> bdb::RepTimeouts {
     }
 }
 
-/// Handle to the running replication thread.
+/// A background task of the room.
+enum Task {
+    Thread(std::thread::JoinHandle<()>),
+    Async(tokio::task::JoinHandle<()>),
+}
+
+/// This site's replication: its view of the group and the tasks that keep
+/// it (and the site's place in the group) current.
 pub struct Group {
     view: watch::Receiver<View>,
+    /// None on a proxy front-end, which is not a member.
+    store: Option<Arc<Store>>,
+    tasks: Mutex<Vec<Task>>,
 }
 
 impl Group {
-    /// Starts watching `events` for `store`'s environment.
-    pub fn start(store: Arc<Store>, config: Arc<Config>, events: Receiver<RepEvent>) -> Group {
+    /// Starts replication for `store`: the watcher thread, joining the group
+    /// (with retry), registration, and lag watching, all until `shutdown`.
+    pub fn start(store: Arc<Store>, running: Arc<Running>, events: Events, shutdown: CancellationToken) -> Group {
         let (tx, rx) = watch::channel(View::default());
-        let me = Published {
-            name: config.name.clone(),
-            http: config.http.advertise.to_string(),
-            replication: config.replication.listen.to_string(),
-            generation: 0,
-            ack_policy: config.replication.ack_policy.name().to_string(),
+        let watcher = watcher::Watcher {
+            store: Arc::clone(&store),
+            running: Arc::clone(&running),
+            view: tx,
+            published_gen: None,
+            policy_warned: false,
         };
-        std::thread::Builder::new()
+        let stop = shutdown.clone();
+        let thread = std::thread::Builder::new()
             .name("fish-replication".into())
-            .spawn(move || Watcher { store, me, view: tx, published_gen: None, policy_warned: false }.run(events))
+            .spawn(move || watcher.run(events.0, stop))
             .expect("spawning the replication thread");
-        Group { view: rx }
+        let tasks = vec![
+            Task::Thread(thread),
+            Task::Async(tokio::task::spawn_blocking({
+                let (store, running, shutdown) = (Arc::clone(&store), Arc::clone(&running), shutdown.clone());
+                move || join::join(&store, &running.get(), &shutdown)
+            })),
+            Task::Async(tokio::spawn(registry::keep_registered(
+                Arc::clone(&store),
+                running,
+                rx.clone(),
+                shutdown.clone(),
+            ))),
+            Task::Async(tokio::spawn(lag::watch(Arc::clone(&store), rx.clone(), shutdown))),
+        ];
+        Group { view: rx, store: Some(store), tasks: Mutex::new(tasks) }
     }
 
     /// A proxy front-end's view: it follows the master the back-ends at
     /// `backends` (HTTP addresses) report, without joining the group.
-    pub fn follow(backends: Vec<String>) -> Group {
-        Group { view: follow::start(backends) }
+    pub fn follow(backends: Vec<String>, shutdown: CancellationToken) -> Group {
+        let (view, task) = follow::start(backends, shutdown);
+        Group { view, store: None, tasks: Mutex::new(vec![Task::Async(task)]) }
     }
 
     /// The current view.
@@ -117,219 +162,56 @@ impl Group {
     pub fn subscribe(&self) -> watch::Receiver<View> {
         self.view.clone()
     }
-}
 
-struct Watcher {
-    store: Arc<Store>,
-    me: Published,
-    view: watch::Sender<View>,
-    published_gen: Option<u32>,
-    policy_warned: bool,
-}
+    /// Applies a reload's replication changes (ack policy, priority,
+    /// timeouts); `changed` logs each and says whether it changed. The
+    /// registration and the published record follow the new config by
+    /// themselves: they read the running config each time.
+    pub fn apply_reload(&self, old: &Config, new: &Config, changed: &dyn Fn(&str, String, String) -> bool) {
+        let Some(env) = self.store.as_ref().map(|s| s.env()) else { return };
+        let (o, n) = (&old.replication, &new.replication);
+        let ms = |d: Duration| d.as_millis().to_string();
+        if changed("replication.ack_policy", o.ack_policy.name().into(), n.ack_policy.name().into())
+            && let Err(err) = env.set_ack_policy(ack_policy(n.ack_policy))
+        {
+            tracing::warn!(%err, "could not apply replication.ack_policy");
+        }
+        if changed("replication.priority", o.priority.to_string(), n.priority.to_string())
+            && let Err(err) = env.set_priority(n.priority)
+        {
+            tracing::warn!(%err, "could not apply replication.priority");
+        }
+        let timeouts_changed = [
+            changed("replication.ack_timeout_ms", ms(o.ack_timeout), ms(n.ack_timeout)),
+            changed("replication.election_timeout_ms", ms(o.election_timeout), ms(n.election_timeout)),
+            changed("replication.heartbeat_send_ms", ms(o.heartbeat_send), ms(n.heartbeat_send)),
+            changed("replication.heartbeat_monitor_ms", ms(o.heartbeat_monitor), ms(n.heartbeat_monitor)),
+        ];
+        if timeouts_changed.contains(&true)
+            && let Err(err) = env.set_timeouts(&timeouts(new))
+        {
+            tracing::warn!(%err, "could not apply the replication timeouts");
+        }
+    }
 
-impl Watcher {
-    fn run(mut self, events: Receiver<RepEvent>) {
-        loop {
-            match events.recv_timeout(REFRESH) {
-                Ok(ev) => self.log(&ev),
-                Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => return, // environment closed
-            }
-            if let Err(err) = self.refresh() {
-                tracing::debug!(%err, "replication state not available yet");
+    /// Waits for every task of the room to end; call after cancelling the
+    /// shutdown token given to [`Group::start`] or [`Group::follow`].
+    pub async fn stop(&self) {
+        let tasks = std::mem::take(&mut *self.tasks.lock().unwrap_or_else(|e| e.into_inner()));
+        for task in tasks {
+            match task {
+                Task::Async(handle) => {
+                    let _ = handle.await;
+                }
+                Task::Thread(handle) => {
+                    let _ = tokio::task::spawn_blocking(move || handle.join()).await;
+                }
             }
         }
     }
 
-    fn log(&self, ev: &RepEvent) {
-        let m = crate::metrics::get();
-        let counter = match ev {
-            RepEvent::Elected => Some(&m.elections_won),
-            RepEvent::ElectionFailed => Some(&m.elections_failed),
-            RepEvent::PermFailed => Some(&m.ack_failures),
-            _ => None,
-        };
-        if let Some(c) = counter {
-            c.inc();
-        }
-        let addr = |eid: i32| {
-            self.store.env().site_address(eid).map(|a| a.to_string()).unwrap_or_else(|_| format!("eid {eid}"))
-        };
-        match ev {
-            RepEvent::Elected => tracing::info!(fish_event = "elected", "this site won the election"),
-            RepEvent::ElectionFailed => {
-                tracing::warn!(fish_event = "election_failed", "election ended without a master")
-            }
-            RepEvent::MasterFailure => {
-                tracing::warn!(fish_event = "master_failure", "lost the master; an election follows")
-            }
-            RepEvent::ConnectionUp { eid } => {
-                tracing::info!(fish_event = "connection_up", site = %addr(*eid), "connected")
-            }
-            RepEvent::ConnectionDown { eid, errno } => {
-                tracing::warn!(fish_event = "connection_down", site = %addr(*eid), errno, "connection lost")
-            }
-            RepEvent::ConnectAttemptFailed { eid, errno } => {
-                tracing::debug!(fish_event = "connect_failed", site = %addr(*eid), errno, "connection attempt failed")
-            }
-            RepEvent::SiteAdded { eid } => {
-                tracing::info!(fish_event = "site_added", site = %addr(*eid), "site joined the group")
-            }
-            RepEvent::SiteRemoved { eid } => tracing::info!(fish_event = "site_removed", eid, "site left the group"),
-            RepEvent::LocalSiteRemoved => {
-                tracing::warn!(fish_event = "site_removed", "this site was removed from the group")
-            }
-            RepEvent::PermFailed => tracing::warn!(
-                fish_event = "ack_failure",
-                "a commit missed the acknowledgements its ack policy requires"
-            ),
-            RepEvent::StartupDone => tracing::info!(fish_event = "startup_done", "caught up with the master"),
-            RepEvent::InitDone => {
-                tracing::info!(fish_event = "init_done", "internal initialisation from the master finished")
-            }
-            RepEvent::JoinFailure => tracing::error!(fish_event = "join_failed", "could not join the group"),
-            RepEvent::DupMaster => tracing::warn!(fish_event = "dup_master", "two masters met; stepping down"),
-            RepEvent::WouldRollback => {
-                tracing::warn!(fish_event = "would_rollback", "sync would roll back committed transactions")
-            }
-            RepEvent::Panic { errno } => {
-                // Every later call into the environment fails with
-                // DB_RUNRECOVERY, so a site that stayed up would only answer
-                // errors. Exit like a crash (EX_SOFTWARE): systemd restarts
-                // it (Restart=on-failure) and opening runs recovery. With
-                // master leases Berkeley DB panics on purpose when a
-                // master's commit finishes after its lease ran out
-                // (`__txn_commit`): a partition during a commit takes the
-                // master down rather than let it serve stale reads.
-                tracing::error!(
-                    fish_event = "panic",
-                    errno,
-                    "Berkeley DB environment panicked: exiting so that the restart runs recovery"
-                );
-                std::process::exit(70);
-            }
-            RepEvent::WriteFailed { errno } => {
-                tracing::error!(fish_event = "write_failed", errno, "a write to disk failed")
-            }
-            // Role changes are logged by `refresh` as one master_changed event.
-            RepEvent::BecameMaster | RepEvent::BecameClient | RepEvent::NewMaster { .. } => {}
-            RepEvent::Other { code } => tracing::debug!(code, "replication event"),
-        }
-    }
-
-    fn refresh(&mut self) -> Result<(), crate::store::StoreError> {
-        let env = self.store.env();
-        let state = env.rep_state()?;
-        let mut next = View { generation: state.generation, ..View::default() };
-        if state.is_master {
-            next.role = Role::Master;
-            next.synced = true;
-            next.master = Some(MasterInfo {
-                name: Some(self.me.name.clone()),
-                replication: self.me.replication.clone(),
-                http: Some(self.me.http.clone()),
-            });
-            // Serve as master at once; publishing commits a record whose
-            // acknowledgements can take up to the ack timeout right after an
-            // election, while the clients sync with the new master.
-            if self.published_gen != Some(state.generation) {
-                // Opening (or, in a new group, creating) the databases
-                // commits no write that needs acknowledgements.
-                self.store.create_databases()?;
-                self.announce(next);
-                return self.publish(state.generation);
-            }
-        } else if let Some(eid) = state.master {
-            next.role = Role::Client;
-            next.synced = state.startup_complete;
-            let replication = env.site_address(eid)?.to_string();
-            let published = self.read_published().filter(|p| p.replication == replication);
-            if let Some(p) = &published {
-                self.check_ack_policy(p);
-            }
-            // Right after an election the new master's published record has
-            // not replicated here yet (publishing is a commit that waits for
-            // the clients to sync with it): its registration, written when
-            // it joined, already names its HTTP address. Forwarding can start
-            // the moment Berkeley DB announces the new master.
-            let (name, http) = match published {
-                Some(p) => (Some(p.name), Some(p.http)),
-                None => match self.read_registered(&replication) {
-                    Some(r) => (Some(r.name), Some(r.http)),
-                    None => (None, None),
-                },
-            };
-            next.master = Some(MasterInfo { name, http, replication });
-        } else {
-            next.role = if state.is_client { Role::Client } else { Role::Starting };
-        }
-        self.announce(next);
-        Ok(())
-    }
-
-    fn publish(&mut self, generation: u32) -> Result<(), crate::store::StoreError> {
-        let record = Published { generation, ..self.me.clone() };
-        let json = serde_json::to_vec(&record).expect("serialising a record");
-        self.store.meta_put(MASTER_KEY, &json)?;
-        self.published_gen = Some(generation);
-        Ok(())
-    }
-
-    /// Berkeley DB applies the ack policy of whichever site is master, so
-    /// a site configured differently would change durability on failover.
-    fn check_ack_policy(&mut self, master: &Published) {
-        if !master.ack_policy.is_empty() && master.ack_policy != self.me.ack_policy && !self.policy_warned {
-            tracing::warn!(
-                fish_event = "ack_policy_mismatch",
-                ours = %self.me.ack_policy,
-                master = %master.ack_policy,
-                "this site's ack_policy differs from the master's; if it becomes master, durability changes: use one ack_policy on every site"
-            );
-            self.policy_warned = true;
-        }
-    }
-
-    fn read_registered(&self, replication: &str) -> Option<shape::SiteRecord> {
-        let raw = self.store.meta_get(&shape::SiteRecord::key(replication)).ok()??;
-        serde_json::from_slice(&raw).ok()
-    }
-
-    fn read_published(&self) -> Option<Published> {
-        let raw = self.store.meta_get(MASTER_KEY).ok()??;
-        serde_json::from_slice(&raw).ok()
-    }
-
-    /// Publishes the new view; logs a master change once per change.
-    fn announce(&self, next: View) {
-        let prev = self.view.borrow().clone();
-        if next == prev {
-            return;
-        }
-        let key = |v: &View| v.master.as_ref().map(|m| m.replication.clone());
-        let m = crate::metrics::get();
-        m.set_role(match next.role {
-            Role::Master => "master",
-            Role::Client => "client",
-            Role::Starting => "starting",
-        });
-        if key(&next) != key(&prev) {
-            m.master_changes.inc();
-        }
-        if key(&next) != key(&prev) || next.role != prev.role {
-            let lsn = self.store.env().current_lsn().unwrap_or_default();
-            tracing::info!(
-                fish_event = "master_changed",
-                message_id = crate::logging::MASTER_CHANGED_MESSAGE_ID,
-                role = %next.role,
-                master_name = next.master.as_ref().and_then(|m| m.name.as_deref()).unwrap_or("unknown"),
-                master = next.master.as_ref().map_or("none", |m| m.replication.as_str()),
-                previous = prev.master.as_ref().map_or("none", |m| m.replication.as_str()),
-                generation = next.generation,
-                lsn = %format!("{}/{}", lsn.file, lsn.offset),
-                "{}",
-                next.describe()
-            );
-        }
-        self.view.send_replace(next);
+    /// True while Berkeley DB answers (the systemd watchdog's probe).
+    pub fn responsive(&self) -> bool {
+        self.store.as_ref().is_none_or(|s| s.env().rep_state().is_ok())
     }
 }

@@ -41,7 +41,7 @@ impl SiteRecord {
 }
 
 /// The group's shape and what it tolerates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
     pub members: usize,
     pub electable: usize,
@@ -52,6 +52,16 @@ pub struct Shape {
 }
 
 impl Shape {
+    /// As `/v1/status` reports it.
+    pub fn into_api(self) -> crate::api::FaultTolerance {
+        crate::api::FaultTolerance {
+            members: self.members,
+            electable: self.electable,
+            unregistered: self.unregistered,
+            quorum_write_failures_tolerated: self.quorum_write_failures_tolerated,
+        }
+    }
+
     /// The same group without its priority-0 members.
     pub fn without_priority_zero(&self) -> Shape {
         compute(self.electable, self.electable, 0)

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+pub use crate::api::Master;
+
 /// What this site is in its group.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Role {
@@ -22,22 +24,11 @@ impl fmt::Display for Role {
     }
 }
 
-/// The master as this site knows it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MasterInfo {
-    /// Its site name, once its published record has replicated here.
-    pub name: Option<String>,
-    /// Its replication address, from Berkeley DB.
-    pub replication: String,
-    /// Its HTTP address, from its published record (None until then).
-    pub http: Option<String>,
-}
-
 /// This site's role and the master it follows.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct View {
     pub role: Role,
-    pub master: Option<MasterInfo>,
+    pub master: Option<Master>,
     pub generation: u32,
     /// Master, or a client that finished its initial sync.
     pub synced: bool,

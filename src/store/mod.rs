@@ -36,7 +36,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
-use crate::bdb::{self, CommitToken, Database, Env, EnvConfig, PageSize, Txn, TxnFlags};
+pub use crate::bdb::CommitToken;
+use crate::bdb::{self, Database, Env, EnvConfig, PageSize, Txn, TxnFlags};
+use crate::config::{Config, SyncPolicy};
 use dirlock::DirLock;
 pub use dirlock::LockError;
 use maintenance::Maintenance;
@@ -162,8 +164,35 @@ pub enum StoreError {
     DamagedFile { file: String, source: bdb::Error },
     #[error(transparent)]
     Lock(#[from] LockError),
+    #[error("the commit was not applied here within {} ms", .waited.as_millis())]
+    NotAppliedYet { waited: Duration },
+    #[error("this site will never apply the commit (it belongs to another environment or was rolled back)")]
+    NeverApplied,
     #[error("Berkeley DB: {0}")]
     Bdb(#[from] bdb::Error),
+}
+
+impl StoreError {
+    /// Replication cannot serve this right now (no quorum to join, a lease
+    /// ran out, a role change or sync locks the API out, handles went
+    /// stale): a retry soon can succeed.
+    pub fn is_unavailable(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Bdb(
+                bdb::Error::RepUnavail(_)
+                    | bdb::Error::RepLeaseExpired
+                    | bdb::Error::RepLockout
+                    | bdb::Error::RepHandleDead
+            )
+        )
+    }
+
+    /// The file system is full (or over quota).
+    pub fn is_disk_full(&self) -> bool {
+        matches!(self, StoreError::NoSpace { .. })
+            || matches!(self, StoreError::Bdb(bdb::Error::Os { errno, .. }) if *errno == libc::ENOSPC || *errno == libc::EDQUOT)
+    }
 }
 
 fn describe_condition(op: usize, key: &[u8], current: Option<u64>) -> String {
@@ -199,6 +228,56 @@ pub const DEFAULT_PAGE_SIZE: PageSize = match PageSize::new(32 << 10) {
     Some(size) => size,
     None => panic!("32 KiB is a valid page size"),
 };
+
+impl StoreOptions {
+    /// The options of a site's store, from its `[storage]` settings (the
+    /// caller adds replication).
+    pub fn for_site(config: &Config) -> StoreOptions {
+        let storage = &config.storage;
+        let mut opts = StoreOptions::default();
+        opts.env.cache_bytes = storage.cache_bytes.unwrap_or_else(|| cache_size_from_data(&config.data_dir));
+        opts.env.sync = match storage.sync {
+            SyncPolicy::Fsync => bdb::SyncPolicy::Fsync,
+            SyncPolicy::WriteNoSync => bdb::SyncPolicy::WriteNoSync,
+            SyncPolicy::None => bdb::SyncPolicy::None,
+        };
+        opts.checkpoint_every = storage.checkpoint_every;
+        opts.min_free_bytes = storage.min_free_bytes;
+        if let Some(size) = storage.page_size.and_then(PageSize::new) {
+            opts.page_size = size;
+        }
+        opts
+    }
+}
+
+/// The buffer pool when `[storage] cache_mb` is unset: sized from the data
+/// already on disk, so that a restarted site keeps its whole data set in
+/// memory (reads then never wait for the disk, and the replica read path
+/// runs on the async workers, see `Store::get_now`): the database files
+/// plus a quarter, at least 64 MiB, at most a quarter of the machine's
+/// memory. A site whose data outgrows its cache gets a bigger one at its
+/// next restart.
+fn cache_size_from_data(data_dir: &Path) -> u64 {
+    const MIN: u64 = 64 << 20;
+    let data: u64 = std::fs::read_dir(env_dir(data_dir))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".db"))
+        .filter_map(|e| e.metadata().ok())
+        .map(|m| m.len())
+        .sum();
+    let pages = nix::unistd::sysconf(nix::unistd::SysconfVar::_PHYS_PAGES).ok().flatten().unwrap_or(0) as u64;
+    let page = nix::unistd::sysconf(nix::unistd::SysconfVar::PAGE_SIZE).ok().flatten().unwrap_or(4096) as u64;
+    let ceiling = (pages * page / 4).max(MIN);
+    let bytes = (data + data / 4).clamp(MIN, ceiling);
+    tracing::info!(
+        cache_mb = bytes >> 20,
+        data_mb = data >> 20,
+        "buffer pool sized from the data ([storage] cache_mb unset)"
+    );
+    bytes
+}
 
 impl Default for StoreOptions {
     fn default() -> Self {
@@ -578,15 +657,20 @@ impl Store {
         })
     }
 
-    /// Commits a write transaction. A replication client refuses the commit
-    /// with EACCES or EINVAL: that is "not master".
+    /// Commits a write transaction.
     fn commit_write(&self, txn: Txn<'_>) -> Result<bdb::txn::Committed, StoreError> {
-        txn.commit_with_token().map_err(|e| match e {
+        txn.commit_with_token().map_err(|e| self.write_refused(e))
+    }
+
+    /// The one rule for "not master": a replication client refuses a write
+    /// (the put, or its commit) with EACCES or EINVAL.
+    fn write_refused(&self, e: bdb::Error) -> StoreError {
+        match e {
             bdb::Error::Os { errno: libc::EACCES | libc::EINVAL, .. } if self.env.is_replicated() => {
                 StoreError::NotMaster
             }
             e => e.into(),
-        })
+        }
     }
 
     fn apply(&self, dbs: &Databases, txn: &Txn<'_>, index: usize, op: &Op) -> Result<OpResult, StoreError> {
@@ -608,10 +692,12 @@ impl Store {
                     Some(v) => v + 1,
                     None => self.env.current_lsn()?.as_u64(),
                 };
-                dbs.kv.put(txn, key, &record::encode(version, value)).map_err(not_master_if_client)?;
+                dbs.kv.put(txn, key, &record::encode(version, value)).map_err(|e| self.write_refused(e))?;
                 OpResult::Put { version }
             }
-            Op::Delete { .. } => OpResult::Delete { existed: dbs.kv.delete(txn, key).map_err(not_master_if_client)? },
+            Op::Delete { .. } => {
+                OpResult::Delete { existed: dbs.kv.delete(txn, key).map_err(|e| self.write_refused(e))? }
+            }
         })
     }
 
@@ -623,6 +709,53 @@ impl Store {
             _ => prefix.to_vec(),
         };
         self.read(|dbs, txn| scan(&dbs.kv, txn, &start, prefix, limit))
+    }
+
+    /// Read-your-writes: waits until the commit of `token` is applied on this
+    /// site, at most `wait` (then `NotAppliedYet`); `NeverApplied` when this
+    /// site's own history rules it out.
+    ///
+    /// Berkeley DB's `txn_applied` answers DB_NOTFOUND ("will never be
+    /// applied") for a token from a newer generation than this site knows when
+    /// the site is not a client in a clean state: a master cut off from the
+    /// group that has not yet heard of its successor, or a site whose log runs
+    /// past the token's LSN with writes that the new master's sync will roll
+    /// back. Both apply the commit once they catch up, so a token from a newer
+    /// generation is retried until the deadline; only a token this site's own
+    /// history rules out is "never".
+    ///
+    /// For a token from an older generation `txn_applied` judges by the
+    /// generation history alone: right after a master change a replica can hear
+    /// "applied" for a commit its log has not reached yet (the fault suite read
+    /// 404s that way, 12 in 160,000 token reads). So success also needs this
+    /// site's log to run past the token's LSN, and "never" is believed only once
+    /// it does.
+    ///
+    /// `txn_applied` reads the generation history in a transaction of its own,
+    /// which the replication apply thread can pick as a deadlock victim, or
+    /// which meets a lockout during a sync: retried too (the fault suite saw
+    /// both as 500s).
+    pub fn wait_applied(&self, token: &CommitToken, wait: Duration) -> Result<(), StoreError> {
+        let env = &self.env;
+        let deadline = std::time::Instant::now() + wait;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            let result = env.wait_applied(token, left);
+            let reached = || env.current_lsn().is_ok_and(|end| end > token.lsn());
+            match result {
+                Ok(()) if reached() => return Ok(()),
+                Ok(()) => {}
+                Err(bdb::Error::NotFound) if token.generation() > env.rep_state()?.generation || !reached() => {}
+                Err(bdb::Error::NotFound) => return Err(StoreError::NeverApplied),
+                Err(bdb::Error::Timeout) => return Err(StoreError::NotAppliedYet { waited: wait }),
+                Err(e) if e.is_retryable() || matches!(e, bdb::Error::RepLockout) => {}
+                Err(e) => return Err(e.into()),
+            }
+            if left.is_zero() {
+                return Err(StoreError::NotAppliedYet { waited: wait });
+            }
+            std::thread::sleep(left.min(Duration::from_millis(20)));
+        }
     }
 
     /// Stops background work and writes a final checkpoint, so the next
@@ -694,14 +827,6 @@ fn scan(kv: &Database, txn: &Txn<'_>, start: &[u8], prefix: &[u8], limit: usize)
     Ok(page)
 }
 
-/// A replication client refuses writes with EACCES/EINVAL: say so by name.
-fn not_master_if_client(e: bdb::Error) -> StoreError {
-    match e {
-        bdb::Error::Os { errno: libc::EACCES, .. } => StoreError::NotMaster,
-        e => e.into(),
-    }
-}
-
 /// Where the Berkeley DB environment of data dir `dir` lives. It is a
 /// subdirectory so that files of Fish's own (the lock file) never sit where
 /// replication's internal init looks for database files.
@@ -716,7 +841,8 @@ pub fn is_fresh(dir: &Path) -> bool {
     !env_dir(dir).join("__db.rep.system").exists()
 }
 
-fn check_key(key: &[u8]) -> Result<(), StoreError> {
+/// The key rule, the one place it is written: 1 to [`MAX_KEY_BYTES`] bytes.
+pub fn check_key(key: &[u8]) -> Result<(), StoreError> {
     match key.len() {
         0 => Err(StoreError::EmptyKey),
         len if len > MAX_KEY_BYTES => Err(StoreError::KeyTooLong { len }),

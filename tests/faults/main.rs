@@ -40,12 +40,13 @@ fn converge(group: &Group, quiesced: bool) -> Option<Duration> {
     while start.elapsed() < Duration::from_secs(120) {
         let all: Vec<_> = group.backs.iter().map(|s| status(&agent, &s.url)).collect();
         if all.iter().all(Option::is_some) {
-            let all: Vec<serde_json::Value> = all.into_iter().flatten().collect();
-            let masters = all.iter().filter(|s| s["state"] == "master").count();
-            let named: Vec<&serde_json::Value> = all.iter().map(|s| &s["master"]["name"]).collect();
-            let agreed = masters == 1 && named.iter().all(|n| !n.is_null() && *n == named[0]);
-            let synced = all.iter().all(|s| s["synced"] == true || s["state"] == "master");
-            let same_lsn = all.iter().all(|s| s["lsn"] == all[0]["lsn"]);
+            let all: Vec<fish::api::Status> = all.into_iter().flatten().collect();
+            let masters = all.iter().filter(|s| s.is_master()).count();
+            let named: Vec<Option<&str>> =
+                all.iter().map(|s| s.master.as_ref().and_then(|m| m.name.as_deref())).collect();
+            let agreed = masters == 1 && named.iter().all(|n| n.is_some() && *n == named[0]);
+            let synced = all.iter().all(|s| s.synced || s.is_master());
+            let same_lsn = all.iter().all(|s| s.lsn == all[0].lsn);
             let front_ready = agent.get(&format!("{}/readyz", group.front.url)).call().is_ok();
             if agreed && synced && front_ready && (!quiesced || same_lsn) {
                 return Some(start.elapsed());

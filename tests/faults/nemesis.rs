@@ -134,7 +134,7 @@ impl Nemesis {
 pub fn master_index(group: &Group) -> Option<usize> {
     let agent = ureq::AgentBuilder::new().timeout(Duration::from_millis(500)).build();
     let masters: Vec<usize> = (0..group.backs.len())
-        .filter(|&i| status(&agent, &group.backs[i].url).is_some_and(|s| s["state"] == "master"))
+        .filter(|&i| status(&agent, &group.backs[i].url).is_some_and(|s| s.is_master()))
         .collect();
     (masters.len() == 1).then(|| masters[0])
 }

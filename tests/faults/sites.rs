@@ -241,7 +241,7 @@ impl Group {
 }
 
 /// A site's `/v1/status`, or None if it does not answer.
-pub fn status(agent: &ureq::Agent, url: &str) -> Option<serde_json::Value> {
+pub fn status(agent: &ureq::Agent, url: &str) -> Option<fish::api::Status> {
     serde_json::from_str(&agent.get(&format!("{url}/v1/status")).call().ok()?.into_string().ok()?).ok()
 }
 

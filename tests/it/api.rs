@@ -240,6 +240,9 @@ fn health_readiness_and_status_describe_the_site() {
     assert_eq!(s["ack_policy"], "quorum");
     assert!(s["lsn"]["offset"].as_u64().unwrap() > 0);
     assert!(s["berkeley_db"].as_str().unwrap().contains("5.3"));
+    let typed: fish::api::Status =
+        h.call("GET", "/v1/status", &[], b"").typed().expect("the shared Status type reads it");
+    assert_eq!((typed.sites.len(), typed.priority), (1, Some(100)));
 }
 
 #[test]

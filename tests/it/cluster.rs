@@ -50,9 +50,10 @@ impl Cluster {
     fn agreed_master(&self) -> Option<usize> {
         let mut master = None;
         for site in self.sites.iter().filter(|s| s.is_running()) {
-            let status = site.http().try_call("GET", "/v1/status", &[], b"").ok()?.json();
-            let rep = status["master"]["replication"].as_str()?.to_string();
-            status["master"]["http"].as_str()?;
+            let status: fish::api::Status = site.http().try_call("GET", "/v1/status", &[], b"").ok()?.typed()?;
+            let known = status.master?;
+            known.http?;
+            let rep = known.replication;
             let idx = self.sites.iter().position(|s| rep.ends_with(&format!(":{}", s.rep_port)))?;
             if master.is_some_and(|m| m != idx) {
                 return None;

@@ -10,6 +10,7 @@ mod dev;
 mod fronts;
 mod fuzz;
 mod harness;
+mod layout;
 #[path = "../common/ports.rs"]
 mod ports;
 mod reload;

@@ -1,0 +1,43 @@
+//! Starting the Replication Manager. Joining is itself a replicated write to
+//! the membership database, so it fails with DB_REP_UNAVAIL while too few
+//! sites are up (e.g. several joining at once): retry with backoff, say so.
+
+use std::time::Duration;
+
+use tokio_util::sync::CancellationToken;
+
+use crate::bdb;
+use crate::config::Config;
+use crate::store::{Store, StoreError};
+
+/// Replication Manager message threads.
+const REPMGR_THREADS: u32 = 3;
+
+/// Starts replication, retrying until it starts or `shutdown` fires.
+pub fn join(store: &Store, config: &Config, shutdown: &CancellationToken) {
+    let electable = config.replication.priority > 0;
+    let mut delay = Duration::from_millis(100);
+    let mut attempt = 1u32;
+    while !shutdown.is_cancelled() {
+        match store.start_replication(REPMGR_THREADS, electable) {
+            Ok(()) => {
+                tracing::info!(fish_event = "replication_started", attempt, local = %config.replication.listen, "replication started");
+                return;
+            }
+            Err(StoreError::Bdb(bdb::Error::RepUnavail(why))) => {
+                tracing::warn!(
+                    fish_event = "join_retry",
+                    attempt,
+                    retry_in_ms = delay.as_millis() as u64,
+                    "cannot join the group yet ({why}); retrying"
+                );
+            }
+            Err(err) => {
+                tracing::error!(fish_event = "join_failed", attempt, %err, "starting replication failed; retrying");
+            }
+        }
+        std::thread::sleep(delay);
+        delay = (delay * 2).min(Duration::from_secs(2));
+        attempt += 1;
+    }
+}
