@@ -48,7 +48,8 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
                 percent_encode(key.as_bytes()),
                 query(&[("consistency", consistency.as_deref())])
             );
-            let headers: Vec<(&str, &str)> = after.as_deref().map(|t| ("fish-after", t)).into_iter().collect();
+            let headers: Vec<(&str, &str)> =
+                after.as_deref().map(|t| (fish::api::header::FISH_AFTER, t)).into_iter().collect();
             with_reply(client.send(Method::GET, &path, &headers, Bytes::new()).await, |r| {
                 if show_version {
                     eprintln!("version {}", r.header("etag").unwrap_or("?").trim_matches('"'));

@@ -183,7 +183,7 @@ pub enum FrontMode {
 /// `[storage]`.
 #[derive(Debug, Clone)]
 pub struct StorageConfig {
-    /// `None`: sized from the data at start (see `daemon::cache_size`).
+    /// `None`: sized from the data at start (see `store::StoreOptions::for_site`).
     pub cache_bytes: Option<u64>,
     pub sync: SyncPolicy,
     pub checkpoint_every: Duration,

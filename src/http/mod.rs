@@ -237,3 +237,35 @@ fn typed_json(status: StatusCode, body: &impl serde::Serialize) -> Resp {
     resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
     resp
 }
+
+#[cfg(test)]
+mod tests {
+    use hyper::Method;
+
+    use super::{Runs, find};
+
+    fn runs(method: Method, path: &str) -> Result<(Runs, String), u16> {
+        find(&method, path).map(|(r, rest)| (r.runs, rest.to_string())).map_err(|e| e.status.as_u16())
+    }
+
+    #[test]
+    fn the_route_table_says_where_each_request_runs() {
+        assert_eq!(runs(Method::GET, "/v1/kv/a%2Fb"), Ok((Runs::MasterUnlessLocal, "a%2Fb".into())));
+        assert_eq!(runs(Method::HEAD, "/v1/kv/k"), Ok((Runs::MasterUnlessLocal, "k".into())), "HEAD rides with GET");
+        assert_eq!(runs(Method::PUT, "/v1/kv/k"), Ok((Runs::Master, "k".into())));
+        assert_eq!(runs(Method::GET, "/v1/kv"), Ok((Runs::MasterUnlessLocal, String::new())));
+        assert_eq!(runs(Method::POST, "/v1/txn"), Ok((Runs::Master, String::new())));
+        assert_eq!(runs(Method::GET, "/v1/members"), Ok((Runs::Replica, String::new())));
+        assert_eq!(runs(Method::DELETE, "/v1/members/h:7000"), Ok((Runs::Master, "h:7000".into())));
+        assert_eq!(runs(Method::GET, "/v1/status"), Ok((Runs::Here, String::new())));
+    }
+
+    #[test]
+    fn unknown_paths_are_404_and_wrong_methods_405_naming_the_allowed_ones() {
+        assert_eq!(runs(Method::GET, "/v2/kv/k"), Err(404));
+        assert_eq!(runs(Method::GET, "/v1/members/"), Err(404), "no site named");
+        assert_eq!(runs(Method::POST, "/v1/kv/k"), Err(405));
+        let err = find(&Method::PATCH, "/v1/kv/k").err().unwrap();
+        assert!(err.message.contains("GET, PUT, DELETE"), "{}", err.message);
+    }
+}

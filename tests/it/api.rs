@@ -68,6 +68,11 @@ fn oversized_keys_and_values_are_refused_and_change_nothing() {
     let r = h.put(&long_key, b"v");
     assert_eq!((r.status, r.error_code().as_str()), (414, "key_too_long"));
     assert_eq!(h.put(&"k".repeat(1024), b"v").status, 204, "exactly 1 KiB is allowed");
+    // One key rule, one error code, wherever the key comes from.
+    let r = h.txn(&serde_json::json!({ "ops": [{ "op": "put", "key": long_key, "value": "v" }] }));
+    assert_eq!((r.status, r.error_code().as_str()), (414, "key_too_long"), "{}", String::from_utf8_lossy(&r.body));
+    let r = h.txn(&serde_json::json!({ "ops": [{ "op": "get", "key": "" }] }));
+    assert_eq!((r.status, r.error_code().as_str()), (400, "invalid_key"));
     let r = h.put("big", &vec![b'x'; 1001]);
     assert_eq!((r.status, r.error_code().as_str()), (413, "too_large"));
     assert_eq!(h.get("big").status, 404);

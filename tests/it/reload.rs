@@ -29,6 +29,26 @@ fn sighup_applies_ack_policy_and_log_level_and_keeps_restart_only_settings() {
     wait_until("a debug-level event", Duration::from_secs(10), || c.sites[m].log().contains("DEBUG"));
 }
 
+/// Issue "One door per concern": the member's registration was built once at
+/// start, so a reloaded priority reached Berkeley DB but not the registry,
+/// and the group's reported fault tolerance stayed wrong until a restart.
+#[test]
+fn a_reloaded_priority_reaches_the_registry_and_the_reported_fault_tolerance() {
+    let c = Cluster::start("hupprio", 3, FAST);
+    let m = c.wait_for_master(None);
+    let electable = |c: &Cluster| {
+        let status: fish::api::Status = c.http(m).call("GET", "/v1/status", &[], b"").typed()?;
+        Some(status.fault_tolerance?.electable)
+    };
+    wait_until("every back-end registered as electable", Duration::from_secs(30), || electable(&c) == Some(3));
+    let other = c.other_than(m);
+    c.sites[other].reconfigure("[replication]\npriority = 0\n");
+    c.sites[other].hup();
+    wait_until("the registry to follow the reload", Duration::from_secs(15), || electable(&c) == Some(2));
+    let log = c.sites[other].log();
+    assert!(log.contains("replication.priority changed"), "{log}");
+}
+
 #[test]
 fn a_config_that_no_longer_parses_is_reported_and_the_running_one_stays() {
     let mut site = Site::start("hupbad", "");
