@@ -102,8 +102,8 @@ async fn serve_until_shutdown(
     shutdown.cancel(); // when serving failed, everything else must stop too
     let _ = notifier.await;
     app.group.stop().await;
-    // Reloads run to completion; a second signal during the rest of the
-    // shutdown exits at once, as before.
+    // Listening to signals ends last: a second SIGTERM during any part of
+    // the shutdown still exits at once.
     intents.abort();
     let _ = intents.await;
     served

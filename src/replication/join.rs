@@ -36,8 +36,20 @@ pub fn join(store: &Store, config: &Config, shutdown: &CancellationToken) {
                 tracing::error!(fish_event = "join_failed", attempt, %err, "starting replication failed; retrying");
             }
         }
-        std::thread::sleep(delay);
+        sleep_unless_cancelled(delay, shutdown);
         delay = (delay * 2).min(Duration::from_secs(2));
         attempt += 1;
+    }
+}
+
+/// Sleeps `delay`, waking early (within 50 ms) when `shutdown` fires.
+fn sleep_unless_cancelled(delay: Duration, shutdown: &CancellationToken) {
+    let until = std::time::Instant::now() + delay;
+    while !shutdown.is_cancelled() {
+        let left = until.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return;
+        }
+        std::thread::sleep(left.min(Duration::from_millis(50)));
     }
 }
