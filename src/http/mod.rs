@@ -142,22 +142,19 @@ const fn row(path: PathIs, methods: &'static [Method], runs: Runs, handler: Hand
 /// The route for `method` on `path` and the rest of the path; or the
 /// answer when there is none (404, or 405 naming the methods allowed).
 fn find<'p>(method: &Method, path: &'p str) -> Result<(&'static Route, &'p str), ApiError> {
-    let mut allowed: Vec<Method> = Vec::new();
-    for route in ROUTES {
+    let matching = ROUTES.iter().filter_map(|route| {
         let rest = match route.path {
             PathIs::Exact(p) if p == path => "",
-            PathIs::Under(prefix) => match path.strip_prefix(prefix) {
-                Some(rest) if !rest.is_empty() => rest,
-                _ => continue,
-            },
-            PathIs::Exact(_) => continue,
+            PathIs::Under(prefix) => path.strip_prefix(prefix).filter(|rest| !rest.is_empty())?,
+            PathIs::Exact(_) => return None,
         };
-        let get_or_head = |m: &Method| m == method || (method == Method::HEAD && m == Method::GET);
-        if route.methods.iter().any(get_or_head) {
-            return Ok((route, rest));
-        }
-        allowed.extend(route.methods.iter().cloned());
+        Some((route, rest))
+    });
+    let get_or_head = |m: &Method| m == method || (method == Method::HEAD && m == Method::GET);
+    if let Some(found) = matching.clone().find(|(route, _)| route.methods.iter().any(get_or_head)) {
+        return Ok(found);
     }
+    let allowed: Vec<Method> = matching.flat_map(|(route, _)| route.methods.iter().cloned()).collect();
     if allowed.is_empty() { Err(ApiError::no_route(path)) } else { Err(ApiError::method_not_allowed(method, &allowed)) }
 }
 
