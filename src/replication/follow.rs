@@ -9,7 +9,6 @@
 use std::time::Duration;
 
 use tokio::sync::watch;
-
 use tokio_util::sync::CancellationToken;
 
 use super::view::{Role, View};

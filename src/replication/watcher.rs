@@ -29,13 +29,13 @@ const MASTER_KEY: &str = "master";
 /// What the master publishes about itself.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Published {
-    pub name: String,
-    pub http: String,
-    pub replication: String,
-    pub generation: u32,
+    name: String,
+    http: String,
+    replication: String,
+    generation: u32,
     /// The master's ack policy: every site must use the same one.
     #[serde(default)]
-    pub ack_policy: String,
+    ack_policy: String,
 }
 
 pub(super) struct Watcher {
