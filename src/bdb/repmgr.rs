@@ -83,9 +83,15 @@ pub struct SiteAddr {
     pub port: u16,
 }
 
+/// `host:port`, with an IPv6 host in brackets (`[::1]:7000`), as Fish's
+/// config writes addresses: the registry keys sites by this text.
 impl std::fmt::Display for SiteAddr {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.host, self.port)
+        if self.host.contains(':') {
+            write!(f, "[{}]:{}", self.host, self.port)
+        } else {
+            write!(f, "{}:{}", self.host, self.port)
+        }
     }
 }
 

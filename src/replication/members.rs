@@ -110,3 +110,21 @@ pub fn record_registration(store: &Store, site: &HostPort, record: &SiteRecord) 
 pub(super) fn site_addr(h: &HostPort) -> SiteAddr {
     SiteAddr { host: h.host.clone(), port: h.port }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::site_addr;
+    use crate::config::HostPort;
+
+    /// A member registers under its configured address and is looked up
+    /// under the address Berkeley DB reports for it: one text for both, or
+    /// an IPv6 member would always look unregistered.
+    #[test]
+    fn a_site_reads_the_same_from_the_config_and_from_berkeley_db() {
+        for text in ["10.0.0.2:7000", "[::1]:7000", "[fd00::2]:7001", "back0.example:7000"] {
+            let configured: HostPort = text.parse().unwrap();
+            assert_eq!(site_addr(&configured).to_string(), configured.to_string(), "{text}");
+            assert_eq!(configured.to_string(), text);
+        }
+    }
+}

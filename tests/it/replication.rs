@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::cluster::{Cluster, FAST, put_until_ok};
-use crate::harness::wait_until;
+use crate::harness::{Site, wait_until};
 
 #[test]
 fn a_write_through_a_client_is_forwarded_and_readable_on_every_site() {
@@ -330,4 +330,38 @@ fn the_master_reports_each_sites_replication_lag_in_metrics() {
     assert!(c.sites[others[1]].stop().success());
     wait_until("the stopped site's series to go", Duration::from_secs(15), || lag_of(&metrics(m), others[1]).is_none());
     assert!(lag_of(&metrics(m), others[0]).is_some());
+}
+
+/// A group on IPv6 addresses: every member is registered under the text
+/// Berkeley DB reports for it (`[::1]:port`), so none looks unregistered and
+/// the reported fault tolerance is the real one. Before, the registry was
+/// written as `[::1]:port` and read as `::1:port`.
+#[test]
+fn a_group_on_ipv6_addresses_finds_every_members_registration() {
+    if std::net::TcpListener::bind("[::1]:0").is_err() {
+        eprintln!("skipped: this machine has no IPv6 loopback");
+        return;
+    }
+    let ports = [crate::harness::free_port(), crate::harness::free_port()];
+    let mut sites = Vec::new();
+    for (i, port) in ports.iter().enumerate() {
+        let helpers = if i == 0 { String::new() } else { format!("\"[::1]:{}\"", ports[0]) };
+        let extra = format!(
+            "[replication]\nlisten = \"[::1]:{port}\"\ngroup_creator = {}\npriority = {}\nhelpers = [{helpers}]\n",
+            i == 0,
+            100 - 10 * i
+        );
+        sites.push(Site::start(&format!("v6-{i}"), &extra));
+    }
+    let tolerance = || {
+        let status: fish::api::Status = sites[0].http().call("GET", "/v1/status", &[], b"").typed()?;
+        status.fault_tolerance
+    };
+    wait_until("both members registered", Duration::from_secs(30), || {
+        tolerance().is_some_and(|t| t.members == 2 && t.unregistered == 0)
+    });
+    let members: fish::api::Members = sites[0].http().call("GET", "/v1/members", &[], b"").typed().unwrap();
+    let other = members.members.iter().find(|m| !m.is_self).unwrap();
+    assert_eq!(other.replication, format!("[::1]:{}", ports[1]));
+    assert!(other.name.as_deref() == Some("v6-1"), "{members:?}");
 }
