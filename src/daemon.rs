@@ -44,8 +44,27 @@ pub enum DaemonError {
 
 /// Runs the site until a shutdown signal; returns once everything is closed.
 pub fn run(config: Config) -> Result<(), DaemonError> {
+    raise_open_files_limit();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().thread_name("fish-worker").build()?;
     runtime.block_on(run_site(config))
+}
+
+/// Every HTTP connection and every replication peer is a descriptor, and a
+/// shell's soft limit (often 1,024) is far below what a site serving many
+/// clients needs, while the hard limit (often 524,288) is what the
+/// administrator allows: raise the soft limit to the hard one, as nginx's
+/// `worker_rlimit_nofile` or Go's runtime do. Under systemd the hard limit
+/// is the unit's `LimitNOFILE=` (524,288 by default since systemd 240).
+fn raise_open_files_limit() {
+    use nix::sys::resource::{Resource, getrlimit, setrlimit};
+    match getrlimit(Resource::RLIMIT_NOFILE) {
+        Ok((soft, hard)) if soft < hard => match setrlimit(Resource::RLIMIT_NOFILE, hard, hard) {
+            Ok(()) => tracing::info!(from = soft, to = hard, "raised the open-files limit to the hard limit"),
+            Err(err) => tracing::warn!(%err, soft, hard, "could not raise the open-files limit"),
+        },
+        Ok(_) => {}
+        Err(err) => tracing::warn!(%err, "could not read the open-files limit"),
+    }
 }
 
 async fn run_site(config: Config) -> Result<(), DaemonError> {

@@ -125,3 +125,35 @@ fn the_shipped_example_configs_pass_fishd_check() {
         assert!(o.status.success(), "{path}: {}", String::from_utf8_lossy(&o.stderr));
     }
 }
+
+/// A shell's soft limit on open files (often 1,024) is far below what a
+/// site with many clients needs: fishd raises it to the hard limit.
+#[test]
+fn fishd_raises_its_open_files_limit_to_the_hard_limit() {
+    let site = Site::create("nofile", "");
+    let mut child = Command::new("prlimit")
+        .args(["--nofile=256:2048", "--", FISHD, "--config"])
+        .arg(&site.config)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let limits = format!("/proc/{}/limits", child.id());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let mut line = String::new();
+    let raised = loop {
+        let text = std::fs::read_to_string(&limits).unwrap_or_default();
+        line = text.lines().find(|l| l.starts_with("Max open files")).unwrap_or(&line).to_string();
+        if line.split_whitespace().skip(3).take(2).eq(["2048", "2048"]) {
+            break true;
+        }
+        if std::time::Instant::now() > deadline {
+            break false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(child.id() as i32), nix::sys::signal::Signal::SIGTERM).unwrap();
+    let exit = child.wait().unwrap();
+    assert!(raised, "soft limit not raised to the hard one: {line}");
+    assert!(exit.success(), "{exit}");
+}
