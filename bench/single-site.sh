@@ -13,9 +13,12 @@ export WRK_DIR=$PWD/bench/wrk
 port=$(free_port)
 url="http://127.0.0.1:$port"
 cat > "$dir/bench.toml" <<CONF
+role = "back"
 data_dir = "$dir/data"
 [http]
 listen = "127.0.0.1:$port"
+[replication]
+listen = "127.0.0.1:$(free_port)"
 [log]
 level = "warn"
 CONF

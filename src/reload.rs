@@ -39,6 +39,13 @@ pub fn reload(app: &App) {
 /// Applies the run-time changes of `new` over `old` and returns the config
 /// to run with (restart-only settings keep their running values).
 fn apply(app: &App, old: &Config, mut new: Config) -> Config {
+    for key in old.keys.difference(&new.keys) {
+        tracing::warn!(
+            fish_event = "reload_key_removed",
+            key = %key,
+            "{key} is no longer in the file: it falls back to its default"
+        );
+    }
     keep_for_restart(old, &mut new);
     if changed("log.level", &old.log_level, &new.log_level)
         && let Err(err) = logging::set_level(&new.log_level)
@@ -51,7 +58,7 @@ fn apply(app: &App, old: &Config, mut new: Config) -> Config {
     changed("http.max_txn_bytes", o.max_txn_bytes, n.max_txn_bytes);
     changed("http.master_wait_ms", o.master_wait.as_millis(), n.master_wait.as_millis());
     changed("http.token_wait_ms", o.token_wait.as_millis(), n.token_wait.as_millis());
-    app.group.apply_reload(old, &new, &|key, old, new| changed(key, old, new));
+    app.group.apply_reload(old, &mut new, &|key, old, new| changed(key, old, new));
     new
 }
 

@@ -232,6 +232,10 @@ pub struct Config {
     pub front: Option<FrontMode>,
     /// A tracing filter: a level (`info`) or directives (`info,fish::bdb=debug`).
     pub log_level: String,
+    /// The keys the file sets (`replication.priority`, ...): a reload names
+    /// each key that was set and no longer is, since it falls back to its
+    /// default.
+    pub keys: std::collections::BTreeSet<String>,
 }
 
 /// A config that cannot be used, with where and why.
@@ -281,8 +285,27 @@ impl Config {
     pub fn parse(src: &str, origin: &str, stem: Option<&str>) -> Result<Config, ConfigError> {
         let v = Validator { src, origin };
         let raw: RawConfig = toml::from_str(src).map_err(|e| v.error(e.span(), e.message().to_string()))?;
-        v.build(raw, stem)
+        let mut config = v.build(raw, stem)?;
+        let table: toml::Table =
+            src.parse().map_err(|e: toml::de::Error| v.error(e.span(), e.message().to_string()))?;
+        config.keys = dotted_keys(&table, "");
+        Ok(config)
     }
+}
+
+/// Every key of `table`, nested tables written `section.key`.
+fn dotted_keys(table: &toml::Table, prefix: &str) -> std::collections::BTreeSet<String> {
+    let mut keys = std::collections::BTreeSet::new();
+    for (k, v) in table {
+        let key = format!("{prefix}{k}");
+        match v {
+            toml::Value::Table(inner) => keys.extend(dotted_keys(inner, &format!("{key}."))),
+            _ => {
+                keys.insert(key);
+            }
+        }
+    }
+    keys
 }
 
 struct Validator<'a> {
@@ -346,9 +369,15 @@ impl Validator<'_> {
         Ok(Duration::from_millis(ms as u64))
     }
 
+    /// A key the file must set: an empty or cut-off file must not start (or
+    /// reload) a site with every default.
+    fn missing(&self, key: &str, why: &str) -> ConfigError {
+        self.error(None, format!("{key} is missing: {why}"))
+    }
+
     fn build(&self, raw: RawConfig, stem: Option<&str>) -> Result<Config, ConfigError> {
         let role = match &raw.role {
-            None => Role::Back,
+            None => Role::Back, // refused below, once the values present are checked
             Some(f) => match f.get_ref().as_str() {
                 "back" => Role::Back,
                 "front" => Role::Front,
@@ -412,7 +441,18 @@ impl Validator<'_> {
             }
         };
         let front = self.front(raw.front.as_ref(), role)?;
-        Ok(Config { path: None, role, name, data_dir, http, replication, storage, front, log_level })
+        // Checked last, so that a wrong value is named before a missing key.
+        if raw.role.is_none() {
+            return Err(self.missing("role", "write role = \"back\" or role = \"front\""));
+        }
+        if role == Role::Back && raw.replication.listen.is_none() {
+            return Err(self.missing(
+                "replication.listen",
+                "a back-end needs the address its peers reach it at, e.g. [replication] listen = \"10.0.0.1:7000\"",
+            ));
+        }
+        let keys = Default::default(); // filled in by `parse`
+        Ok(Config { path: None, role, name, data_dir, http, replication, storage, front, log_level, keys })
     }
 
     fn front(&self, raw: Option<&Spanned<raw::RawFront>>, role: Role) -> Result<Option<FrontMode>, ConfigError> {

@@ -37,7 +37,7 @@ level = "info"                     # SIGHUP re-reads it
 #[test]
 fn the_spec_example_parses_to_the_documented_defaults() {
     let c = parse(SPEC_EXAMPLE).unwrap();
-    let d = parse("").unwrap();
+    let d = parse("role = \"back\"\n[replication]\nlisten = \"127.0.0.1:7000\"").unwrap();
     for c in [c, d] {
         assert_eq!(c.role, Role::Back);
         assert_eq!(c.name, "back0");
@@ -96,7 +96,8 @@ fn bad_values_name_the_key_and_line() {
 fn wildcard_addresses_need_an_advertised_one() {
     let e = err("[http]\nlisten = \"0.0.0.0:8080\"");
     assert!(e.contains("set http.advertise"), "{e}");
-    let c = parse("[http]\nlisten = \"0.0.0.0:8080\"\nadvertise = \"10.0.0.1:8080\"").unwrap();
+    let c = parse("role = \"front\"\n[front]\nmode = \"member\"\n[http]\nlisten = \"0.0.0.0:8080\"\nadvertise = \"10.0.0.1:8080\"")
+        .unwrap();
     assert_eq!(c.http.advertise.to_string(), "10.0.0.1:8080");
     assert!(err("[replication]\nlisten = \"[::]:7000\"").contains("not a wildcard"));
 }
@@ -111,14 +112,33 @@ fn front_ends_are_priority_zero_and_never_create_the_group() {
 
 #[test]
 fn name_defaults_to_the_file_stem_and_data_dir_follows_it() {
-    let c = Config::parse("", "x", Some("front7")).unwrap();
+    let c = Config::parse("role = \"front\"\n[front]\nmode = \"member\"", "x", Some("front7")).unwrap();
     assert_eq!(c.name, "front7");
     if std::env::var_os("STATE_DIRECTORY").is_none() {
         assert_eq!(c.data_dir, PathBuf::from("/var/lib/fish/front7"));
     }
-    let c = Config::parse("name = \"b1\"\ndata_dir = \"/tmp/d\"", "x", Some("whatever")).unwrap();
+    let c = Config::parse(
+        "role = \"front\"\nname = \"b1\"\ndata_dir = \"/tmp/d\"\n[front]\nmode = \"member\"",
+        "x",
+        Some("whatever"),
+    )
+    .unwrap();
     assert_eq!((c.name.as_str(), c.data_dir.as_path()), ("b1", Path::new("/tmp/d")));
     assert!(Config::parse("name = \"a b\"", "x", None).unwrap_err().to_string().contains("name: \"a b\""));
+}
+
+/// Issue "Partitions, pauses and bad reloads": a file truncated to nothing
+/// parsed as "all defaults", and SIGHUP applied it.
+#[test]
+fn an_empty_or_cut_off_file_is_refused_naming_what_is_missing() {
+    assert_eq!(err(""), "back0.toml: role is missing: write role = \"back\" or role = \"front\"");
+    let e = err("role = \"back\"\n[http]\nlisten = \"127.0.0.1:8080\"\n");
+    assert!(e.contains("replication.listen is missing: a back-end needs"), "{e}");
+    let e = err("[replication]\nlisten = \"127.0.0.1:7000\"\npriority = 100\n");
+    assert!(e.contains("role is missing"), "{e}");
+    let c = parse("role = \"back\"\n[replication]\nlisten = \"127.0.0.1:7000\"\npriority = 90").unwrap();
+    let keys: Vec<&str> = c.keys.iter().map(String::as_str).collect();
+    assert_eq!(keys, ["replication.listen", "replication.priority", "role"]);
 }
 
 #[test]

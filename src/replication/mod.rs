@@ -167,8 +167,22 @@ impl Group {
     /// timeouts); `changed` logs each and says whether it changed. The
     /// registration and the published record follow the new config by
     /// themselves: they read the running config each time.
-    pub fn apply_reload(&self, old: &Config, new: &Config, changed: &dyn Fn(&str, String, String) -> bool) {
+    ///
+    /// A master keeps its priority when the reload would make it 0: it would
+    /// stay master regardless (Berkeley DB does not depose a master for
+    /// its priority), and handing mastership over is not available yet.
+    pub fn apply_reload(&self, old: &Config, new: &mut Config, changed: &dyn Fn(&str, String, String) -> bool) {
         let Some(env) = self.store.as_ref().map(|s| s.env()) else { return };
+        if new.replication.priority == 0 && old.replication.priority > 0 && self.view().role == Role::Master {
+            tracing::warn!(
+                fish_event = "reload_refused",
+                key = "replication.priority",
+                running = old.replication.priority,
+                "replication.priority = 0 refused on the master: it would stay master all the same; stop this site (another takes over), then start it with priority 0"
+            );
+            new.replication.priority = old.replication.priority;
+        }
+        let new = &*new;
         let (o, n) = (&old.replication, &new.replication);
         let ms = |d: Duration| d.as_millis().to_string();
         if changed("replication.ack_policy", o.ack_policy.name().into(), n.ack_policy.name().into())

@@ -76,7 +76,7 @@ fn fishctl_says_unavailable_when_nothing_listens() {
 fn fishd_check_names_file_line_and_key() {
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("back0.toml");
-    std::fs::write(&good, "role = \"back\"\n[http]\nlisten = \"127.0.0.1:8080\"\n").unwrap();
+    std::fs::write(&good, "role = \"back\"\n[replication]\nlisten = \"127.0.0.1:7000\"\n").unwrap();
     let o = Command::new(FISHD).args(["check", "--config"]).arg(&good).output().unwrap();
     assert!(o.status.success(), "{o:?}");
     let bad = dir.path().join("back1.toml");

@@ -49,6 +49,56 @@ fn a_reloaded_priority_reaches_the_registry_and_the_reported_fault_tolerance() {
     assert!(log.contains("replication.priority changed"), "{log}");
 }
 
+/// Issue "Partitions, pauses and bad reloads": a file truncated to nothing
+/// parsed as "all defaults" and SIGHUP applied it (election timeout 500 ->
+/// 1000 ms, a non-default ack policy back to quorum).
+#[test]
+fn an_empty_file_is_refused_by_sighup_and_by_check_and_changes_nothing() {
+    let mut site = Site::start("hupempty", "[replication]\nack_policy = \"one\"\nelection_timeout_ms = 500\n");
+    std::fs::write(&site.config, "").unwrap();
+    let check = std::process::Command::new(crate::harness::FISHD)
+        .args(["check", "--config"])
+        .arg(&site.config)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&check.stderr);
+    assert!(!check.status.success() && said.contains("role is missing"), "{said}");
+    site.hup();
+    wait_until("the refused reload", Duration::from_secs(10), || site.log().contains("reload_failed"));
+    assert!(site.log().contains("role is missing"), "{}", site.log());
+    let status: fish::api::Status = site.http().call("GET", "/v1/status", &[], b"").typed().unwrap();
+    assert_eq!(status.ack_policy.as_deref(), Some("one"), "the running config stays");
+    assert!(!site.log().contains("reload_applied"));
+    assert!(site.stop().success());
+}
+
+/// A key that was set and is no longer in the file falls back to its
+/// default: the reload says which.
+#[test]
+fn a_reload_names_each_key_that_left_the_file() {
+    let site = Site::start("hupgone", "[replication]\nelection_timeout_ms = 500\n");
+    let mut table: toml::Table = std::fs::read_to_string(&site.config).unwrap().parse().unwrap();
+    table["replication"].as_table_mut().unwrap().remove("election_timeout_ms");
+    std::fs::write(&site.config, toml::to_string(&table).unwrap()).unwrap();
+    site.hup();
+    wait_until("the reload", Duration::from_secs(10), || site.log().contains("configuration reloaded"));
+    let log = site.log();
+    assert!(log.contains("replication.election_timeout_ms is no longer in the file"), "{log}");
+    assert!(log.contains("replication.election_timeout_ms changed"), "{log}");
+}
+
+/// Priority 0 on the running master was applied and left it master.
+#[test]
+fn priority_zero_is_refused_on_the_master() {
+    let site = Site::start("hupprio0", "");
+    site.reconfigure("[replication]\npriority = 0\n");
+    site.hup();
+    wait_until("the reload", Duration::from_secs(10), || site.log().contains("configuration reloaded"));
+    assert!(site.log().contains("replication.priority = 0 refused on the master"), "{}", site.log());
+    let status: fish::api::Status = site.http().call("GET", "/v1/status", &[], b"").typed().unwrap();
+    assert_eq!(status.priority, Some(100));
+}
+
 #[test]
 fn a_config_that_no_longer_parses_is_reported_and_the_running_one_stays() {
     let mut site = Site::start("hupbad", "");
