@@ -113,7 +113,8 @@ impl From<StoreError> for ApiError {
             | StoreError::Corrupt(_)
             | StoreError::DamagedFile { .. }
             | StoreError::Lock(_)
-            | StoreError::BatchPanicked => ApiError::internal(message),
+            | StoreError::BatchPanicked
+            | StoreError::TaskFailed(_) => ApiError::internal(message),
         }
     }
 }

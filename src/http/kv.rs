@@ -146,7 +146,7 @@ async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiErr
             ApiError::bad_request("invalid_argument", "Fish-After is not a commit token (40 hex digits)")
         })?;
     let (store, wait) = (app.store()?, app.config().http.token_wait);
-    blocking(move || store.wait_applied(&token, wait)).await
+    Ok(store.wait_applied(token, wait).await?)
 }
 
 fn etag(version: u64) -> HeaderValue {

@@ -164,6 +164,8 @@ pub enum StoreError {
     DamagedFile { file: String, source: bdb::Error },
     #[error(transparent)]
     Lock(#[from] LockError),
+    #[error("a store task failed inside Fish (a bug): {0}")]
+    TaskFailed(String),
     #[error("the commit was not applied here within {} ms", .waited.as_millis())]
     NotAppliedYet { waited: Duration },
     #[error("this site will never apply the commit (it belongs to another environment or was rolled back)")]
@@ -715,14 +717,50 @@ impl Store {
     /// site, at most `wait` (then `NotAppliedYet`); `NeverApplied` when this
     /// site's own history rules it out.
     ///
+    /// The wait holds no thread: the first check may wait inside Berkeley DB
+    /// for `FIRST_CHECK_WAIT` (most tokens are applied within it); later
+    /// ones do not wait at all and run from an async sleep, every 20 ms at
+    /// first, backing off to every 250 ms. A blocking wait for the whole
+    /// `wait` let a client with forged tokens from a future generation
+    /// occupy every blocking thread (5 s each), and with them every store
+    /// call.
+    pub async fn wait_applied(self: &Arc<Self>, token: CommitToken, wait: Duration) -> Result<(), StoreError> {
+        const FIRST_CHECK_WAIT: Duration = Duration::from_millis(50);
+        const RECHECK_FIRST: Duration = Duration::from_millis(20);
+        const RECHECK_AT_MOST: Duration = Duration::from_millis(250);
+        let mut recheck = RECHECK_FIRST;
+        let deadline = std::time::Instant::now() + wait;
+        let mut slice = wait.min(FIRST_CHECK_WAIT);
+        loop {
+            let store = Arc::clone(self);
+            let check = tokio::task::spawn_blocking(move || store.applied_within(&token, slice));
+            match check.await {
+                Ok(Ok(true)) => return Ok(()),
+                Ok(Ok(false)) => {}
+                Ok(Err(e)) => return Err(e),
+                Err(e) => return Err(StoreError::TaskFailed(e.to_string())),
+            }
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return Err(StoreError::NotAppliedYet { waited: wait });
+            }
+            tokio::time::sleep(left.min(recheck)).await;
+            recheck = (recheck * 3 / 2).min(RECHECK_AT_MOST);
+            slice = Duration::ZERO;
+        }
+    }
+
+    /// One check of `token`, waiting inside Berkeley DB at most `slice`:
+    /// true once it is applied here.
+    ///
     /// Berkeley DB's `txn_applied` answers DB_NOTFOUND ("will never be
     /// applied") for a token from a newer generation than this site knows when
     /// the site is not a client in a clean state: a master cut off from the
     /// group that has not yet heard of its successor, or a site whose log runs
     /// past the token's LSN with writes that the new master's sync will roll
     /// back. Both apply the commit once they catch up, so a token from a newer
-    /// generation is retried until the deadline; only a token this site's own
-    /// history rules out is "never".
+    /// generation is "not yet"; only a token this site's own history rules out
+    /// is "never".
     ///
     /// For a token from an older generation `txn_applied` judges by the
     /// generation history alone: right after a master change a replica can hear
@@ -733,28 +771,19 @@ impl Store {
     ///
     /// `txn_applied` reads the generation history in a transaction of its own,
     /// which the replication apply thread can pick as a deadlock victim, or
-    /// which meets a lockout during a sync: retried too (the fault suite saw
+    /// which meets a lockout during a sync: "not yet" too (the fault suite saw
     /// both as 500s).
-    pub fn wait_applied(&self, token: &CommitToken, wait: Duration) -> Result<(), StoreError> {
+    fn applied_within(&self, token: &CommitToken, slice: Duration) -> Result<bool, StoreError> {
         let env = &self.env;
-        let deadline = std::time::Instant::now() + wait;
-        loop {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            let result = env.wait_applied(token, left);
-            let reached = || env.current_lsn().is_ok_and(|end| end > token.lsn());
-            match result {
-                Ok(()) if reached() => return Ok(()),
-                Ok(()) => {}
-                Err(bdb::Error::NotFound) if token.generation() > env.rep_state()?.generation || !reached() => {}
-                Err(bdb::Error::NotFound) => return Err(StoreError::NeverApplied),
-                Err(bdb::Error::Timeout) => return Err(StoreError::NotAppliedYet { waited: wait }),
-                Err(e) if e.is_retryable() || matches!(e, bdb::Error::RepLockout) => {}
-                Err(e) => return Err(e.into()),
-            }
-            if left.is_zero() {
-                return Err(StoreError::NotAppliedYet { waited: wait });
-            }
-            std::thread::sleep(left.min(Duration::from_millis(20)));
+        let result = env.wait_applied(token, slice);
+        let reached = || env.current_lsn().is_ok_and(|end| end > token.lsn());
+        match result {
+            Ok(()) => Ok(reached()),
+            Err(bdb::Error::NotFound) if token.generation() > env.rep_state()?.generation || !reached() => Ok(false),
+            Err(bdb::Error::NotFound) => Err(StoreError::NeverApplied),
+            Err(bdb::Error::Timeout) => Ok(false),
+            Err(e) if e.is_retryable() || matches!(e, bdb::Error::RepLockout) => Ok(false),
+            Err(e) => Err(e.into()),
         }
     }
 

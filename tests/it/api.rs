@@ -206,6 +206,36 @@ fn next_generation(token: &str) -> String {
     format!("{}{generation:08x}{}", &token[..8], &token[16..])
 }
 
+/// Issue "The HTTP API on a real network": a forged `Fish-After` token from a
+/// future generation held a blocking thread for the whole token wait, so
+/// a few hundred of them stalled every store call queued behind them.
+#[test]
+fn forged_future_tokens_do_not_stall_the_store_calls_of_other_requests() {
+    crate::repmgr::allow_fds(4096);
+    let site = Site::start("api-token-flood", "[http]\ntoken_wait_ms = 5000");
+    let h = site.http();
+    let forged = next_generation(h.put("t", b"1").header("fish-token").unwrap());
+    let waiting: Vec<_> = (0..600)
+        .map(|_| {
+            let (url, forged) = (site.url.clone(), forged.clone());
+            std::thread::spawn(move || {
+                crate::harness::Http::new(&url).call("GET", "/v1/kv/t", &[("fish-after", &forged)], b"").status
+            })
+        })
+        .collect();
+    std::thread::sleep(std::time::Duration::from_millis(1000));
+    // A listing runs on the blocking pool, as every store call that may wait.
+    let started = std::time::Instant::now();
+    let r = h.call("GET", "/v1/kv?prefix=t", &[], b"");
+    let took = started.elapsed();
+    assert_eq!(r.status, 200);
+    let answers: Vec<u16> = waiting.into_iter().map(|t| t.join().unwrap()).collect();
+    assert!(answers.iter().all(|s| *s == 504), "every forged wait ends in 504: {answers:?}");
+    eprintln!("a listing behind 600 forged token waits answered in {took:?}");
+    // A behaviour bound: the blocked pool made it wait for the 5 s token wait.
+    assert!(took < std::time::Duration::from_millis(2500), "the listing waited {took:?}");
+}
+
 #[test]
 fn a_token_from_a_newer_generation_waits_and_one_from_another_group_is_refused() {
     let a = Site::start("api-token-a", "[http]\ntoken_wait_ms = 300");

@@ -17,7 +17,7 @@ fn fds(pid: u32) -> Vec<u32> {
 }
 
 /// Raises this process's soft descriptor limit (inherited by the sites).
-fn allow_fds(n: u64) {
+pub fn allow_fds(n: u64) {
     use nix::sys::resource::{Resource, getrlimit, setrlimit};
     let (soft, hard) = getrlimit(Resource::RLIMIT_NOFILE).unwrap();
     assert!(hard >= n, "this test needs {n} descriptors; the hard limit is {hard}");
