@@ -8,7 +8,7 @@ use hyper::{Method, Request, StatusCode};
 
 use super::error::ApiError;
 use super::request::{allow, blocking};
-use super::{App, Resp, empty, typed_json};
+use super::{App, Resp, empty, json_response};
 use crate::api::encoding::percent_decode;
 use crate::config::HostPort;
 use crate::replication::members::{self, RemoveError};
@@ -18,26 +18,29 @@ pub async fn list(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> 
     allow(req, &[Method::GET])?;
     let (store, config, view) = (app.store()?, app.config(), app.group.view());
     let body = blocking(move || members::members(&store, &config, &view)).await?;
-    Ok(typed_json(StatusCode::OK, &body))
+    Ok(json_response(StatusCode::OK, &body))
 }
 
 pub async fn remove(app: &App, req: &Request<Incoming>, encoded: &str) -> Result<Resp, ApiError> {
     allow(req, &[Method::DELETE])?;
     let site = parse_site(encoded)?;
     let (store, config) = (app.store()?, app.config());
-    let removed = tokio::task::spawn_blocking(move || members::remove(&store, &config, &site))
-        .await
-        .map_err(|e| ApiError::internal(format!("store task failed: {e}")))?;
-    match removed {
-        Ok(()) => Ok(empty(StatusCode::NO_CONTENT)),
-        Err(e @ RemoveError::IsSelf(_)) => Err(ApiError::new(StatusCode::CONFLICT, "is_master", e.to_string())),
-        Err(e @ RemoveError::NotMember(_)) => Err(ApiError::new(StatusCode::NOT_FOUND, "not_found", e.to_string())),
-        Err(RemoveError::Failed(e)) => match ApiError::from(e) {
-            e if e.status == StatusCode::INTERNAL_SERVER_ERROR => {
-                Err(ApiError::new(StatusCode::CONFLICT, "remove_failed", e.message))
-            }
-            e => Err(e),
-        },
+    blocking(move || members::remove(&store, &config, &site)).await?;
+    Ok(empty(StatusCode::NO_CONTENT))
+}
+
+impl From<RemoveError> for ApiError {
+    fn from(err: RemoveError) -> ApiError {
+        match err {
+            RemoveError::IsSelf(_) => ApiError::new(StatusCode::CONFLICT, "is_master", err.to_string()),
+            RemoveError::NotMember(_) => ApiError::new(StatusCode::NOT_FOUND, "not_found", err.to_string()),
+            RemoveError::Failed(e) => match ApiError::from(e) {
+                e if e.status == StatusCode::INTERNAL_SERVER_ERROR => {
+                    ApiError::new(StatusCode::CONFLICT, "remove_failed", e.message)
+                }
+                e => e,
+            },
+        }
     }
 }
 

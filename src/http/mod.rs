@@ -168,7 +168,7 @@ async fn answer(app: &App, req: Request<Incoming>, path: &str) -> Resp {
                 other => other,
             };
             match runs {
-                Runs::Master if app.group.view().role != Role::Master => relay(app, req, route, rest).await,
+                Runs::Master if app.group.role() != Role::Master => relay(app, req, route, rest).await,
                 Runs::Replica | Runs::Master if app.store.is_none() => to_replica(app, req).await,
                 _ => (route.handler)(app, req, rest).await,
             }
@@ -221,14 +221,8 @@ fn empty(status: StatusCode) -> Resp {
     resp
 }
 
-fn json_response(status: StatusCode, body: &serde_json::Value) -> Resp {
-    let mut resp = Response::new(full(body.to_string()));
-    *resp.status_mut() = status;
-    resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    resp
-}
-
-fn typed_json(status: StatusCode, body: &impl serde::Serialize) -> Resp {
+/// A JSON answer: a `json!` value or one of the `api` types.
+fn json_response(status: StatusCode, body: &impl serde::Serialize) -> Resp {
     let mut resp = Response::new(full(serde_json::to_vec(body).expect("serialising a response body")));
     *resp.status_mut() = status;
     resp.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));

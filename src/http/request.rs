@@ -12,7 +12,7 @@ use hyper::{Method, Request, StatusCode};
 
 use super::error::ApiError;
 use crate::api::encoding::percent_decode;
-use crate::store::{Condition, StoreError};
+use crate::store::Condition;
 
 /// 405 unless the request uses one of `allowed` (HEAD rides along with GET).
 pub fn allow(req: &Request<Incoming>, allowed: &[Method]) -> Result<(), ApiError> {
@@ -162,10 +162,12 @@ pub fn parse_etag(v: &str) -> Result<u64, ApiError> {
 }
 
 /// Runs a blocking store call on the blocking pool, never on an async worker.
-pub async fn blocking<T, F>(f: F) -> Result<T, ApiError>
+pub async fn blocking<T, E, F>(f: F) -> Result<T, ApiError>
 where
-    F: FnOnce() -> Result<T, StoreError> + Send + 'static,
+    F: FnOnce() -> Result<T, E> + Send + 'static,
     T: Send + 'static,
+    E: Send + 'static,
+    ApiError: From<E>,
 {
     match tokio::task::spawn_blocking(f).await {
         Ok(result) => result.map_err(ApiError::from),

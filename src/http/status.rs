@@ -6,7 +6,7 @@ use serde_json::json;
 
 use super::error::ApiError;
 use super::request::{allow, blocking};
-use super::{App, Resp, json_response, typed_json};
+use super::{App, Resp, json_response};
 use crate::api;
 
 /// 200 while the process serves HTTP at all.
@@ -29,7 +29,7 @@ pub fn readyz(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
 pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
     let Some(store) = app.store.clone() else {
-        return Ok(typed_json(StatusCode::OK, &proxy_status(app)));
+        return Ok(json_response(StatusCode::OK, &proxy_status(app)));
     };
     let config = app.config();
     let local = {
@@ -68,7 +68,7 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
         version: env!("CARGO_PKG_VERSION").to_string(),
         berkeley_db: Some(local.berkeley_db),
     };
-    Ok(typed_json(StatusCode::OK, &status))
+    Ok(json_response(StatusCode::OK, &status))
 }
 
 /// Prometheus text exposition of this process's metrics.

@@ -158,6 +158,11 @@ impl Group {
         self.view.borrow().clone()
     }
 
+    /// This site's role, without copying the view (the request path asks).
+    pub fn role(&self) -> Role {
+        self.view.borrow().role
+    }
+
     /// A receiver that sees every change of the view.
     pub fn subscribe(&self) -> watch::Receiver<View> {
         self.view.clone()
@@ -173,7 +178,7 @@ impl Group {
     /// its priority), and handing mastership over is not available yet.
     pub fn apply_reload(&self, old: &Config, new: &mut Config, changed: &dyn Fn(&str, String, String) -> bool) {
         let Some(env) = self.store.as_ref().map(|s| s.env()) else { return };
-        if new.replication.priority == 0 && old.replication.priority > 0 && self.view().role == Role::Master {
+        if new.replication.priority == 0 && old.replication.priority > 0 && self.role() == Role::Master {
             tracing::warn!(
                 fish_event = "reload_refused",
                 key = "replication.priority",

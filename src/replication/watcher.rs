@@ -158,8 +158,11 @@ impl Watcher {
         if state.is_master {
             next.role = Role::Master;
             next.synced = true;
-            next.master =
-                Some(Master { name: Some(me.name.clone()), replication: me.replication.clone(), http: Some(me.http) });
+            next.master = Some(Master {
+                name: Some(me.name.clone()),
+                replication: me.replication.clone(),
+                http: Some(me.http.clone()),
+            });
             // Serve as master at once; publishing commits a record whose
             // acknowledgements can take up to the ack timeout right after an
             // election, while the clients sync with the new master.
@@ -168,7 +171,7 @@ impl Watcher {
                 // commits no write that needs acknowledgements.
                 self.store.create_databases()?;
                 self.announce(next);
-                return self.publish(Published { generation: state.generation, ..self.me() });
+                return self.publish(Published { generation: state.generation, ..me });
             }
         } else if let Some(eid) = state.master {
             next.role = Role::Client;

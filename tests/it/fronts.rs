@@ -116,7 +116,7 @@ fn a_proxy_front_end_follows_a_new_master_while_the_old_one_is_frozen() {
     c.sites[old].signal(Signal::SIGSTOP);
     let master_of = |h: crate::harness::Http| -> Option<String> {
         let status: fish::api::Status = h.try_call("GET", "/v1/status", &[], b"").ok()?.typed()?;
-        if status.state == "master" { Some(status.name) } else { status.master?.name }
+        if status.is_master() { Some(status.name) } else { status.master?.name }
     };
     // From the moment the first surviving back-end names the new master.
     let old_name = c.sites[old].name.clone();
