@@ -19,6 +19,7 @@ fn rep_config(port: u16, creator: bool, helpers: &[u16], priority: u32) -> (RepC
         group_creator: creator,
         helpers: helpers.iter().map(|p| addr(*p)).collect(),
         priority,
+        view: false,
         ack_policy: AckPolicy::Quorum,
         timeouts: RepTimeouts {
             ack: ms(1000),
@@ -116,6 +117,53 @@ fn a_db_config_file_is_refused_by_name() {
 
 /// This process's TCP sockets whose local or peer port is one of `ports`:
 /// how many there are, and the descriptors of those without TCP_NODELAY.
+/// Patch 0010: a view joins, is listed as one, and is left out of the
+/// group size on both sides; it cannot take a priority; and the group's
+/// record of it wins over a changed configuration.
+#[test]
+fn a_view_is_listed_as_one_and_left_out_of_the_group_size() {
+    let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (p1, p2) = (free_port(), free_port());
+    let (cfg1, ev1) = rep_config(p1, true, &[], 100);
+    let master = open(d1.path(), cfg1);
+    master.start_replication(2, true).unwrap();
+    wait_for(&ev1, &RepEvent::BecameMaster, Duration::from_secs(10));
+
+    let (mut cfg2, ev2) = rep_config(p2, false, &[p1], 0);
+    cfg2.view = true;
+    let view = open(d2.path(), cfg2.clone());
+    let join = |env: &Env| {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            match env.start_replication(2, false) {
+                Err(Error::RepUnavail(_)) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(100))
+                }
+                other => return other,
+            }
+        }
+    };
+    join(&view).unwrap();
+    wait_for(&ev2, &RepEvent::StartupDone, Duration::from_secs(20));
+
+    let sites = master.sites().unwrap();
+    assert!(sites.len() == 1 && sites[0].view && sites[0].addr.port == p2, "{sites:?}");
+    assert!(!view.sites().unwrap()[0].view, "the master is no view");
+    // A priority-0 member would make nsites 2 on both sides.
+    assert_eq!(master.rep_state().unwrap().nsites, 1);
+    assert_eq!(view.rep_state().unwrap().nsites, 1);
+    assert!(view.set_priority(100).is_err(), "a view takes no priority");
+
+    // Restarted as a member, the site is refused: the group counts it as
+    // a view.
+    drop(view);
+    let mut member = cfg2;
+    member.view = false;
+    let again = open(d2.path(), member);
+    let err = join(&again).expect_err("a view restarted as a member must not run");
+    assert_eq!(err.errno(), Some(libc::EINVAL), "{err}");
+}
+
 fn replication_sockets_nodelay(ports: &[u16]) -> (usize, Vec<i32>) {
     use std::os::fd::FromRawFd;
     let mut checked = 0;

@@ -103,6 +103,11 @@ pub struct RepConfig {
     pub helpers: Vec<SiteAddr>,
     /// 0: never master.
     pub priority: u32,
+    /// A view (Fish's Berkeley DB patch 0010): a full replica that never
+    /// votes, never acknowledges, is left out of the group size and can
+    /// never be master. Fixed for the life of the site's data: the group
+    /// records it when the site joins.
+    pub view: bool,
     pub ack_policy: AckPolicy,
     pub timeouts: RepTimeouts,
     /// Master leases, with this lease timeout.
@@ -122,7 +127,8 @@ pub struct RepState {
     pub generation: u32,
     /// A client finished its initial sync with the master.
     pub startup_complete: bool,
-    /// Sites in the group, as this site knows it.
+    /// The group size that quorum and elections count (`rep_get_nsites`):
+    /// views are left out.
     pub nsites: u32,
     pub elections: u64,
 }
@@ -133,6 +139,8 @@ pub struct SiteInfo {
     pub eid: i32,
     pub addr: SiteAddr,
     pub connected: bool,
+    /// A view: not counted in the group size.
+    pub view: bool,
 }
 
 fn micros(d: Duration) -> u32 {
@@ -170,6 +178,9 @@ pub(super) unsafe fn configure(raw: *mut ffi::DB_ENV, rep: &RepConfig) -> Result
         // (`__op_rep_enter`); with it, it fails at once with
         // DB_REP_LOCKOUT and the store's retry loop waits in small steps.
         check(call!(raw, rep_set_config, ffi::DB_REP_CONF_NOWAIT, 1))?;
+        if rep.view {
+            check(call!(raw, rep_set_config, ffi::DB_REPMGR_CONF_VIEW, 1))?;
+        }
         if let Some(lease) = rep.lease {
             check(call!(raw, rep_set_config, ffi::DB_REP_CONF_LEASE, 1))?;
             check(call!(raw, rep_set_timeout, ffi::DB_REP_LEASE_TIMEOUT as c_int, micros(lease)))?;
@@ -220,6 +231,11 @@ impl Env {
         // SAFETY: valid handle; on success `sp` is a malloc'd struct that we
         // read and free exactly once.
         unsafe {
+            // 0 before repmgr_start has read the membership (EINVAL then).
+            let mut nsites: u32 = 0;
+            if check(call!(self.inner.raw(), rep_get_nsites, &mut nsites)).is_err() {
+                nsites = 0;
+            }
             check(call!(self.inner.raw(), rep_stat, &mut sp, 0))?;
             let s = &*sp;
             let state = RepState {
@@ -228,7 +244,7 @@ impl Env {
                 master: (s.st_master >= 0).then_some(s.st_master as i32),
                 generation: s.st_gen,
                 startup_complete: s.st_startup_complete != 0,
-                nsites: s.st_nsites,
+                nsites,
                 elections: s.st_elections as u64,
             };
             libc::free(sp.cast());
@@ -251,6 +267,7 @@ impl Env {
                     eid: s.eid,
                     addr: SiteAddr { host: CStr::from_ptr(s.host).to_string_lossy().into_owned(), port: s.port as u16 },
                     connected: s.status == ffi::DB_REPMGR_CONNECTED,
+                    view: s.flags & ffi::DB_REPMGR_ISVIEW != 0,
                 });
             }
             if !list.is_null() {
