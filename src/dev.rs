@@ -67,10 +67,18 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
             sites.push(spawn(&name, &config, opts.http_port + 1 + i as u16)?);
             wait_ready(sites.last_mut().expect("just pushed")).await?;
         }
-        let config = write_config(&root, "front0", 3, None, &opts)?;
-        sites.push(spawn("front0", &config, opts.http_port)?);
-        wait_ready(sites.last_mut().expect("just pushed")).await?;
-        println!("Fish dev cluster is up: {} (front0; writes to any site reach the master)", sites[3].url);
+        // Two view front-ends, as a fleet would have them: front0 on
+        // http_port, front1 after the back-ends.
+        for (i, http) in [(3u16, opts.http_port), (4, opts.http_port + 4)] {
+            let name = format!("front{}", i - 3);
+            let config = write_config(&root, &name, i, None, &opts)?;
+            sites.push(spawn(&name, &config, http)?);
+            wait_ready(sites.last_mut().expect("just pushed")).await?;
+        }
+        println!(
+            "Fish dev cluster is up: {} (front0; every front-end is a view with its own replica; writes to any site reach the master)",
+            sites[3].url
+        );
         for site in &sites {
             println!("  {} {}", site.name, site.url);
         }
@@ -92,8 +100,8 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
 }
 
 /// Site `index` of the group: back0 creates it, the other back-ends join
-/// through the sites before them; a front-end (`priority` None) joins
-/// through all back-ends.
+/// through the sites before them; a front-end (`priority` None: a view,
+/// the default) joins through all back-ends.
 fn write_config(
     root: &Path,
     name: &str,
@@ -106,15 +114,14 @@ fn write_config(
         (0..index.min(3)).map(|i| format!("\"127.0.0.1:{}\"", opts.replication_port + i)).collect();
     let (role, http, extra) = match priority {
         Some(p) => ("back", opts.http_port + 1 + index, format!("group_creator = {}\npriority = {p}\n", index == 0)),
-        // One member front-end keeps 3 back-ends tolerant of one failure.
-        None => ("front", opts.http_port, String::new()),
+        None if index == 3 => ("front", opts.http_port, String::new()),
+        None => ("front", opts.http_port + index, String::new()),
     };
     let text = format!(
-        "# written by `fishd dev`\nrole = \"{role}\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\nhelpers = [{helpers}]\n{extra}{front}",
+        "# written by `fishd dev`\nrole = \"{role}\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\nhelpers = [{helpers}]\n{extra}",
         data = root.join(name).display(),
         rep = opts.replication_port + index,
         helpers = helpers.join(", "),
-        front = if priority.is_none() { "\n[front]\nmode = \"member\"\n" } else { "" },
     );
     std::fs::write(&path, text)?;
     Ok(path)

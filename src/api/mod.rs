@@ -53,6 +53,9 @@ pub struct StatusSite {
     #[serde(rename = "self")]
     pub is_self: bool,
     pub connected: bool,
+    /// A view (a front-end with a replica): never votes or acknowledges.
+    #[serde(default)]
+    pub view: bool,
     /// Berkeley DB's environment id of a remote site.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub eid: Option<i32>,
@@ -65,8 +68,12 @@ pub struct StatusSite {
 /// How many back-end failures the group's current shape tolerates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FaultTolerance {
+    /// Voting members: views are not counted.
     pub members: usize,
     pub electable: usize,
+    /// Views (front-ends with a replica): they never change the tolerance.
+    #[serde(default)]
+    pub views: usize,
     pub unregistered: usize,
     /// Back-end failures after which quorum writes are still acknowledged
     /// (and a master can still be elected).
@@ -81,7 +88,7 @@ pub struct Status {
     pub name: String,
     /// `back` or `front`.
     pub role: String,
-    /// `proxy` on a proxy front-end.
+    /// `view` on a front-end with a replica, `proxy` on one without.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mode: Option<String>,
     /// `master`, `client` or `starting`.
@@ -131,6 +138,9 @@ pub struct Member {
     pub is_self: bool,
     pub connected: bool,
     pub master: bool,
+    /// A view: never votes, acknowledges or becomes master.
+    #[serde(default)]
+    pub view: bool,
     /// From the member's registration, once it has one.
     pub name: Option<String>,
     pub http: Option<String>,
@@ -166,6 +176,7 @@ mod tests {
                 replication: "h:1".into(),
                 is_self: true,
                 connected: true,
+                view: false,
                 eid: None,
                 name: Some("back0".into()),
                 http: Some("h:2".into()),

@@ -94,7 +94,11 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
             Ok(body) => {
                 println!("{:<24} {:<8} {:<13} NAME/HTTP", "REPLICATION", "ROLE", "CONNECTION");
                 for m in body.members {
-                    let role = if m.master { "master" } else { "client" };
+                    let role = match (m.master, m.view) {
+                        (true, _) => "master",
+                        (false, true) => "view",
+                        (false, false) => "client",
+                    };
                     let conn = match (m.is_self, m.connected) {
                         (true, _) => "(this site)",
                         (false, true) => "connected",

@@ -171,12 +171,14 @@ pub struct ReplicationConfig {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FrontMode {
     /// Not a group member: no local replica; learns the master from the
-    /// back-ends' published record over HTTP and forwards every request.
-    /// Any number of these leave the group's quorum untouched.
+    /// back-ends' published record over HTTP and forwards every request
+    /// but those it can answer without data. For hosts that must hold none.
     Proxy { backends: Vec<HostPort> },
-    /// A priority-0 site of the group with its own replica (local replica
-    /// and token reads). In Berkeley DB 5.3 each one counts in the group
-    /// size without ever acknowledging: see docs/replication.md.
+    /// The default: a view of the group (Fish's Berkeley DB patch 0010), a
+    /// full local replica that serves replica and token reads, learns the
+    /// master from the replicated database, and never votes, acknowledges
+    /// or counts in the group size: any number of them leave the
+    /// back-ends' fault tolerance unchanged (docs/replication.md).
     Member,
 }
 
@@ -451,6 +453,20 @@ impl Validator<'_> {
                 "a back-end needs the address its peers reach it at, e.g. [replication] listen = \"10.0.0.1:7000\"",
             ));
         }
+        if front == Some(FrontMode::Member) {
+            if raw.replication.listen.is_none() {
+                return Err(self.missing(
+                    "replication.listen",
+                    "a front-end holds a replica of the group and needs the address its peers reach it at, e.g. [replication] listen = \"10.0.0.9:7000\" (or [front] mode = \"proxy\" with backends, for a front-end without data)",
+                ));
+            }
+            if replication.helpers.is_empty() {
+                return Err(self.missing(
+                    "replication.helpers",
+                    "a front-end joins the group through one or more of its sites, e.g. [replication] helpers = [\"10.0.0.1:7000\"]",
+                ));
+            }
+        }
         let keys = Default::default(); // filled in by `parse`
         Ok(Config { path: None, role, name, data_dir, http, replication, storage, front, log_level, keys })
     }
@@ -467,20 +483,20 @@ impl Validator<'_> {
         };
         let backends = self.addresses(f.backends.as_ref(), "front.backends")?;
         match f.mode.as_ref().map(|m| (m, m.get_ref().as_str())) {
-            None | Some((_, "proxy")) if backends.is_empty() => Err(match (&f.mode, raw) {
-                (Some(m), _) => self.at(m, "front.backends", "a proxy front-end needs the HTTP addresses of one or more back-ends"),
-                (None, Some(t)) => self.at(t, "front.backends", "a proxy front-end needs the HTTP addresses of one or more back-ends"),
-                (None, None) => self.error(
-                    None,
-                    "a front-end needs [front] backends = [\"HOST:HTTP_PORT\", ...] (proxy mode, the default) or [front] mode = \"member\"".into(),
-                ),
-            }),
-            None | Some((_, "proxy")) => Ok(Some(FrontMode::Proxy { backends })),
-            Some((m, "member")) if !backends.is_empty() => {
-                Err(self.at(m, "front.backends", "a member front-end joins through replication.helpers; remove backends"))
+            // A file from before views named only back-ends: still a proxy.
+            None if !backends.is_empty() => Ok(Some(FrontMode::Proxy { backends })),
+            None => Ok(Some(FrontMode::Member)),
+            Some((m, "proxy")) if backends.is_empty() => {
+                Err(self.at(m, "front.backends", "a proxy front-end needs the HTTP addresses of one or more back-ends"))
             }
+            Some((_, "proxy")) => Ok(Some(FrontMode::Proxy { backends })),
+            Some((m, "member")) if !backends.is_empty() => Err(self.at(
+                m,
+                "front.backends",
+                "a member front-end joins through replication.helpers; remove backends",
+            )),
             Some((_, "member")) => Ok(Some(FrontMode::Member)),
-            Some((m, other)) => Err(self.at(m, "front.mode", format!("{other:?} is not \"proxy\" or \"member\""))),
+            Some((m, other)) => Err(self.at(m, "front.mode", format!("{other:?} is not \"member\" or \"proxy\""))),
         }
     }
 

@@ -34,6 +34,9 @@ leases = false                     # master leases: consistent master reads
 level = "info"                     # SIGHUP re-reads it
 "#;
 
+/// The smallest view front-end: its replication address and a helper.
+const VIEW: &str = "role = \"front\"\n[replication]\nlisten = \"127.0.0.1:7009\"\nhelpers = [\"127.0.0.1:7000\"]";
+
 #[test]
 fn the_spec_example_parses_to_the_documented_defaults() {
     let c = parse(SPEC_EXAMPLE).unwrap();
@@ -96,15 +99,14 @@ fn bad_values_name_the_key_and_line() {
 fn wildcard_addresses_need_an_advertised_one() {
     let e = err("[http]\nlisten = \"0.0.0.0:8080\"");
     assert!(e.contains("set http.advertise"), "{e}");
-    let c = parse("role = \"front\"\n[front]\nmode = \"member\"\n[http]\nlisten = \"0.0.0.0:8080\"\nadvertise = \"10.0.0.1:8080\"")
-        .unwrap();
+    let c = parse(&format!("{VIEW}\n[http]\nlisten = \"0.0.0.0:8080\"\nadvertise = \"10.0.0.1:8080\"")).unwrap();
     assert_eq!(c.http.advertise.to_string(), "10.0.0.1:8080");
     assert!(err("[replication]\nlisten = \"[::]:7000\"").contains("not a wildcard"));
 }
 
 #[test]
 fn front_ends_are_priority_zero_and_never_create_the_group() {
-    let c = parse("role = \"front\"\n[front]\nmode = \"member\"").unwrap();
+    let c = parse(VIEW).unwrap();
     assert_eq!((c.role, c.replication.priority, c.front), (Role::Front, 0, Some(FrontMode::Member)));
     assert!(err("role = \"front\"\n[replication]\npriority = 5").contains("front-ends are always priority 0"));
     assert!(err("role = \"front\"\n[replication]\ngroup_creator = true").contains("only a back-end"));
@@ -112,17 +114,12 @@ fn front_ends_are_priority_zero_and_never_create_the_group() {
 
 #[test]
 fn name_defaults_to_the_file_stem_and_data_dir_follows_it() {
-    let c = Config::parse("role = \"front\"\n[front]\nmode = \"member\"", "x", Some("front7")).unwrap();
+    let c = Config::parse(VIEW, "x", Some("front7")).unwrap();
     assert_eq!(c.name, "front7");
     if std::env::var_os("STATE_DIRECTORY").is_none() {
         assert_eq!(c.data_dir, PathBuf::from("/var/lib/fish/front7"));
     }
-    let c = Config::parse(
-        "role = \"front\"\nname = \"b1\"\ndata_dir = \"/tmp/d\"\n[front]\nmode = \"member\"",
-        "x",
-        Some("whatever"),
-    )
-    .unwrap();
+    let c = Config::parse(&format!("name = \"b1\"\ndata_dir = \"/tmp/d\"\n{VIEW}"), "x", Some("whatever")).unwrap();
     assert_eq!((c.name.as_str(), c.data_dir.as_path()), ("b1", Path::new("/tmp/d")));
     assert!(Config::parse("name = \"a b\"", "x", None).unwrap_err().to_string().contains("name: \"a b\""));
 }
@@ -147,13 +144,25 @@ fn an_unreadable_file_is_named() {
     assert!(e.starts_with("/nonexistent/fish.toml: cannot read"), "{e}");
 }
 
+/// A front-end is a view unless it says otherwise: it needs only its
+/// addresses and helpers (issue "The front-end fleet").
 #[test]
-fn front_end_modes_default_to_proxy_and_are_checked() {
-    let c = parse("role = \"front\"\n[front]\nbackends = [\"10.0.0.1:8080\"]").unwrap();
-    assert_eq!(c.front, Some(FrontMode::Proxy { backends: vec!["10.0.0.1:8080".parse::<HostPort>().unwrap()] }));
-    assert!(err("role = \"front\"").contains("a front-end needs [front] backends"));
+fn front_ends_are_views_by_default_and_proxies_on_request() {
+    let c = parse(VIEW).unwrap();
+    assert_eq!(c.front, Some(FrontMode::Member));
+    assert_eq!(c.replication.helpers, vec!["127.0.0.1:7000".parse::<HostPort>().unwrap()]);
+    let e = err("role = \"front\"");
+    assert!(e.contains("replication.listen is missing: a front-end holds a replica"), "{e}");
+    let e = err("role = \"front\"\n[replication]\nlisten = \"127.0.0.1:7009\"");
+    assert!(e.contains("replication.helpers is missing"), "{e}");
+    // A front-end file from before views, naming back-ends: still a proxy.
+    let proxy = Some(FrontMode::Proxy { backends: vec!["10.0.0.1:8080".parse::<HostPort>().unwrap()] });
+    assert_eq!(parse("role = \"front\"\n[front]\nbackends = [\"10.0.0.1:8080\"]").unwrap().front, proxy);
+    let c = parse("role = \"front\"\n[front]\nmode = \"proxy\"\nbackends = [\"10.0.0.1:8080\"]").unwrap();
+    assert_eq!(c.front, proxy);
     assert!(err("role = \"front\"\n[front]\nmode = \"proxy\"").contains("needs the HTTP addresses"));
-    assert!(err("role = \"front\"\n[front]\nmode = \"member\"\nbackends = [\"a:1\"]").contains("remove backends"));
+    let e = err(&format!("{VIEW}\n[front]\nmode = \"member\"\nbackends = [\"a:1\"]"));
+    assert!(e.contains("remove backends"), "{e}");
     assert!(err("role = \"front\"\n[front]\nmode = \"both\"").contains("front.mode: \"both\""));
     let e = err("[front]\nmode = \"member\"");
     assert!(e.starts_with("back0.toml:1:") && e.contains("only a front-end"), "{e}");

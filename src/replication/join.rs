@@ -7,7 +7,7 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
 use crate::bdb;
-use crate::config::Config;
+use crate::config::{Config, Role as SiteRole};
 use crate::store::{Store, StoreError};
 
 /// Replication Manager message threads.
@@ -30,6 +30,21 @@ pub fn join(store: &Store, config: &Config, shutdown: &CancellationToken) {
                     attempt,
                     retry_in_ms = delay.as_millis() as u64,
                     "cannot join the group yet ({why}); retrying"
+                );
+            }
+            // Berkeley DB refuses (EINVAL, its reason logged just before)
+            // a site whose membership record disagrees with what it is
+            // configured as: a view (every front-end with a replica) or a
+            // member (every back-end). Only the operator can fix that.
+            Err(StoreError::Bdb(err)) if err.errno() == Some(libc::EINVAL) => {
+                let (is, was) = if config.role == SiteRole::Front { ("view", "member") } else { ("member", "view") };
+                tracing::error!(
+                    fish_event = "join_refused",
+                    attempt,
+                    %err,
+                    "this data dir joined the group as a {was} but the site is now configured as a {is}; to change it: `fishctl remove-site {}` against the master, empty {}, then start this site again (docs/replication.md)",
+                    config.replication.listen,
+                    config.data_dir.display()
                 );
             }
             Err(err) => {

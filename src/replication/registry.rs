@@ -1,8 +1,8 @@
 //! This member's registration: its record (name, role, priority, HTTP
 //! address) in the replicated registry, written through the master, and the
 //! group's fault tolerance, reported when it changes. The master warns
-//! (once per shape) when priority-0 members make it lower than the
-//! back-ends alone would give.
+//! (once per shape) when priority-0 back-ends make it lower than the
+//! electable ones alone would give (front-ends are views and never do).
 //!
 //! The record is rebuilt from the running config every round, so a reload
 //! that changes the priority is registered within a second.
@@ -61,6 +61,7 @@ pub async fn keep_registered(
                 tolerated,
                 members = shape.members,
                 electable = shape.electable,
+                views = shape.views,
                 unregistered = shape.unregistered,
                 "the group tolerates {tolerated} back-end failure(s) for quorum writes"
             );
@@ -73,7 +74,7 @@ pub async fn keep_registered(
                 without_them = ideal,
                 members = shape.members,
                 electable = shape.electable,
-                "priority-0 members lower what the group tolerates to {tolerated} back-end failure(s) for quorum writes ({ideal} without them): in Berkeley DB 5.3 they count in the quorum but never acknowledge; use proxy front-ends"
+                "priority-0 back-ends lower what the group tolerates to {tolerated} back-end failure(s) for quorum writes ({ideal} without them): they count in the quorum but never acknowledge; give them a priority, or make them front-ends (views, which count nowhere)"
             );
             warned = Some(shape);
         }

@@ -2,18 +2,20 @@
 //! quorum writes.
 //!
 //! Berkeley DB 5.3 (`repmgr_net.c`) needs `(nsites - 1) / 2` acks from
-//! electable peers (priority > 0) for QUORUM, where nsites counts every
-//! member, priority-0 front-ends included, and they never ack; a 2-site
-//! group needs the other site's ack. Elections need votes from a majority
-//! of nsites. Berkeley DB does not expose remote sites' priorities, so each
-//! member registers `site/<replication address>` in fish.meta.db (through
-//! the master); a member not registered yet counts as non-acknowledging,
+//! electable peers (priority > 0) for QUORUM; a 2-site group needs the
+//! other site's ack. Elections need votes from a majority of nsites. With
+//! Fish's patch 0010, nsites leaves views (every front-end with a replica)
+//! out, so they never change the tolerance; a priority-0 member that is not
+//! a view (a back-end configured so) still counts without ever acking.
+//! Berkeley DB does not expose remote sites' priorities, so each member
+//! registers `site/<replication address>` in fish.meta.db (through the
+//! master); a voting member not registered yet counts as non-acknowledging,
 //! the conservative choice.
 
 use serde::{Deserialize, Serialize};
 
 use crate::bdb::SiteInfo;
-use crate::config::Config;
+use crate::config::{Config, Role};
 use crate::store::{Store, StoreError};
 
 /// What a member registers about itself.
@@ -43,8 +45,11 @@ impl SiteRecord {
 /// The group's shape and what it tolerates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Shape {
+    /// Voting members (views left out), this site included if it votes.
     pub members: usize,
     pub electable: usize,
+    /// Views, this site included if it is one.
+    pub views: usize,
     pub unregistered: usize,
     /// Back-end failures after which quorum writes are still acknowledged
     /// (and a master can still be elected).
@@ -57,6 +62,7 @@ impl Shape {
         crate::api::FaultTolerance {
             members: self.members,
             electable: self.electable,
+            views: self.views,
             unregistered: self.unregistered,
             quorum_write_failures_tolerated: self.quorum_write_failures_tolerated,
         }
@@ -64,7 +70,7 @@ impl Shape {
 
     /// The same group without its priority-0 members.
     pub fn without_priority_zero(&self) -> Shape {
-        compute(self.electable, self.electable, 0)
+        compute(self.electable, self.electable, 0, self.views)
     }
 }
 
@@ -85,19 +91,30 @@ pub fn registered_sites(store: &Store) -> Result<Vec<(SiteInfo, Option<SiteRecor
 /// The shape as this site's replica of the membership and registry says.
 pub fn shape(store: &Store, config: &Config) -> Result<Shape, StoreError> {
     let others = registered_sites(store)?;
-    let mut electable = usize::from(config.replication.priority > 0);
+    let me_view = config.role == Role::Front;
+    let (mut members, mut views) = (usize::from(!me_view), usize::from(me_view));
+    let mut electable = usize::from(!me_view && config.replication.priority > 0);
     let mut unregistered = 0;
-    for (_, record) in &others {
+    for (site, record) in &others {
+        if site.view {
+            views += 1;
+            continue;
+        }
+        members += 1;
         match record {
             Some(r) if r.priority > 0 => electable += 1,
             Some(_) => {}
             None => unregistered += 1,
         }
     }
-    Ok(compute(others.len() + 1, electable, unregistered))
+    Ok(compute(members, electable, unregistered, views))
 }
 
-fn compute(members: usize, electable: usize, unregistered: usize) -> Shape {
+fn compute(members: usize, electable: usize, unregistered: usize, views: usize) -> Shape {
+    if members == 0 {
+        // A view that does not know the group yet.
+        return Shape { members, electable, views, unregistered, quorum_write_failures_tolerated: 0 };
+    }
     let peers_needed = match members - 1 {
         1 => 1,
         n => n / 2,
@@ -107,7 +124,7 @@ fn compute(members: usize, electable: usize, unregistered: usize) -> Shape {
     let for_acks = electable.saturating_sub(1 + peers_needed);
     let for_votes = members - (members / 2 + 1);
     let tolerated = if electable == 0 { 0 } else { for_acks.min(for_votes) };
-    Shape { members, electable, unregistered, quorum_write_failures_tolerated: tolerated }
+    Shape { members, electable, views, unregistered, quorum_write_failures_tolerated: tolerated }
 }
 
 #[cfg(test)]
@@ -115,8 +132,8 @@ mod tests {
     use super::compute;
 
     #[test]
-    fn member_front_ends_lower_what_three_back_ends_tolerate() {
-        let t = |members, electable| compute(members, electable, 0).quorum_write_failures_tolerated;
+    fn priority_zero_members_lower_what_three_back_ends_tolerate_and_views_do_not() {
+        let t = |members, electable| compute(members, electable, 0, 0).quorum_write_failures_tolerated;
         assert_eq!(t(1, 1), 0);
         assert_eq!(t(2, 2), 0, "2 sites: the other one must ack");
         assert_eq!(t(3, 3), 1);
@@ -124,5 +141,10 @@ mod tests {
         assert_eq!(t(5, 3), 0, "3 back-ends + 2 member front-ends: every back-end must ack");
         assert_eq!(t(6, 3), 0);
         assert_eq!(t(5, 5), 2);
+        for views in [0, 1, 2, 5, 50] {
+            assert_eq!(compute(3, 3, 0, views).quorum_write_failures_tolerated, 1, "{views} views");
+            assert_eq!(compute(1, 1, 0, views).quorum_write_failures_tolerated, 0, "{views} views");
+        }
+        assert_eq!(compute(0, 0, 0, 1).quorum_write_failures_tolerated, 0, "a view before it knows the group");
     }
 }

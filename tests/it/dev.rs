@@ -47,8 +47,8 @@ impl Drop for Dev {
 
 #[test]
 fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
-    let http = free_ports(4);
-    let rep = free_ports(4);
+    let http = free_ports(5);
+    let rep = free_ports(5);
     let log = tempfile::NamedTempFile::new().unwrap();
     let child = Command::new(FISHD)
         .args(["dev", "--http-port", &http.to_string(), "--replication-port", &rep.to_string()])
@@ -82,18 +82,22 @@ fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
     }
     assert!(up, "fishd dev did not come up; its log:\n{}", log_text());
     let root = dev.root.clone().expect("fishd dev printed its data dir");
-    assert!(root.join("back0.toml").is_file() && root.join("front0.toml").is_file());
-    assert_eq!(processes_under(&root).len(), 4, "3 back-ends and a front-end run under {}", root.display());
+    assert!(root.join("back0.toml").is_file() && root.join("front1.toml").is_file());
+    assert_eq!(processes_under(&root).len(), 5, "3 back-ends and 2 front-ends run under {}", root.display());
 
     let front = format!("http://127.0.0.1:{http}");
     let put = Command::new(FISHCTL).args(["--url", &front, "put", "dev-key", "dev-value"]).output().unwrap();
     assert!(put.status.success(), "{put:?}");
     let get = Command::new(FISHCTL).args(["--url", &front, "get", "dev-key"]).output().unwrap();
     assert_eq!(get.stdout, b"dev-value", "{get:?}");
-    // Written through the front-end, the value reached every back-end.
-    for i in 1..=3 {
+    // Both front-ends are views.
+    let members = Command::new(FISHCTL).args(["--url", &front, "members"]).output().unwrap();
+    let text = String::from_utf8_lossy(&members.stdout);
+    assert_eq!(text.lines().filter(|l| l.split_whitespace().nth(1) == Some("view")).count(), 2, "{text}");
+    // Written through front0, the value reached every back-end and front1.
+    for i in 1..=4 {
         let url = format!("http://127.0.0.1:{}", http + i);
-        wait_until(&format!("back{} to have dev-key", i - 1), Duration::from_secs(10), || {
+        wait_until(&format!("site {i} after front0 to have dev-key"), Duration::from_secs(10), || {
             let o = Command::new(FISHCTL)
                 .args(["--url", &url, "get", "dev-key", "--consistency", "replica"])
                 .output()
@@ -114,7 +118,7 @@ fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
     assert!(status.success(), "fishd dev exited with {status}:\n{}", log_text());
     assert_eq!(processes_under(&root), Vec::<i32>::new(), "sites still running after Ctrl-C");
     assert!(!root.exists(), "the scratch dir {} was left behind", root.display());
-    for port in (http..http + 4).chain(rep..rep + 4) {
+    for port in (http..http + 5).chain(rep..rep + 5) {
         assert!(std::net::TcpListener::bind(("127.0.0.1", port)).is_ok(), "port {port} still taken after Ctrl-C");
     }
 }

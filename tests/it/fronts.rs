@@ -1,6 +1,5 @@
-//! Front-ends in front of a back-end group: member front-ends (priority-0
-//! replicas), the Berkeley DB 5.3 quorum hazard they bring, and proxy
-//! front-ends that avoid it.
+//! Front-ends in front of a back-end group: member front-ends (views, the
+//! default; more in views.rs) and proxy front-ends that hold no data.
 
 use std::time::Duration;
 
@@ -25,40 +24,6 @@ fn a_write_through_a_member_front_end_reaches_every_replica_and_its_token_reads_
     assert_eq!(front.get("k").version(), put.version(), "master read through the front-end");
     let status = front.call("GET", "/v1/status", &[], b"").json();
     assert_eq!((status["role"].as_str(), status["state"].as_str()), (Some("front"), Some("client")));
-}
-
-/// The Berkeley DB 5.3 hazard, shown: priority-0 sites count in the group
-/// size but never acknowledge, so with 3 back-ends and 2+ member
-/// front-ends a quorum needs every back-end, and one back-end down stops
-/// every quorum write (repmgr_net.c: quorum = (nsites - 1) / 2 acks from
-/// electable peers).
-#[test]
-fn member_front_ends_make_one_back_end_failure_stop_quorum_writes_bdb_5_3_hazard() {
-    let mut c = Cluster::start("haz", 3, FAST);
-    let m = c.wait_for_master(None);
-    let tolerated = |c: &Cluster| {
-        c.http(m).call("GET", "/v1/status", &[], b"").json()["fault_tolerance"]["quorum_write_failures_tolerated"]
-            .as_u64()
-    };
-    crate::harness::wait_until("3 back-ends to tolerate one failure", Duration::from_secs(30), || {
-        tolerated(&c) == Some(1)
-    });
-    for i in 0..3 {
-        c.add_front(&format!("haz-front{i}"), MEMBER);
-    }
-    crate::harness::wait_until("the status to report that no failure is tolerated", Duration::from_secs(30), || {
-        tolerated(&c) == Some(0)
-    });
-    crate::harness::wait_until(
-        "the master to warn that a member lowered the tolerance",
-        Duration::from_secs(10),
-        || c.sites[m].log().contains("tolerance_lowered"),
-    );
-    assert_eq!(c.fronts[0].http().put("all-up", b"1").status, 204);
-    let down = c.other_than(m);
-    assert!(c.sites[down].stop().success());
-    let r = c.fronts[0].http().put("one-down", b"2");
-    assert_eq!((r.status, r.error_code().as_str()), (503, "not_acknowledged"), "{}", String::from_utf8_lossy(&r.body));
 }
 
 #[test]

@@ -17,4 +17,5 @@ mod reload;
 mod replication;
 mod repmgr;
 mod systemd;
+mod views;
 mod wire;
