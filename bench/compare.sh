@@ -5,7 +5,8 @@
 #
 # Starts, all on loopback and all with the same durability (fsync on, a
 # majority acknowledges each write):
-#   - Fish: 3 back-ends + 1 member front-end (release build, quorum acks);
+#   - Fish: 3 back-ends + 1 front-end, the default configuration (a view
+#     front-end with its own replica; release build, quorum acks);
 #   - etcd: 3 members (Debian's etcd-server, default settings);
 #   - nginx serving a 100-byte static file: the loopback HTTP ceiling.
 # Drives each with wrk (Lua scripts in bench/wrk/), every run twice, and
@@ -13,7 +14,8 @@
 # 100,000 keys) at 1, 16 and 64 connections, and of reads of 10,000
 # preloaded keys at 16 and 64, with the ratio Fish/etcd of the medians.
 # Fish's writes and reads go through its front-end; etcd's writes go to its
-# leader and its reads to a follower. Then failover: SIGKILL (and SIGSTOP)
+# leader (v3 JSON gateway, and v2: etcd's fastest write) and its reads to a
+# follower. Then failover: SIGKILL (and SIGSTOP)
 # the Fish master / etcd leader under a one-connection write loop
 # (bench/failover.py) and time the first successful write after it.
 # COMPARE_PARTS="writes reads failover" (the default) picks what to run.
@@ -80,8 +82,7 @@ for i in 0 1 2; do
   fish_config "back$i" $((i + 1)) back "group_creator = $([[ $i -eq 0 ]] && echo true || echo false)
 priority = $((100 - 10 * i))"
 done
-fish_config front0 0 front "[front]
-mode = \"member\""
+fish_config front0 0 front ""
 # Joining sites start one at a time (see src/dev.rs on why).
 for n in back0 back1 back2 front0; do
   start_fish_site "$n"
@@ -158,6 +159,7 @@ parts=${COMPARE_PARTS:-writes reads failover}
   for c in 1 16 64; do
     run "PUT c=$c" fish "$c" put.lua "$fish_front"
     run "PUT c=$c" etcd "$c" etcd-put.lua "$etcd_leader"
+    run "PUT c=$c" etcd-v2 "$c" etcd-v2-put.lua "$etcd_leader"
   done
 done
 if [[ $parts == *reads* ]]; then

@@ -1,5 +1,5 @@
-//! Fault injection: three back-ends in their own network namespaces and a
-//! proxy front-end, clients writing and reading through all four while a
+//! Fault injection: three back-ends in their own network namespaces and two
+//! view front-ends, clients writing and reading through all five while a
 //! seeded random schedule kills, pauses, restarts and partitions back-ends;
 //! after each round the faults are healed and the time until the group
 //! agrees again is measured; at the end a checker compares the history with
@@ -32,8 +32,9 @@ fn env_u64(name: &str) -> Option<u64> {
     std::env::var(name).ok().map(|v| v.parse().unwrap_or_else(|_| panic!("{name}={v} is not a number")))
 }
 
-/// Waits until the back-ends agree on one master and all are synced (and,
-/// with `quiesced`, have the same LSN); the time it took, or None after 120 s.
+/// Waits until the back-ends agree on one master and all are synced, the
+/// front-ends are ready (and, with `quiesced`, every site has the same
+/// LSN); the time it took, or None after 120 s.
 fn converge(group: &Group, quiesced: bool) -> Option<Duration> {
     let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(1)).build();
     let start = Instant::now();
@@ -46,8 +47,10 @@ fn converge(group: &Group, quiesced: bool) -> Option<Duration> {
                 all.iter().map(|s| s.master.as_ref().and_then(|m| m.name.as_deref())).collect();
             let agreed = masters == 1 && named.iter().all(|n| n.is_some() && *n == named[0]);
             let synced = all.iter().all(|s| s.synced || s.is_master());
-            let same_lsn = all.iter().all(|s| s.lsn == all[0].lsn);
-            let front_ready = agent.get(&format!("{}/readyz", group.front.url)).call().is_ok();
+            let fronts: Vec<_> = group.fronts.iter().map(|s| status(&agent, &s.url)).collect();
+            let same_lsn = all.iter().chain(fronts.iter().flatten()).all(|s| s.lsn == all[0].lsn)
+                && fronts.iter().all(Option::is_some);
+            let front_ready = group.fronts.iter().all(|f| agent.get(&format!("{}/readyz", f.url)).call().is_ok());
             if agreed && synced && front_ready && (!quiesced || same_lsn) {
                 return Some(start.elapsed());
             }
@@ -128,17 +131,17 @@ fn faults_under_quorum() {
     let settle =
         converge(&group, true).unwrap_or_else(|| panic!("seed {seed}: no convergence after the clients stopped"));
 
-    // Identical contents everywhere, then the history against them.
-    let per_site: Vec<HashMap<String, String>> = group.backs.iter().map(|s| contents(&s.url)).collect();
+    // Identical contents everywhere (views included), then the history
+    // against them.
+    let sites: Vec<&sites::Site> = group.all().collect();
+    let per_site: Vec<HashMap<String, String>> = sites.iter().map(|s| contents(&s.url)).collect();
     let mut violations = Vec::new();
     for (i, c) in per_site.iter().enumerate().skip(1) {
         if *c != per_site[0] {
             let differ: Vec<&String> =
                 c.keys().chain(per_site[0].keys()).filter(|k| c.get(*k) != per_site[0].get(*k)).take(10).collect();
-            violations.push(format!(
-                "{} and {} differ after convergence, e.g. {differ:?}",
-                group.backs[0].name, group.backs[i].name
-            ));
+            violations
+                .push(format!("{} and {} differ after convergence, e.g. {differ:?}", sites[0].name, sites[i].name));
         }
     }
     // Errors the sites logged (a 500 or a panic would show here).

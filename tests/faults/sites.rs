@@ -1,6 +1,6 @@
 //! The group under test: three back-ends, each in its own network namespace
-//! (`ip netns exec` execs fishd, so the child's pid is fishd's own), and a
-//! proxy front-end in the host namespace.
+//! (`ip netns exec` execs fishd, so the child's pid is fishd's own), and two
+//! view front-ends (the default front-end) in the host namespace.
 
 use std::fs::File;
 use std::path::PathBuf;
@@ -157,7 +157,8 @@ fn replication_settings() -> String {
 
 pub struct Group {
     pub backs: Vec<Site>,
-    pub front: Site,
+    /// View front-ends: members with a replica that never vote or ack.
+    pub fronts: Vec<Site>,
     _dir: tempfile::TempDir,
 }
 
@@ -204,39 +205,51 @@ impl Group {
                 paused: false,
             });
         }
-        let config = dir.path().join("front0.toml");
-        let backends: Vec<String> = net.addrs.iter().map(|a| format!("\"{a}:8080\"")).collect();
-        std::fs::write(
-            &config,
-            format!(
-                "role = \"front\"\nname = \"front0\"\n[http]\nlisten = \"{}:8090\"\n[front]\nmode = \"proxy\"\nbackends = [{}]\n",
-                net.host_addr,
-                backends.join(", ")
-            ),
-        )
-        .unwrap();
-        let front = Site {
-            name: "front0".into(),
-            url: format!("http://{}:8090", net.host_addr),
-            log: dir.path().join("front0.log"),
-            config,
-            netns: None,
-            child: None,
-            paused: false,
-        };
-        let mut group = Group { backs, front, _dir: dir };
+        let helpers: Vec<String> = net.addrs.iter().map(|a| format!("\"{a}:7000\"")).collect();
+        let mut fronts = Vec::new();
+        for i in 0..2u16 {
+            let name = format!("front{i}");
+            let config = dir.path().join(format!("{name}.toml"));
+            std::fs::write(
+                &config,
+                format!(
+                    "role = \"front\"\nname = \"{name}\"\ndata_dir = \"{}\"\n[http]\nlisten = \"{a}:{}\"\n\
+                     [replication]\nlisten = \"{a}:{}\"\nhelpers = [{}]\n",
+                    dir.path().join(&name).display(),
+                    8090 + i,
+                    7010 + i,
+                    helpers.join(", "),
+                    a = net.host_addr,
+                ),
+            )
+            .unwrap();
+            fronts.push(Site {
+                url: format!("http://{}:{}", net.host_addr, 8090 + i),
+                log: dir.path().join(format!("{name}.log")),
+                name,
+                config,
+                netns: None,
+                child: None,
+                paused: false,
+            });
+        }
+        let mut group = Group { backs, fronts, _dir: dir };
         for i in 0..n {
             group.backs[i].start();
             wait_ready(&group.backs[i]);
         }
-        group.front.start();
-        wait_ready(&group.front);
+        for front in &mut group.fronts {
+            front.start();
+        }
+        for front in &group.fronts {
+            wait_ready(front);
+        }
         group
     }
 
     /// Every site, back-ends first.
     pub fn all(&self) -> impl Iterator<Item = &Site> {
-        self.backs.iter().chain(std::iter::once(&self.front))
+        self.backs.iter().chain(&self.fronts)
     }
 }
 

@@ -5,7 +5,7 @@
 # Five Debian 12 hosts, each a systemd-nspawn container in its own network
 # namespace on a private bridge (10.231.<run>.0/24, host side .1), reached by
 # Ansible over SSH like real machines: back-ends fish-back-1..3 (.11-.13) and
-# proxy front-ends fish-front-1..2 (.21, .22), the example inventory's shape.
+# view front-ends fish-front-1..2 (.21, .22), the example inventory's shape.
 #   1. ansible-lint on the role and playbooks.
 #   2. site.yml deploys version N (this tree's .deb) and forms one group; a
 #      second run changes nothing but the first back-end's group_creator.
@@ -147,7 +147,12 @@ m=$(masters)
   fail "after deploy the back-ends do not agree on master back0: $(tr '\n' ';' <<<"$m")"
 curl -sf -X PUT --data-binary deployed "http://$net.21:8080/v1/kv/fleet" || fail "PUT through front0"
 [[ $(curl -sf "http://$net.22:8080/v1/kv/fleet") == deployed ]] || fail "GET through front1"
-log "one group: master back0, replicas back1 back2, front0/front1 serve"
+for f in 21 22; do
+  mode=$(curl -sf "http://$net.$f:8080/v1/status" | python3 -c 'import json, sys; print(json.load(sys.stdin).get("mode"))') ||
+    fail "status of the front-end at .$f"
+  [[ $mode == view ]] || fail "the front-end at .$f is a $mode, not a view"
+done
+log "one group: master back0, replicas back1 back2, front0/front1 serve (views)"
 
 t0=$(date +%s)
 playbook packaging/ansible/site.yml -e "fish_package_file=$deb_n" >"$work/redeploy.log" 2>&1 ||

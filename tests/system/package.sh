@@ -91,13 +91,16 @@ heartbeat_monitor_ms = 300
 level = "info"
 TOML
 done
+# The default front-end: a view with its own replica.
 cat >"$root/etc/fish/front0.toml" <<'TOML'
 role = "front"
 [http]
 listen = "127.0.0.1:8080"
-[front]
-mode = "proxy"
-backends = ["127.0.0.1:8081", "127.0.0.1:8082", "127.0.0.1:8083"]
+[replication]
+listen = "127.0.0.1:7010"
+helpers = ["127.0.0.1:7000", "127.0.0.1:7001", "127.0.0.1:7002"]
+heartbeat_send_ms = 100
+heartbeat_monitor_ms = 300
 TOML
 in_ct systemctl enable --now fish@back0 >/dev/null 2>&1 || { in_ct journalctl -u fish@back0 --no-pager >&2; fail "start back0"; }
 in_ct systemctl enable --now fish@back1 fish@back2 fish@front0 >/dev/null 2>&1 ||
@@ -113,7 +116,9 @@ grep -q 'Status: "master' <<<"$(in_ct systemctl status fish@back0 --no-pager)" |
 
 in_ct fishctl put greeting hello >/dev/null || fail "PUT through front0"
 [[ $(in_ct fishctl get greeting) == hello ]] || fail "GET through front0"
-log "PUT/GET through front0 ok"
+members=$(in_ct fishctl members) || fail "fishctl members"
+grep -Eq '^127\.0\.0\.1:7010 +view ' <<<"$members" || { echo "$members" >&2; fail "front0 is not listed as a view"; }
+log "PUT/GET through front0 ok; front0 is a view"
 # Output is captured before grep reads it: `producer | grep -q` under
 # pipefail fails whenever grep exits before the producer has written all
 # (SIGPIPE); scripts/lint-shell keeps that shape out of the repository.
