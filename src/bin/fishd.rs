@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use fish::cli::fishd::{Cli, Command};
-use fish::config::Config;
+use fish::config::{Config, FrontMode};
 use fish::dev::{self, DevOptions};
 use fish::{daemon, logging};
 
@@ -43,15 +43,21 @@ fn main() -> ExitCode {
 fn check(path: PathBuf) -> ExitCode {
     match Config::load(&path) {
         Ok(c) => {
-            println!(
-                "{}: ok: {} site {:?}, data in {}, HTTP on {}, replication on {}",
-                path.display(),
-                c.role,
-                c.name,
-                c.data_dir.display(),
-                c.http.listen,
-                c.replication.listen
-            );
+            let (kind, name, http) = (c.role, &c.name, &c.http.listen);
+            match &c.front {
+                Some(FrontMode::Proxy { backends }) => println!(
+                    "{}: ok: {kind} site {name:?}, a proxy (no data) of {} back-end(s), HTTP on {http}",
+                    path.display(),
+                    backends.len()
+                ),
+                front => println!(
+                    "{}: ok: {kind} site {name:?}{}, data in {}, HTTP on {http}, replication on {}",
+                    path.display(),
+                    if front.is_some() { ", a view" } else { "" },
+                    c.data_dir.display(),
+                    c.replication.listen
+                ),
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {
