@@ -61,9 +61,12 @@ impl View {
     pub fn describe(&self) -> String {
         match (self.role, &self.master) {
             (Role::Master, _) => "master".to_string(),
-            (Role::Client, Some(m)) => {
-                format!("client, master {} {}", m.name.as_deref().unwrap_or("?"), m.replication)
-            }
+            (Role::Client, Some(m)) => format!(
+                "client, master {} {}{}",
+                m.name.as_deref().unwrap_or("?"),
+                m.replication,
+                if self.synced { "" } else { ", not synced" }
+            ),
             (Role::Client, None) => "client, electing".to_string(),
             (Role::Starting, _) => "electing".to_string(),
         }

@@ -175,7 +175,11 @@ impl Watcher {
             }
         } else if let Some(eid) = state.master {
             next.role = Role::Client;
-            next.synced = state.startup_complete;
+            // Synced only while the link to the master is up: Berkeley DB
+            // keeps naming a master it no longer hears from, and a replica
+            // cut off from it (its heartbeat monitor then drops the link)
+            // would otherwise say "synced" while it falls behind.
+            next.synced = state.startup_complete && env.sites()?.iter().any(|s| s.eid == eid && s.connected);
             let replication = env.site_address(eid)?.to_string();
             let published = self.read_published().filter(|p| p.replication == replication);
             if let Some(p) = &published {

@@ -2,8 +2,10 @@
 //! whose replication links are cut (its HTTP still answers, so the master
 //! can ask it where it is) falls behind under writes, and the master's
 //! `fish_replication_lag_bytes` for it rises; healed, it catches up and the
-//! gauge falls back to 0. (tests/it only ever sees lag 0: on one machine
-//! without namespaces nothing keeps a replica behind while it answers.)
+//! gauge falls back to 0. The cut replica also stops saying it is synced
+//! and fails `/readyz` while it cannot hear the master, and is ready again
+//! after the heal. (tests/it only ever sees lag 0: on one machine without
+//! namespaces nothing keeps a replica behind while it answers.)
 
 use std::time::{Duration, Instant};
 
@@ -53,6 +55,20 @@ fn a_cut_replica_shows_rising_lag_in_metrics_then_catches_up() {
     net.cut_port(r, &[m, other], REPLICATION_PORT);
     net.cut_port(m, &[r], REPLICATION_PORT);
     net.cut_port(other, &[r], REPLICATION_PORT);
+    let cut_at = Instant::now();
+    let r_url = group.backs[r].url.clone();
+    let ready = |agent: &ureq::Agent| agent.get(&format!("{r_url}/readyz")).call().is_ok();
+    let synced = |agent: &ureq::Agent| crate::sites::status(agent, &r_url).is_some_and(|s| s.synced);
+    let quick = ureq::AgentBuilder::new().timeout(Duration::from_secs(1)).build();
+    while ready(&quick) || synced(&quick) {
+        assert!(cut_at.elapsed() < Duration::from_secs(10), "the cut replica still says it is ready after 10 s");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let unready_after = cut_at.elapsed();
+    eprintln!("readiness: the cut replica reported not synced and failed /readyz {unready_after:?} after the cut");
+    // A behaviour bound, not a speed target: the heartbeat monitor (600 ms)
+    // plus a generous margin for this shared machine.
+    assert!(unready_after < Duration::from_secs(3), "not ready only after {unready_after:?}");
     let value = vec![b'x'; 16 * 1024];
     let mut acked = 0;
     let mut max_lag = 0;
@@ -81,4 +97,8 @@ fn a_cut_replica_shows_rising_lag_in_metrics_then_catches_up() {
         master_index(&group).is_some_and(|now| lag(&agent, &group.backs[now].url, &r_site) == Some(0))
     });
     eprintln!("lag: back to 0 within {:.1} s of healing", took.as_secs_f64());
+    let took = wait_for("the healed replica to be synced and ready", Duration::from_secs(60), || {
+        ready(&quick) && synced(&quick)
+    });
+    eprintln!("readiness: ready again {:.1} s after its lag reached 0", took.as_secs_f64());
 }
