@@ -17,6 +17,7 @@ mod disk;
 mod lag;
 mod nemesis;
 mod net;
+mod oneway;
 #[path = "../common/ports.rs"]
 mod ports;
 mod sites;

@@ -79,20 +79,37 @@ impl Net {
         self.cut_rules(i, peers, &format!("tcp sport {port} drop; ip PEER tcp dport {port} drop"));
     }
 
+    /// Site `i` drops every packet it receives from the sites in `peers`;
+    /// what it sends them still leaves (a one-way cut).
+    pub fn cut_inbound(&self, i: usize, peers: &[usize]) {
+        self.install(i, peers, "drop", None);
+    }
+
     /// Installs `verdict` (which may name `PEER`, the set of peers' addresses
     /// in the rule's direction) for traffic between site `i` and `peers`.
     fn cut_rules(&self, i: usize, peers: &[usize], verdict: &str) {
+        self.install(i, peers, verdict, Some(verdict));
+    }
+
+    /// `input` for packets from `peers` to site `i`, `output` (if any) for
+    /// packets from it to them.
+    fn install(&self, i: usize, peers: &[usize], input: &str, output: Option<&str>) {
         if peers.is_empty() {
             return;
         }
         let set = peers.iter().map(|&p| self.addrs[p].as_str()).collect::<Vec<_>>().join(", ");
-        let input = verdict.replace("PEER", &format!("saddr {{ {set} }}"));
-        let output = verdict.replace("PEER", &format!("daddr {{ {set} }}"));
+        let input = input.replace("PEER", &format!("saddr {{ {set} }}"));
+        let output = match output {
+            Some(verdict) => format!(
+                "chain output {{ type filter hook output priority 0; policy accept; ip daddr {{ {set} }} {}; }}\n",
+                verdict.replace("PEER", &format!("daddr {{ {set} }}"))
+            ),
+            None => String::new(),
+        };
         let rules = format!(
             "table inet fishfault {{\n\
              chain input {{ type filter hook input priority 0; policy accept; ip saddr {{ {set} }} {input}; }}\n\
-             chain output {{ type filter hook output priority 0; policy accept; ip daddr {{ {set} }} {output}; }}\n\
-             }}\n"
+             {output}}}\n"
         );
         let path = std::env::temp_dir().join(format!("fishfault-{}-{i}.nft", self.id));
         std::fs::write(&path, rules).unwrap();
