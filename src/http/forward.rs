@@ -79,6 +79,19 @@ pub async fn wait_for_master(app: &App, deadline: Instant) -> Result<Target, Api
     }
 }
 
+/// A master back from a stall that no quorum has confirmed yet.
+pub fn unconfirmed_master(app: &App) -> ApiError {
+    ApiError::new(
+        StatusCode::SERVICE_UNAVAILABLE,
+        "no_master",
+        format!(
+            "this site was master before its process stalled, and no quorum confirmed it since (waited {} ms)",
+            app.config().http.master_wait.as_millis()
+        ),
+    )
+    .with_header(header::RETRY_AFTER, "1")
+}
+
 fn no_master(app: &App) -> ApiError {
     ApiError::new(
         StatusCode::SERVICE_UNAVAILABLE,

@@ -169,6 +169,16 @@ async fn answer(app: &App, req: Request<Incoming>, path: &str) -> Resp {
             };
             match runs {
                 Runs::Master if app.group.role() != Role::Master => relay(app, req, route, rest).await,
+                // Just back from a stall: a newer master may exist (see
+                // replication::pulse); serve only if still master after.
+                Runs::Master if !app.group.steady() => {
+                    let deadline = Instant::now() + app.config().http.master_wait;
+                    match app.group.master_after_stall(deadline).await {
+                        Some(true) => (route.handler)(app, req, rest).await,
+                        Some(false) => relay(app, req, route, rest).await,
+                        None => Err(forward::unconfirmed_master(app)),
+                    }
+                }
                 Runs::Replica | Runs::Master if app.store.is_none() => to_replica(app, req).await,
                 _ => (route.handler)(app, req, rest).await,
             }

@@ -10,6 +10,7 @@
 //! | [`shape`] | what the group's shape tolerates (a pure rule of Berkeley DB) |
 //! | [`members`] | the members as the replica knows them; removing a site; `/v1/status` facts |
 //! | [`lag`] | replication lag per site, as the master sees it |
+//! | [`pulse`] | whether this process just stalled, so that a master back from a pause waits to learn of a newer one |
 //! | [`follow`] | a proxy front-end's view, from the back-ends' `/v1/status` |
 //! | [`view`] | the view the rest of Fish acts on |
 //!
@@ -28,6 +29,7 @@ pub mod follow;
 pub mod join;
 pub mod lag;
 pub mod members;
+pub mod pulse;
 pub mod registry;
 pub mod shape;
 pub mod view;
@@ -112,6 +114,9 @@ pub struct Group {
     view: watch::Receiver<View>,
     /// None on a proxy front-end, which is not a member.
     store: Option<Arc<Store>>,
+    /// The replication thread's beat (members only): see [`pulse`].
+    pulse: Option<Arc<pulse::Pulse>>,
+    running: Option<Arc<Running>>,
     tasks: Mutex<Vec<Task>>,
 }
 
@@ -120,9 +125,11 @@ impl Group {
     /// (with retry), registration, and lag watching, all until `shutdown`.
     pub fn start(store: Arc<Store>, running: Arc<Running>, events: Events, shutdown: CancellationToken) -> Group {
         let (tx, rx) = watch::channel(View::default());
+        let pulse = Arc::new(pulse::Pulse::default());
         let watcher = watcher::Watcher {
             store: Arc::clone(&store),
             running: Arc::clone(&running),
+            pulse: Arc::clone(&pulse),
             view: tx,
             published_gen: None,
             policy_warned: false,
@@ -132,6 +139,7 @@ impl Group {
             .name("fish-replication".into())
             .spawn(move || watcher.run(events.0, stop))
             .expect("spawning the replication thread");
+        let running_for_group = Arc::clone(&running);
         let tasks = vec![
             Task::Thread(thread),
             Task::Async(tokio::task::spawn_blocking({
@@ -146,14 +154,20 @@ impl Group {
             ))),
             Task::Async(tokio::spawn(lag::watch(Arc::clone(&store), rx.clone(), shutdown))),
         ];
-        Group { view: rx, store: Some(store), tasks: Mutex::new(tasks) }
+        Group {
+            view: rx,
+            store: Some(store),
+            pulse: Some(pulse),
+            running: Some(running_for_group),
+            tasks: Mutex::new(tasks),
+        }
     }
 
     /// A proxy front-end's view: it follows the master the back-ends at
     /// `backends` (HTTP addresses) report, without joining the group.
     pub fn follow(backends: Vec<String>, shutdown: CancellationToken) -> Group {
         let (view, task) = follow::start(backends, shutdown);
-        Group { view, store: None, tasks: Mutex::new(vec![Task::Async(task)]) }
+        Group { view, store: None, pulse: None, running: None, tasks: Mutex::new(vec![Task::Async(task)]) }
     }
 
     /// The current view.
@@ -164,6 +178,33 @@ impl Group {
     /// This site's role, without copying the view (the request path asks).
     pub fn role(&self) -> Role {
         self.view.borrow().role
+    }
+
+    /// Master work can go ahead at once: no stall of this process was seen
+    /// or is under way (see [`pulse`]).
+    pub fn steady(&self) -> bool {
+        match (&self.pulse, &self.running) {
+            (Some(pulse), Some(running)) => pulse.steady(running.get().replication.heartbeat_monitor),
+            _ => true,
+        }
+    }
+
+    /// After a stall of this process: waits (until `deadline`) until a
+    /// quorum confirmed this site is still master, or it is not master any
+    /// more. `None` if neither happened in time.
+    pub async fn master_after_stall(&self, deadline: std::time::Instant) -> Option<bool> {
+        loop {
+            if self.role() != Role::Master {
+                return Some(false);
+            }
+            if self.steady() {
+                return Some(true);
+            }
+            if std::time::Instant::now() >= deadline {
+                return None;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
     }
 
     /// A receiver that sees every change of the view.

@@ -25,6 +25,8 @@ use crate::store::Store;
 const REFRESH: Duration = Duration::from_millis(100);
 /// The meta record in which the master publishes itself.
 const MASTER_KEY: &str = "master";
+/// The meta record a master rewrites after a stall, as a barrier.
+const PULSE_KEY: &str = "pulse";
 
 /// What the master publishes about itself.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -41,6 +43,7 @@ struct Published {
 pub(super) struct Watcher {
     pub store: Arc<Store>,
     pub running: Arc<Running>,
+    pub pulse: Arc<super::pulse::Pulse>,
     pub view: watch::Sender<View>,
     pub published_gen: Option<u32>,
     pub policy_warned: bool,
@@ -49,6 +52,8 @@ pub(super) struct Watcher {
 impl Watcher {
     pub fn run(mut self, events: Receiver<RepEvent>, shutdown: CancellationToken) {
         while !shutdown.is_cancelled() {
+            let master = self.view.borrow().role == Role::Master;
+            self.pulse.beat(self.running.get().replication.heartbeat_monitor, master);
             match events.recv_timeout(REFRESH) {
                 Ok(ev) => self.log(&ev),
                 Err(RecvTimeoutError::Timeout) => {}
@@ -57,6 +62,33 @@ impl Watcher {
             if let Err(err) = self.refresh() {
                 tracing::debug!(%err, "replication state not available yet");
             }
+            if self.pulse.unconfirmed() {
+                self.confirm_after_stall();
+            }
+        }
+    }
+
+    /// After a stall (see `pulse`): a master commits a barrier record; its
+    /// acknowledgement by a quorum confirms this site is still master. A
+    /// site that is not master has nothing to confirm.
+    fn confirm_after_stall(&mut self) {
+        if self.view.borrow().role != Role::Master {
+            self.pulse.confirm();
+            return;
+        }
+        let at = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        let acknowledged = self.store.meta_put(PULSE_KEY, at.as_millis().to_string().as_bytes());
+        self.pulse.touch();
+        match acknowledged {
+            Ok(true) => {
+                self.pulse.confirm();
+                tracing::info!(fish_event = "stall_confirmed", "still master after the stall: a quorum acknowledged");
+            }
+            Ok(false) => tracing::warn!("after a stall, a quorum did not acknowledge this master; master work waits"),
+            Err(err) => tracing::debug!(%err, "the barrier after a stall failed; retrying"),
+        }
+        if let Err(err) = self.refresh() {
+            tracing::debug!(%err, "replication state not available yet");
         }
     }
 

@@ -1,0 +1,98 @@
+//! Whether this site may act as master right now, after a stall.
+//!
+//! A master that was paused (SIGSTOP, a VM stall) longer than the heartbeat
+//! monitor may have been replaced while it could not run. When it resumes,
+//! it still believes it is master until it hears from the newer master
+//! (Berkeley DB patch 0011 then makes it a client). The other sites closed
+//! their connections to it while it was silent, so that can take a
+//! reconnection; meanwhile it would answer a `consistency=master` read
+//! with a value older than writes the new master acknowledged.
+//!
+//! The replication thread beats every 100 ms. A gap of a heartbeat monitor
+//! or more between two beats, or a last beat that old when a request
+//! arrives, means the process stalled. The site is then *unconfirmed*:
+//! master work waits while the replication thread commits a small record
+//! (a barrier) to `fish.meta.db`. If a quorum acknowledges it, the clients
+//! still follow this master in this generation (a client of a newer one
+//! ignores it) and master work goes ahead here; if the site stops being
+//! master, requests go to the new one.
+
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+pub struct Pulse {
+    start: Instant,
+    /// Milliseconds since `start` of the last beat.
+    last_beat: AtomicU64,
+    /// A stall was seen and no barrier has confirmed mastership since.
+    unconfirmed: AtomicBool,
+}
+
+impl Default for Pulse {
+    fn default() -> Self {
+        Pulse { start: Instant::now(), last_beat: AtomicU64::new(0), unconfirmed: AtomicBool::new(false) }
+    }
+}
+
+impl Pulse {
+    fn now(&self) -> u64 {
+        self.start.elapsed().as_millis() as u64
+    }
+
+    /// The replication thread's beat: on a master, a gap of `stall` or more
+    /// since the last one leaves the site unconfirmed.
+    pub fn beat(&self, stall: Duration, master: bool) {
+        let now = self.now();
+        let gap = now.saturating_sub(self.last_beat.swap(now, Ordering::Relaxed));
+        if master && gap >= stall.as_millis() as u64 && !self.unconfirmed.swap(true, Ordering::Relaxed) {
+            tracing::info!(
+                fish_event = "stall",
+                gap_ms = gap,
+                "this process did not run for {gap} ms: master work waits until a quorum confirms this site is still master"
+            );
+        }
+    }
+
+    /// Records a beat without looking at the gap (after the thread's own
+    /// barrier, which may take up to the ack timeout).
+    pub fn touch(&self) {
+        self.last_beat.store(self.now(), Ordering::Relaxed);
+    }
+
+    pub fn unconfirmed(&self) -> bool {
+        self.unconfirmed.load(Ordering::Relaxed)
+    }
+
+    /// Mastership confirmed by a barrier, or the site is no longer master.
+    pub fn confirm(&self) {
+        self.unconfirmed.store(false, Ordering::Relaxed);
+    }
+
+    /// Master work can go ahead now: no stall seen, none unconfirmed.
+    pub fn steady(&self, stall: Duration) -> bool {
+        self.now().saturating_sub(self.last_beat.load(Ordering::Relaxed)) < stall.as_millis() as u64
+            && !self.unconfirmed()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_gap_in_the_beats_leaves_the_site_unconfirmed_until_confirmed() {
+        let stall = Duration::from_millis(50);
+        let p = Pulse::default();
+        p.beat(stall, true);
+        p.confirm(); // the first beat sees the gap since start
+        assert!(p.steady(stall));
+        std::thread::sleep(Duration::from_millis(70));
+        assert!(!p.steady(stall), "no beat for longer than the stall bound");
+        p.beat(stall, true);
+        assert!(p.unconfirmed() && !p.steady(stall), "unconfirmed after the gap");
+        p.beat(stall, true);
+        assert!(!p.steady(stall), "beats alone do not confirm");
+        p.confirm();
+        assert!(p.steady(stall));
+    }
+}
