@@ -95,8 +95,13 @@ pub struct Status {
     pub state: String,
     /// One line: `master`, `client, master back1 10.0.0.2:7000`, `electing`.
     pub status: String,
-    /// Master, or a client that finished its initial sync.
+    /// Master, or a client that finished its initial sync, hears the master
+    /// and is at most `max_lag_mb` behind it.
     pub synced: bool,
+    /// A client: bytes of log it is behind the master, when last measured
+    /// (an upper bound: it includes what was committed while it asked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lag_bytes: Option<u64>,
     pub master: Option<Master>,
     pub generation: u32,
     /// This site's log end.
@@ -169,6 +174,7 @@ mod tests {
             state: "master".into(),
             status: "master".into(),
             synced: true,
+            lag_bytes: None,
             master: Some(Master { name: Some("back0".into()), replication: "h:1".into(), http: Some("h:2".into()) }),
             generation: 3,
             lsn: Some(Lsn { file: 1, offset: 28 }),

@@ -165,6 +165,9 @@ pub struct ReplicationConfig {
     pub heartbeat_send: Duration,
     pub heartbeat_monitor: Duration,
     pub leases: bool,
+    /// A client more than this many bytes of log behind the master is not
+    /// synced (`/readyz` 503); 0: no bound.
+    pub max_lag_bytes: u64,
 }
 
 /// How a front-end reaches the group (`[front] mode`).
@@ -599,6 +602,8 @@ impl Validator<'_> {
             heartbeat_send,
             heartbeat_monitor,
             leases: raw.leases.as_ref().is_some_and(|f| *f.get_ref()),
+            max_lag_bytes: self.int(raw.max_lag_mb.as_ref(), "replication.max_lag_mb", 8, 0..1_048_577)? as u64
+                * (1 << 20),
         })
     }
 }

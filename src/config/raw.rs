@@ -46,6 +46,7 @@ pub struct RawReplication {
     pub heartbeat_send_ms: Option<Spanned<i64>>,
     pub heartbeat_monitor_ms: Option<Spanned<i64>>,
     pub leases: Option<Spanned<bool>>,
+    pub max_lag_mb: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -167,3 +167,12 @@ fn front_ends_are_views_by_default_and_proxies_on_request() {
     let e = err("[front]\nmode = \"member\"");
     assert!(e.starts_with("back0.toml:1:") && e.contains("only a front-end"), "{e}");
 }
+
+#[test]
+fn max_lag_mb_bounds_how_far_behind_a_synced_client_may_be() {
+    let base = "role = \"back\"\n[replication]\nlisten = \"127.0.0.1:7000\"\n";
+    assert_eq!(parse(base).unwrap().replication.max_lag_bytes, 8 << 20, "the default");
+    assert_eq!(parse(&format!("{base}max_lag_mb = 0")).unwrap().replication.max_lag_bytes, 0, "no bound");
+    assert_eq!(parse(&format!("{base}max_lag_mb = 2")).unwrap().replication.max_lag_bytes, 2 << 20);
+    assert!(err(&format!("{base}max_lag_mb = -1")).contains("replication.max_lag_mb"));
+}

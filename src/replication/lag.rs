@@ -1,14 +1,19 @@
-//! Replication lag per site, as the master sees it, for `/metrics`.
+//! Replication lag: per site as the master sees it, for `/metrics`, and a
+//! client's own, for its readiness.
 //!
 //! Berkeley DB 5.3 keeps no per-site applied LSN that its API exposes, so
-//! every 2 s the master asks each other site that has registered an HTTP
+//! every second the master asks each other site that has registered an HTTP
 //! address for its `/v1/status` LSN, and reports how many bytes of log the
 //! site had yet to apply: the master's log end *after* the answer minus the
 //! site's LSN, so the figure is an upper bound (it includes what was
 //! committed during the round trip). A site that does not answer within
 //! 500 ms has no series until it does; so does every site on a non-master.
+//! A client asks the master the same way for the master's LSN: its own lag
+//! (an upper bound too) goes to [`OwnLag`], which the watcher compares with
+//! `[replication] max_lag_mb`.
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 use tokio::sync::watch;
@@ -20,29 +25,61 @@ use crate::bdb::Lsn;
 use crate::client::Client;
 use crate::store::Store;
 
-const EVERY: Duration = Duration::from_secs(2);
+const EVERY: Duration = Duration::from_secs(1);
+
+/// A client's own lag in bytes, as last measured; `u64::MAX`: unknown.
+pub struct OwnLag(AtomicU64);
+
+impl Default for OwnLag {
+    fn default() -> Self {
+        OwnLag(AtomicU64::new(u64::MAX))
+    }
+}
+
+impl OwnLag {
+    pub fn get(&self) -> Option<u64> {
+        Some(self.0.load(Ordering::Relaxed)).filter(|l| *l != u64::MAX)
+    }
+
+    fn set(&self, lag: Option<u64>) {
+        self.0.store(lag.unwrap_or(u64::MAX), Ordering::Relaxed);
+    }
+}
 const ASK_TIMEOUT: Duration = Duration::from_millis(500);
 
 /// Runs until `shutdown`.
-pub async fn watch(store: Arc<Store>, view: watch::Receiver<View>, shutdown: CancellationToken) {
+pub async fn watch(store: Arc<Store>, view: watch::Receiver<View>, own: Arc<OwnLag>, shutdown: CancellationToken) {
     let mut clients: std::collections::HashMap<String, Client> = std::collections::HashMap::new();
+    let mut client_for = |http: String| -> Option<Client> {
+        match clients.get(&http) {
+            Some(c) => Some(c.clone()),
+            None => Client::new(&format!("http://{http}"), ASK_TIMEOUT)
+                .ok()
+                .map(|c| clients.entry(http).or_insert(c).clone()),
+        }
+    };
     while shutdown.run_until_cancelled(tokio::time::sleep(EVERY)).await.is_some() {
         let metrics = crate::metrics::get();
-        if view.borrow().role != Role::Master {
+        let (role, master_http) = {
+            let v = view.borrow();
+            (v.role, v.master_http().map(str::to_string))
+        };
+        if role != Role::Master {
             metrics.set_replication_lag(&[]);
+            let theirs = match master_http.and_then(&mut client_for) {
+                Some(master) => ask_lsn(&master).await,
+                None => None,
+            };
+            let env = store.env();
+            own.set(theirs.and_then(|theirs| env.current_lsn().and_then(|ours| env.log_distance(ours, theirs)).ok()));
             continue;
         }
+        own.set(None);
         let s = Arc::clone(&store);
         let Ok(Ok(sites)) = tokio::task::spawn_blocking(move || registered_sites(&s)).await else { continue };
         let mut lags = Vec::new();
         for (site, http) in sites {
-            let client = match clients.get(&http) {
-                Some(c) => c.clone(),
-                None => match Client::new(&format!("http://{http}"), ASK_TIMEOUT) {
-                    Ok(c) => clients.entry(http).or_insert(c).clone(),
-                    Err(_) => continue,
-                },
-            };
+            let Some(client) = client_for(http) else { continue };
             let Some(theirs) = ask_lsn(&client).await else { continue };
             let env = store.env();
             if let Ok(lag) = env.current_lsn().and_then(|ours| env.log_distance(theirs, ours)) {

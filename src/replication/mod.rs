@@ -126,10 +126,12 @@ impl Group {
     pub fn start(store: Arc<Store>, running: Arc<Running>, events: Events, shutdown: CancellationToken) -> Group {
         let (tx, rx) = watch::channel(View::default());
         let pulse = Arc::new(pulse::Pulse::default());
+        let own_lag = Arc::new(lag::OwnLag::default());
         let watcher = watcher::Watcher {
             store: Arc::clone(&store),
             running: Arc::clone(&running),
             pulse: Arc::clone(&pulse),
+            own_lag: Arc::clone(&own_lag),
             view: tx,
             published_gen: None,
             policy_warned: false,
@@ -152,7 +154,7 @@ impl Group {
                 rx.clone(),
                 shutdown.clone(),
             ))),
-            Task::Async(tokio::spawn(lag::watch(Arc::clone(&store), rx.clone(), shutdown))),
+            Task::Async(tokio::spawn(lag::watch(Arc::clone(&store), rx.clone(), own_lag, shutdown))),
         ];
         Group {
             view: rx,
@@ -250,6 +252,8 @@ impl Group {
             changed("replication.heartbeat_send_ms", ms(o.heartbeat_send), ms(n.heartbeat_send)),
             changed("replication.heartbeat_monitor_ms", ms(o.heartbeat_monitor), ms(n.heartbeat_monitor)),
         ];
+        // Read by the watcher each round.
+        changed("replication.max_lag_mb", (o.max_lag_bytes >> 20).to_string(), (n.max_lag_bytes >> 20).to_string());
         if timeouts_changed.contains(&true)
             && let Err(err) = env.set_timeouts(&timeouts(new))
         {

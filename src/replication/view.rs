@@ -30,8 +30,11 @@ pub struct View {
     pub role: Role,
     pub master: Option<Master>,
     pub generation: u32,
-    /// Master, or a client that finished its initial sync.
+    /// Master, or a client that finished its initial sync, hears the master
+    /// and is at most `[replication] max_lag_mb` behind it.
     pub synced: bool,
+    /// A client: bytes of log it is behind the master, when last measured.
+    pub lag_bytes: Option<u64>,
     /// Proxy front-ends only: HTTP addresses of synced back-ends that serve
     /// replica and token reads.
     pub replicas: Vec<String>,

@@ -44,6 +44,7 @@ pub(super) struct Watcher {
     pub store: Arc<Store>,
     pub running: Arc<Running>,
     pub pulse: Arc<super::pulse::Pulse>,
+    pub own_lag: Arc<super::lag::OwnLag>,
     pub view: watch::Sender<View>,
     pub published_gen: Option<u32>,
     pub policy_warned: bool,
@@ -212,6 +213,15 @@ impl Watcher {
             // cut off from it (its heartbeat monitor then drops the link)
             // would otherwise say "synced" while it falls behind.
             next.synced = state.startup_complete && env.sites()?.iter().any(|s| s.eid == eid && s.connected);
+            // And not too far behind it, once measured (`lag`).
+            next.lag_bytes = self.own_lag.get();
+            let max = self.running.get().replication.max_lag_bytes;
+            if let Some(lag) = next.lag_bytes.filter(|lag| max > 0 && *lag > max) {
+                if next.synced {
+                    tracing::debug!(lag, max, "more than max_lag_mb behind the master: not synced");
+                }
+                next.synced = false;
+            }
             let replication = env.site_address(eid)?.to_string();
             let published = self.read_published().filter(|p| p.replication == replication);
             if let Some(p) = &published {

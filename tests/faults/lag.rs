@@ -102,3 +102,59 @@ fn a_cut_replica_shows_rising_lag_in_metrics_then_catches_up() {
     });
     eprintln!("readiness: ready again {:.1} s after its lag reached 0", took.as_secs_f64());
 }
+
+/// Issue "Partitions, pauses and bad reloads", point 4, the other half: a
+/// replica that still holds its link to the master (here a heartbeat
+/// monitor of 60 s keeps the cut link "up") but falls more than
+/// `max_lag_mb` behind stops being synced and ready, shows its own lag in
+/// `/v1/status`, and is ready again once it has caught up.
+#[test]
+#[ignore = "needs root, network namespaces and nftables: run tests/system/faults.sh"]
+fn a_replica_too_far_behind_is_not_ready_and_shows_its_lag() {
+    assert!(nix::unistd::geteuid().is_root(), "the fault suite needs root (network namespaces)");
+    let net = Net::new(3);
+    let group = Group::start(&net);
+    let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(5)).build();
+    let m = master_index(&group).expect("one master after start");
+    let r = (0..3).find(|&i| i != m).unwrap();
+    let other = (0..3).find(|&i| i != m && i != r).unwrap();
+    let r_url = group.backs[r].url.clone();
+    let mut config = std::fs::read_to_string(&group.backs[r].config).unwrap();
+    config.push_str("heartbeat_monitor_ms = 60000\nmax_lag_mb = 1\n");
+    std::fs::write(&group.backs[r].config, config).unwrap();
+    group.backs[r].signal(nix::sys::signal::Signal::SIGHUP);
+    let status = || crate::sites::status(&agent, &r_url);
+    wait_for("the replica to measure its lag, synced", Duration::from_secs(30), || {
+        status().is_some_and(|s| s.synced && s.lag_bytes.is_some())
+    });
+
+    net.cut_port(r, &[m, other], REPLICATION_PORT);
+    net.cut_port(m, &[r], REPLICATION_PORT);
+    net.cut_port(other, &[r], REPLICATION_PORT);
+    let master_url = group.backs[m].url.clone();
+    let value = vec![b'x'; 16 * 1024];
+    let mut acked = 0;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    let mut seen = None;
+    while Instant::now() < deadline && seen.is_none() {
+        for _ in 0..20 {
+            let key = format!("far-{acked:06}");
+            if agent.put(&format!("{master_url}/v1/kv/{key}")).send_bytes(&value).is_ok_and(|r| r.status() == 204) {
+                acked += 1;
+            }
+        }
+        seen = status().filter(|s| !s.synced && s.lag_bytes.is_some_and(|l| l > 1 << 20));
+    }
+    let s = seen.expect("the replica never reported itself more than 1 MB behind and not synced");
+    assert!(agent.get(&format!("{r_url}/readyz")).call().is_err(), "not synced, yet /readyz answered 200");
+    eprintln!(
+        "lag: {acked} writes acknowledged; the replica reported lag_bytes {:?}, synced {}",
+        s.lag_bytes, s.synced
+    );
+
+    net.heal();
+    let took = wait_for("the replica to catch up and be ready", Duration::from_secs(120), || {
+        status().is_some_and(|s| s.synced) && agent.get(&format!("{r_url}/readyz")).call().is_ok()
+    });
+    eprintln!("lag: synced and ready again {:.1} s after healing", took.as_secs_f64());
+}
