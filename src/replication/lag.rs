@@ -26,6 +26,7 @@ use crate::client::Client;
 use crate::store::Store;
 
 const EVERY: Duration = Duration::from_secs(1);
+const ASK_TIMEOUT: Duration = Duration::from_millis(500);
 
 /// A client's own lag in bytes, as last measured; `u64::MAX`: unknown.
 pub struct OwnLag(AtomicU64);
@@ -45,7 +46,6 @@ impl OwnLag {
         self.0.store(lag.unwrap_or(u64::MAX), Ordering::Relaxed);
     }
 }
-const ASK_TIMEOUT: Duration = Duration::from_millis(500);
 
 /// Runs until `shutdown`.
 pub async fn watch(store: Arc<Store>, view: watch::Receiver<View>, own: Arc<OwnLag>, shutdown: CancellationToken) {
