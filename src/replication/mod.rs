@@ -116,7 +116,6 @@ pub struct Group {
     store: Option<Arc<Store>>,
     /// The replication thread's beat (members only): see [`pulse`].
     pulse: Option<Arc<pulse::Pulse>>,
-    running: Option<Arc<Running>>,
     tasks: Mutex<Vec<Task>>,
 }
 
@@ -141,7 +140,6 @@ impl Group {
             .name("fish-replication".into())
             .spawn(move || watcher.run(events.0, stop))
             .expect("spawning the replication thread");
-        let running_for_group = Arc::clone(&running);
         let tasks = vec![
             Task::Thread(thread),
             Task::Async(tokio::task::spawn_blocking({
@@ -156,20 +154,14 @@ impl Group {
             ))),
             Task::Async(tokio::spawn(lag::watch(Arc::clone(&store), rx.clone(), own_lag, shutdown))),
         ];
-        Group {
-            view: rx,
-            store: Some(store),
-            pulse: Some(pulse),
-            running: Some(running_for_group),
-            tasks: Mutex::new(tasks),
-        }
+        Group { view: rx, store: Some(store), pulse: Some(pulse), tasks: Mutex::new(tasks) }
     }
 
     /// A proxy front-end's view: it follows the master the back-ends at
     /// `backends` (HTTP addresses) report, without joining the group.
     pub fn follow(backends: Vec<String>, shutdown: CancellationToken) -> Group {
         let (view, task) = follow::start(backends, shutdown);
-        Group { view, store: None, pulse: None, running: None, tasks: Mutex::new(vec![Task::Async(task)]) }
+        Group { view, store: None, pulse: None, tasks: Mutex::new(vec![Task::Async(task)]) }
     }
 
     /// The current view.
@@ -185,10 +177,7 @@ impl Group {
     /// Master work can go ahead at once: no stall of this process was seen
     /// or is under way (see [`pulse`]).
     pub fn steady(&self) -> bool {
-        match (&self.pulse, &self.running) {
-            (Some(pulse), Some(running)) => pulse.steady(running.get().replication.heartbeat_monitor),
-            _ => true,
-        }
+        self.pulse.as_ref().is_none_or(|pulse| pulse.steady())
     }
 
     /// After a stall of this process: waits (until `deadline`) until a

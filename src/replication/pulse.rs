@@ -24,13 +24,20 @@ pub struct Pulse {
     start: Instant,
     /// Milliseconds since `start` of the last beat.
     last_beat: AtomicU64,
+    /// The stall bound of the last beat (the heartbeat monitor), in ms.
+    stall: AtomicU64,
     /// A stall was seen and no barrier has confirmed mastership since.
     unconfirmed: AtomicBool,
 }
 
 impl Default for Pulse {
     fn default() -> Self {
-        Pulse { start: Instant::now(), last_beat: AtomicU64::new(0), unconfirmed: AtomicBool::new(false) }
+        Pulse {
+            start: Instant::now(),
+            last_beat: AtomicU64::new(0),
+            stall: AtomicU64::new(u64::MAX),
+            unconfirmed: AtomicBool::new(false),
+        }
     }
 }
 
@@ -42,6 +49,7 @@ impl Pulse {
     /// The replication thread's beat: on a master, a gap of `stall` or more
     /// since the last one leaves the site unconfirmed.
     pub fn beat(&self, stall: Duration, master: bool) {
+        self.stall.store(stall.as_millis() as u64, Ordering::Relaxed);
         let now = self.now();
         let gap = now.saturating_sub(self.last_beat.swap(now, Ordering::Relaxed));
         if master && gap >= stall.as_millis() as u64 && !self.unconfirmed.swap(true, Ordering::Relaxed) {
@@ -68,9 +76,10 @@ impl Pulse {
         self.unconfirmed.store(false, Ordering::Relaxed);
     }
 
-    /// Master work can go ahead now: no stall seen, none unconfirmed.
-    pub fn steady(&self, stall: Duration) -> bool {
-        self.now().saturating_sub(self.last_beat.load(Ordering::Relaxed)) < stall.as_millis() as u64
+    /// Master work can go ahead now: no stall seen, none unconfirmed. (The
+    /// request path asks: two atomic loads, no lock.)
+    pub fn steady(&self) -> bool {
+        self.now().saturating_sub(self.last_beat.load(Ordering::Relaxed)) < self.stall.load(Ordering::Relaxed)
             && !self.unconfirmed()
     }
 }
@@ -85,14 +94,14 @@ mod tests {
         let p = Pulse::default();
         p.beat(stall, true);
         p.confirm(); // the first beat sees the gap since start
-        assert!(p.steady(stall));
+        assert!(p.steady());
         std::thread::sleep(Duration::from_millis(70));
-        assert!(!p.steady(stall), "no beat for longer than the stall bound");
+        assert!(!p.steady(), "no beat for longer than the stall bound");
         p.beat(stall, true);
-        assert!(p.unconfirmed() && !p.steady(stall), "unconfirmed after the gap");
+        assert!(p.unconfirmed() && !p.steady(), "unconfirmed after the gap");
         p.beat(stall, true);
-        assert!(!p.steady(stall), "beats alone do not confirm");
+        assert!(!p.steady(), "beats alone do not confirm");
         p.confirm();
-        assert!(p.steady(stall));
+        assert!(p.steady());
     }
 }
