@@ -54,11 +54,25 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
                 if show_version {
                     eprintln!("version {}", r.header("etag").unwrap_or("?").trim_matches('"'));
                 }
-                std::io::stdout().write_all(&r.body).is_ok()
+                // Raw bytes when piped; on a terminal, a value without a
+                // final newline would run into the next prompt.
+                let mut out = std::io::stdout();
+                let newline = out.is_terminal() && !r.body.ends_with(b"\n");
+                out.write_all(&r.body).is_ok() && (!newline || out.write_all(b"\n").is_ok())
             })
         }
         Cmd::Put { key, value, if_version, create } => {
             let value = match value.as_deref() {
+                // Reading a terminal would wait, silently, for a value the
+                // user meant to give as an argument.
+                None if std::io::stdin().is_terminal() => {
+                    return fail(
+                        Exit::Usage,
+                        &format!(
+                            "no value for {key:?}: give it as an argument (fishctl put KEY VALUE), or pipe it and write - (fishctl put KEY - < FILE)"
+                        ),
+                    );
+                }
                 Some("-") | None => match read_stdin() {
                     Ok(v) => v,
                     Err(e) => {

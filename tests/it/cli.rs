@@ -157,3 +157,37 @@ fn fishd_raises_its_open_files_limit_to_the_hard_limit() {
     assert!(raised, "soft limit not raised to the hard one: {line}");
     assert!(exit.success(), "{exit}");
 }
+
+/// `fishctl` on a terminal (a pseudo-terminal from `script`): `get` ends
+/// its output with a newline so the next prompt does not run into the
+/// value, and `put KEY` without a value says what to do instead of waiting
+/// silently for the terminal.
+#[test]
+fn fishctl_on_a_terminal_ends_get_with_a_newline_and_refuses_put_without_a_value() {
+    let site = Site::start("tty", "");
+    let url = site.url.as_str();
+    assert_eq!(code(&fishctl(url, &["put", "k", "v"], None)), 0);
+    let on_tty = |args: &str| {
+        Command::new("timeout")
+            .args(["20", "script", "-qec", &format!("{FISHCTL} --url {url} {args}"), "/dev/null"])
+            .env_remove("FISH_URL")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap()
+    };
+    let get = on_tty("get k");
+    assert_eq!(code(&get), 0, "{get:?}");
+    assert!(
+        get.stdout.ends_with(b"v\r\n"),
+        "a terminal gets a final newline: {:?}",
+        String::from_utf8_lossy(&get.stdout)
+    );
+    // Piped, the bytes stay as they are.
+    assert_eq!(fishctl(url, &["get", "k"], None).stdout, b"v");
+
+    let put = on_tty("put k2");
+    let text = String::from_utf8_lossy(&put.stdout);
+    assert_eq!(code(&put), 2, "{text}");
+    assert!(text.contains("no value for \"k2\": give it as an argument"), "{text}");
+    assert_eq!(code(&fishctl(url, &["get", "k2"], None)), 1, "nothing was written");
+}
