@@ -30,8 +30,6 @@ const DRAIN: Duration = Duration::from_secs(10);
 /// Why a site could not run.
 #[derive(Debug, thiserror::Error)]
 pub enum DaemonError {
-    #[error("a new member front-end needs replication.helpers: the back-end sites it joins the group through")]
-    FrontNeedsHelpers,
     #[error("cannot open the store in {dir}: {source}")]
     Store { dir: String, source: StoreError },
     #[error("cannot listen for HTTP on {addr}: {source}")]
@@ -73,9 +71,6 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
     if let Some(FrontMode::Proxy { backends }) = &config.front {
         let backends = backends.iter().map(ToString::to_string).collect();
         return run_proxy(config, backends, intents, started).await;
-    }
-    if config.role == Role::Front && config.replication.helpers.is_empty() && crate::store::is_fresh(&config.data_dir) {
-        return Err(DaemonError::FrontNeedsHelpers);
     }
     tracing::info!(name = %config.name, role = %config.role, data_dir = %config.data_dir.display(), "starting fishd {}", env!("CARGO_PKG_VERSION"));
     let (store, events) = open_store(&config).await?;
