@@ -271,6 +271,12 @@ const DEFAULT_MAX_VALUE_BYTES: i64 = 1 << 20;
 const MAX_MAX_VALUE_BYTES: i64 = 256 << 20;
 
 impl Config {
+    /// A view of the group: a front-end with its own replica (Berkeley DB
+    /// patch 0010). The one rule: every other place asks this.
+    pub fn is_view(&self) -> bool {
+        self.front == Some(FrontMode::Member)
+    }
+
     /// Reads and validates `path`. The default name is the file stem.
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
         let origin = path.display().to_string();

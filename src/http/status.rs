@@ -8,7 +8,6 @@ use super::error::ApiError;
 use super::request::{allow, blocking};
 use super::{App, Resp, json_response};
 use crate::api;
-use crate::config::Role;
 
 /// 200 while the process serves HTTP at all.
 pub fn healthz(req: &Request<Incoming>) -> Result<Resp, ApiError> {
@@ -43,7 +42,7 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
         replication: c.replication.listen.to_string(),
         is_self: true,
         connected: true,
-        view: c.role == Role::Front,
+        view: c.is_view(),
         eid: None,
         name: Some(c.name.clone()),
         http: Some(c.http.advertise.to_string()),
@@ -52,7 +51,7 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
     let status = api::Status {
         name: c.name.clone(),
         role: c.role.to_string(),
-        mode: (c.role == Role::Front).then(|| "view".to_string()),
+        mode: c.is_view().then(|| "view".to_string()),
         state: view.role.to_string(),
         status: view.describe(),
         synced: view.synced,

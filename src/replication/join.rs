@@ -7,7 +7,7 @@ use std::time::Duration;
 use tokio_util::sync::CancellationToken;
 
 use crate::bdb;
-use crate::config::{Config, Role as SiteRole};
+use crate::config::Config;
 use crate::store::{Store, StoreError};
 
 /// Replication Manager message threads.
@@ -37,7 +37,7 @@ pub fn join(store: &Store, config: &Config, shutdown: &CancellationToken) {
             // configured as: a view (every front-end with a replica) or a
             // member (every back-end). Only the operator can fix that.
             Err(StoreError::Bdb(err)) if err.errno() == Some(libc::EINVAL) => {
-                let (is, was) = if config.role == SiteRole::Front { ("view", "member") } else { ("member", "view") };
+                let (is, was) = if config.is_view() { ("view", "member") } else { ("member", "view") };
                 tracing::error!(
                     fish_event = "join_refused",
                     attempt,

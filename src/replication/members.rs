@@ -55,7 +55,7 @@ pub fn members(store: &Store, config: &Config, view: &View) -> Result<api::Membe
         replication: me,
         is_self: true,
         connected: true,
-        view: config.role == crate::config::Role::Front,
+        view: config.is_view(),
         name: Some(config.name.clone()),
         http: Some(config.http.advertise.to_string()),
         role: Some(config.role.to_string()),

@@ -68,7 +68,7 @@ pub fn configure(config: &Config, opts: &mut StoreOptions, fresh: bool) -> Event
         priority: r.priority,
         // Every front-end with a replica is a view: it never votes, acks
         // or counts in the group size (Fish's Berkeley DB patch 0010).
-        view: config.role == SiteRole::Front,
+        view: config.is_view(),
         ack_policy: ack_policy(r.ack_policy),
         timeouts: timeouts(config),
         lease: r.leases.then_some(r.heartbeat_monitor.max(r.ack_timeout)),

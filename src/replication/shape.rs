@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::bdb::SiteInfo;
-use crate::config::{Config, Role};
+use crate::config::Config;
 use crate::store::{Store, StoreError};
 
 /// What a member registers about itself.
@@ -91,7 +91,7 @@ pub fn registered_sites(store: &Store) -> Result<Vec<(SiteInfo, Option<SiteRecor
 /// The shape as this site's replica of the membership and registry says.
 pub fn shape(store: &Store, config: &Config) -> Result<Shape, StoreError> {
     let others = registered_sites(store)?;
-    let me_view = config.role == Role::Front;
+    let me_view = config.is_view();
     let (mut members, mut views) = (usize::from(!me_view), usize::from(me_view));
     let mut electable = usize::from(!me_view && config.replication.priority > 0);
     let mut unregistered = 0;
