@@ -81,27 +81,20 @@ pub async fn wait_for_master(app: &App, deadline: Instant) -> Result<Target, Api
 
 /// A master back from a stall that no quorum has confirmed yet.
 pub fn unconfirmed_master(app: &App) -> ApiError {
-    ApiError::new(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "no_master",
-        format!(
-            "this site was master before its process stalled, and no quorum confirmed it since (waited {} ms)",
-            app.config().http.master_wait.as_millis()
-        ),
-    )
-    .with_header(header::RETRY_AFTER, "1")
+    no_master_because(app, |ms| {
+        format!("this site was master before its process stalled, and no quorum confirmed it since (waited {ms} ms)")
+    })
 }
 
 fn no_master(app: &App) -> ApiError {
-    ApiError::new(
-        StatusCode::SERVICE_UNAVAILABLE,
-        "no_master",
-        format!(
-            "no master is known after waiting {} ms (election in progress?)",
-            app.config().http.master_wait.as_millis()
-        ),
-    )
-    .with_header(header::RETRY_AFTER, "1")
+    no_master_because(app, |ms| format!("no master is known after waiting {ms} ms (election in progress?)"))
+}
+
+/// 503 `no_master` with `Retry-After`, saying why in terms of the
+/// `master_wait_ms` the request waited.
+fn no_master_because(app: &App, why: impl FnOnce(u128) -> String) -> ApiError {
+    ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "no_master", why(app.config().http.master_wait.as_millis()))
+        .with_header(header::RETRY_AFTER, "1")
 }
 
 /// Forwards `parts` + `body` to the master, retrying while nothing was sent.
