@@ -53,14 +53,32 @@ fn wait_for(rx: &Receiver<RepEvent>, want: &RepEvent, within: Duration) -> Vec<R
     panic!("no {want:?} within {within:?}; saw {seen:?}");
 }
 
+/// A one-site group at `port` in `dir`, master once this returns.
+fn start_master(dir: &std::path::Path, port: u16) -> Env {
+    let (cfg, events) = rep_config(port, true, &[], 100);
+    let master = open(dir, cfg);
+    master.start_replication(2, true).unwrap();
+    wait_for(&events, &RepEvent::BecameMaster, Duration::from_secs(10));
+    master
+}
+
+/// Starts replication on a joining client, retrying for 20 s while the
+/// group cannot take it yet (RepUnavail); any other error is returned.
+fn join(env: &Env) -> Result<()> {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        match env.start_replication(2, false) {
+            Err(Error::RepUnavail(_)) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(100)),
+            other => return other,
+        }
+    }
+}
+
 #[test]
 fn a_joining_site_replicates_the_masters_commits_and_tokens_reach_it() {
     let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (p1, p2) = (free_port(), free_port());
-    let (cfg1, ev1) = rep_config(p1, true, &[], 100);
-    let master = open(d1.path(), cfg1);
-    master.start_replication(2, true).unwrap();
-    wait_for(&ev1, &RepEvent::BecameMaster, Duration::from_secs(10));
+    let master = start_master(d1.path(), p1);
     assert!(master.rep_state().unwrap().is_master);
 
     let txn = master.begin(TxnFlags::default()).unwrap();
@@ -70,11 +88,7 @@ fn a_joining_site_replicates_the_masters_commits_and_tokens_reach_it() {
 
     let (cfg2, ev2) = rep_config(p2, false, &[p1], 0);
     let client = open(d2.path(), cfg2);
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while let Err(e) = client.start_replication(2, false) {
-        assert!(matches!(e, Error::RepUnavail(_)) && Instant::now() < deadline, "{e}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
+    join(&client).unwrap();
     wait_for(&ev2, &RepEvent::StartupDone, Duration::from_secs(20));
     let state = client.rep_state().unwrap();
     assert!(state.is_client && state.master.is_some(), "{state:?}");
@@ -115,8 +129,6 @@ fn a_db_config_file_is_refused_by_name() {
     assert!(err.contains("DB_CONFIG") && err.contains("override"), "{err}");
 }
 
-/// This process's TCP sockets whose local or peer port is one of `ports`:
-/// how many there are, and the descriptors of those without TCP_NODELAY.
 /// Patch 0010: a view joins, is listed as one, and is left out of the
 /// group size on both sides; it cannot take a priority; and the group's
 /// record of it wins over a changed configuration.
@@ -124,25 +136,11 @@ fn a_db_config_file_is_refused_by_name() {
 fn a_view_is_listed_as_one_and_left_out_of_the_group_size() {
     let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let (p1, p2) = (free_port(), free_port());
-    let (cfg1, ev1) = rep_config(p1, true, &[], 100);
-    let master = open(d1.path(), cfg1);
-    master.start_replication(2, true).unwrap();
-    wait_for(&ev1, &RepEvent::BecameMaster, Duration::from_secs(10));
+    let master = start_master(d1.path(), p1);
 
     let (mut cfg2, ev2) = rep_config(p2, false, &[p1], 0);
     cfg2.view = true;
     let view = open(d2.path(), cfg2.clone());
-    let join = |env: &Env| {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        loop {
-            match env.start_replication(2, false) {
-                Err(Error::RepUnavail(_)) if Instant::now() < deadline => {
-                    std::thread::sleep(Duration::from_millis(100))
-                }
-                other => return other,
-            }
-        }
-    };
     join(&view).unwrap();
     wait_for(&ev2, &RepEvent::StartupDone, Duration::from_secs(20));
 
@@ -164,6 +162,8 @@ fn a_view_is_listed_as_one_and_left_out_of_the_group_size() {
     assert_eq!(err.errno(), Some(libc::EINVAL), "{err}");
 }
 
+/// This process's TCP sockets whose local or peer port is one of `ports`:
+/// how many there are, and the descriptors of those without TCP_NODELAY.
 fn replication_sockets_nodelay(ports: &[u16]) -> (usize, Vec<i32>) {
     use std::os::fd::FromRawFd;
     let mut checked = 0;
