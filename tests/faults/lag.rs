@@ -34,6 +34,34 @@ fn wait_for(what: &str, within: Duration, mut f: impl FnMut() -> bool) -> Durati
     panic!("timed out after {within:?} waiting for {what}");
 }
 
+/// The master, the replica these tests cut off, and the third site.
+fn master_replica_other(group: &Group) -> (usize, usize, usize) {
+    let m = master_index(group).expect("one master after start");
+    let r = (0..3).find(|&i| i != m).unwrap();
+    let other = (0..3).find(|&i| i != m && i != r).unwrap();
+    (m, r, other)
+}
+
+/// Cuts `r`'s replication from both other sites (so it cannot win an
+/// election either); HTTP between them keeps flowing.
+fn cut_replication(net: &Net, r: usize, m: usize, other: usize) {
+    net.cut_port(r, &[m, other], REPLICATION_PORT);
+    net.cut_port(m, &[r], REPLICATION_PORT);
+    net.cut_port(other, &[r], REPLICATION_PORT);
+}
+
+/// Writes 20 values of 16 KiB to the master at `url` as `PREFIX-NNNNNN`,
+/// counting each acknowledged one in `acked` (which numbers the keys).
+fn write_20(agent: &ureq::Agent, url: &str, prefix: &str, acked: &mut usize) {
+    let value = vec![b'x'; 16 * 1024];
+    for _ in 0..20 {
+        let key = format!("{prefix}-{acked:06}");
+        if agent.put(&format!("{url}/v1/kv/{key}")).send_bytes(&value).is_ok_and(|r| r.status() == 204) {
+            *acked += 1;
+        }
+    }
+}
+
 #[test]
 #[ignore = "needs root, network namespaces and nftables: run tests/system/faults.sh"]
 fn a_cut_replica_shows_rising_lag_in_metrics_then_catches_up() {
@@ -41,20 +69,14 @@ fn a_cut_replica_shows_rising_lag_in_metrics_then_catches_up() {
     let net = Net::new(3);
     let group = Group::start(&net);
     let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(5)).build();
-    let m = master_index(&group).expect("one master after start");
-    let r = (0..3).find(|&i| i != m).unwrap();
-    let other = (0..3).find(|&i| i != m && i != r).unwrap();
+    let (m, r, other) = master_replica_other(&group);
     let r_site = format!("{}:{REPLICATION_PORT}", net.addrs[r]);
     let master_url = group.backs[m].url.clone();
     wait_for("the master to report lag 0 for the replica", Duration::from_secs(30), || {
         lag(&agent, &master_url, &r_site) == Some(0)
     });
 
-    // Cut r's replication from both other sites (so it cannot win an
-    // election either); HTTP between them keeps flowing.
-    net.cut_port(r, &[m, other], REPLICATION_PORT);
-    net.cut_port(m, &[r], REPLICATION_PORT);
-    net.cut_port(other, &[r], REPLICATION_PORT);
+    cut_replication(&net, r, m, other);
     let cut_at = Instant::now();
     let r_url = group.backs[r].url.clone();
     let ready = |agent: &ureq::Agent| agent.get(&format!("{r_url}/readyz")).call().is_ok();
@@ -69,17 +91,11 @@ fn a_cut_replica_shows_rising_lag_in_metrics_then_catches_up() {
     // A behaviour bound, not a speed target: the heartbeat monitor (600 ms)
     // plus a generous margin for this shared machine.
     assert!(unready_after < Duration::from_secs(3), "not ready only after {unready_after:?}");
-    let value = vec![b'x'; 16 * 1024];
     let mut acked = 0;
     let mut max_lag = 0;
     let deadline = Instant::now() + Duration::from_secs(60);
     while Instant::now() < deadline && max_lag < 2_000_000 {
-        for _ in 0..20 {
-            let key = format!("lag-{acked:06}");
-            if agent.put(&format!("{master_url}/v1/kv/{key}")).send_bytes(&value).is_ok_and(|r| r.status() == 204) {
-                acked += 1;
-            }
-        }
+        write_20(&agent, &master_url, "lag", &mut acked);
         max_lag = max_lag.max(lag(&agent, &master_url, &r_site).unwrap_or(0));
     }
     eprintln!("lag: {acked} writes of 16 KiB acknowledged while cut; the master reported lag up to {max_lag} bytes");
@@ -115,9 +131,7 @@ fn a_replica_too_far_behind_is_not_ready_and_shows_its_lag() {
     let net = Net::new(3);
     let group = Group::start(&net);
     let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(5)).build();
-    let m = master_index(&group).expect("one master after start");
-    let r = (0..3).find(|&i| i != m).unwrap();
-    let other = (0..3).find(|&i| i != m && i != r).unwrap();
+    let (m, r, other) = master_replica_other(&group);
     let r_url = group.backs[r].url.clone();
     let mut config = std::fs::read_to_string(&group.backs[r].config).unwrap();
     config.push_str("heartbeat_monitor_ms = 60000\nmax_lag_mb = 1\n");
@@ -128,21 +142,13 @@ fn a_replica_too_far_behind_is_not_ready_and_shows_its_lag() {
         status().is_some_and(|s| s.synced && s.lag_bytes.is_some())
     });
 
-    net.cut_port(r, &[m, other], REPLICATION_PORT);
-    net.cut_port(m, &[r], REPLICATION_PORT);
-    net.cut_port(other, &[r], REPLICATION_PORT);
+    cut_replication(&net, r, m, other);
     let master_url = group.backs[m].url.clone();
-    let value = vec![b'x'; 16 * 1024];
     let mut acked = 0;
     let deadline = Instant::now() + Duration::from_secs(60);
     let mut seen = None;
     while Instant::now() < deadline && seen.is_none() {
-        for _ in 0..20 {
-            let key = format!("far-{acked:06}");
-            if agent.put(&format!("{master_url}/v1/kv/{key}")).send_bytes(&value).is_ok_and(|r| r.status() == 204) {
-                acked += 1;
-            }
-        }
+        write_20(&agent, &master_url, "far", &mut acked);
         seen = status().filter(|s| !s.synced && s.lag_bytes.is_some_and(|l| l > 1 << 20));
     }
     let s = seen.expect("the replica never reported itself more than 1 MB behind and not synced");
