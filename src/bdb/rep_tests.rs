@@ -65,9 +65,13 @@ fn start_master(dir: &std::path::Path, port: u16) -> Env {
 /// Starts replication on a joining client, retrying for 20 s while the
 /// group cannot take it yet (RepUnavail); any other error is returned.
 fn join(env: &Env) -> Result<()> {
+    join_as(env, false)
+}
+
+fn join_as(env: &Env, electable: bool) -> Result<()> {
     let deadline = Instant::now() + Duration::from_secs(20);
     loop {
-        match env.start_replication(2, false) {
+        match env.start_replication(2, electable) {
             Err(Error::RepUnavail(_)) if Instant::now() < deadline => std::thread::sleep(Duration::from_millis(100)),
             other => return other,
         }
@@ -160,6 +164,50 @@ fn a_view_is_listed_as_one_and_left_out_of_the_group_size() {
     let again = open(d2.path(), member);
     let err = join(&again).expect_err("a view restarted as a member must not run");
     assert_eq!(err.errno(), Some(libc::EINVAL), "{err}");
+}
+
+/// Patch 0013: a master steps down and the electable site it prepared
+/// (the whole log, the highest priority) wins the election it calls; a
+/// client cannot step down.
+#[test]
+fn a_master_steps_down_and_the_site_it_prepared_wins() {
+    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
+    let master = start_master(dirs[0].path(), ports[0]);
+    let mut clients = Vec::new();
+    for (i, priority) in [(1, 90), (2, 10)] {
+        let (cfg, events) = rep_config(ports[i], false, &[ports[0]], priority);
+        let env = open(dirs[i].path(), cfg);
+        join_as(&env, true).unwrap();
+        wait_for(&events, &RepEvent::StartupDone, Duration::from_secs(20));
+        clients.push((env, events));
+    }
+    assert!(clients[0].0.step_down().is_err(), "a client has nothing to hand over");
+
+    let txn = master.begin(TxnFlags::default()).unwrap();
+    let db = Database::open_btree(&master, &txn, "t.db", PageSize::new(4096)).unwrap();
+    db.put(&txn, b"k", b"v").unwrap();
+    let done = txn.commit_with_token().unwrap();
+    drop(db);
+    let (low, low_events) = &clients[1];
+    low.wait_applied(&done.token, Duration::from_secs(10)).unwrap();
+    // The lowest priority site is the one prepared to win.
+    low.set_priority(1000).unwrap();
+    master.set_priority(0).unwrap();
+    let generation = master.rep_state().unwrap().generation;
+    let started = Instant::now();
+    master.step_down().unwrap();
+    wait_for(low_events, &RepEvent::BecameMaster, Duration::from_secs(10));
+    let took = started.elapsed();
+    let state = low.rep_state().unwrap();
+    assert!(state.is_master && state.generation > generation, "{state:?}");
+    assert!(took < Duration::from_secs(5), "the election was called at once, not after a monitor: {took:?}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while master.rep_state().unwrap().master.map(|eid| master.site_address(eid).unwrap().port) != Some(ports[2]) {
+        assert!(Instant::now() < deadline, "the old master follows the new one");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!master.rep_state().unwrap().is_master);
 }
 
 /// This process's TCP sockets whose local or peer port is one of `ports`:

@@ -225,6 +225,16 @@ impl Env {
         check(unsafe { call!(self.inner.raw(), repmgr_start, threads as c_int, flags) })
     }
 
+    /// Hands mastership over (Fish's patch 0013): this master becomes a
+    /// client and calls an election at once, in which it votes. The caller
+    /// prepares it: no transaction in flight, the site it wants to win has
+    /// the whole log and the highest priority, and its own priority 0 if it
+    /// must not win again. `Err(Inval)` if this site is not master.
+    pub fn step_down(&self) -> Result<()> {
+        // SAFETY: valid open environment with replication started.
+        check(unsafe { call!(self.inner.raw(), repmgr_start, 0, ffi::DB_REP_CLIENT) })
+    }
+
     /// This site's replication state.
     pub fn rep_state(&self) -> Result<RepState> {
         let mut sp: *mut ffi::DB_REP_STAT = ptr::null_mut();
@@ -316,6 +326,14 @@ impl Env {
     pub fn set_priority(&self, priority: u32) -> Result<()> {
         // SAFETY: valid open handle; legal at any time.
         check(unsafe { call!(self.inner.raw(), rep_set_priority, priority) })
+    }
+
+    /// This site's election priority right now.
+    pub fn priority(&self) -> Result<u32> {
+        let mut p: u32 = 0;
+        // SAFETY: valid open handle; writes one u32.
+        check(unsafe { call!(self.inner.raw(), rep_get_priority, &mut p) })?;
+        Ok(p)
     }
 
     /// Changes the replication timeouts of a running site.
