@@ -51,25 +51,22 @@ unsafe impl Sync for Database {}
 
 impl Drop for Database {
     fn drop(&mut self) {
-        // A close that meets a replication lockout fails before doing
-        // anything (the handle stays valid): retry it for up to 2 s rather
-        // than leak the handle.
-        for _ in 0..100 {
-            // SAFETY: we own the handle; cursors borrow `&Database`, so none
-            // is open; after a successful close it is never touched again.
-            let rc = unsafe { call!(self.ptr.as_ptr(), close, 0) };
-            match check(rc) {
-                Err(Error::LockDeadlock | Error::RepLockout) => {
-                    std::thread::sleep(std::time::Duration::from_millis(20))
-                }
-                Err(err) => {
-                    tracing::error!(%err, "closing a Berkeley DB database failed");
-                    return;
-                }
-                Ok(()) => return,
+        // DB->close is a destructor that cannot fail (`__db_close_pp`): it
+        // frees the handle whatever it returns. A replication lockout or a
+        // deadlock it reports only says the close ran outside the
+        // replication block, so it is never retried: a retry was a second
+        // close of freed memory (a crash seen when a master that just
+        // handed over closed its databases while the new master synced it).
+        // SAFETY: we own the handle; cursors borrow `&Database`, so none is
+        // open; it is never touched again after this call.
+        let rc = unsafe { call!(self.ptr.as_ptr(), close, 0) };
+        match check(rc) {
+            Ok(()) => {}
+            Err(err @ (Error::LockDeadlock | Error::RepLockout)) => {
+                tracing::debug!(%err, "closed a Berkeley DB database during a replication lockout")
             }
+            Err(err) => tracing::error!(%err, "closing a Berkeley DB database failed"),
         }
-        tracing::error!("closing a Berkeley DB database stayed locked out for 2 s; handle leaked");
     }
 }
 
