@@ -4,7 +4,8 @@
 //! 2. start replication ([`Group::start`]: joining with retry, the watcher,
 //!    registration, lag) and the systemd notifier, every background task
 //!    with the one shutdown token;
-//! 3. serve HTTP until SIGTERM/SIGINT cancels the token;
+//! 3. serve HTTP until SIGTERM/SIGINT; a master first hands mastership
+//!    over (`replication::handover`), then the token is cancelled;
 //! 4. drain in-flight requests (bounded), then wait for every background
 //!    task to end ([`Group::stop`]), so nothing holds the store;
 //! 5. close the store: final checkpoint, databases, then the environment,
@@ -26,6 +27,9 @@ use crate::systemd;
 
 /// How long in-flight requests get to finish after a shutdown signal.
 const DRAIN: Duration = Duration::from_secs(10);
+/// A master that hands over at exit keeps priority 0 this long (longer
+/// than it takes to close), so it is not elected back on its way out.
+const HOLD_OFF_AT_EXIT: Duration = Duration::from_secs(60);
 
 /// Why a site could not run.
 #[derive(Debug, thiserror::Error)]
@@ -246,16 +250,28 @@ async fn handle_intents(
     shutdown: CancellationToken,
     app: Arc<App>,
 ) {
+    let mut stopping = false;
     while let Some(intent) = intents.recv().await {
         match intent {
-            Intent::Shutdown { signal } if shutdown.is_cancelled() => {
+            Intent::Shutdown { signal } if stopping => {
                 tracing::warn!(signal, "second shutdown signal: exiting now");
                 std::process::exit(1);
             }
             Intent::Shutdown { signal } => {
+                stopping = true;
                 systemd::stopping();
-                tracing::info!(signal, "shutting down: no new requests, finishing in-flight ones");
-                shutdown.cancel();
+                // A master hands mastership over first, while it still
+                // serves: the writes that wait meanwhile go to the new
+                // master, so a planned restart costs clients no error.
+                let (app, shutdown) = (Arc::clone(&app), shutdown.clone());
+                tokio::spawn(async move {
+                    if app.group.role() == replication::Role::Master {
+                        let _ =
+                            app.group.hand_over(None, replication::handover::Reason::Shutdown, HOLD_OFF_AT_EXIT).await;
+                    }
+                    tracing::info!(signal, "shutting down: no new requests, finishing in-flight ones");
+                    shutdown.cancel();
+                });
             }
             Intent::Reload => {
                 let app = Arc::clone(&app);

@@ -1,7 +1,7 @@
 //! Prometheus metrics (`prometheus-client`), served at `/metrics`: requests
 //! and latencies by route and status, commits, acknowledgement failures,
-//! elections, master changes, this site's role, and (on the master) each
-//! other site's replication lag.
+//! elections, master changes, hand-overs, commit and disk-sync latency,
+//! this site's role, and (on the master) each other site's replication lag.
 //!
 //! One process-wide registry, like a Prometheus client's default one: the
 //! HTTP layer and the replication thread record into it without threading
@@ -35,6 +35,11 @@ struct SiteLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct ReasonLabels {
+    reason: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RoleLabels {
     role: &'static str,
 }
@@ -49,6 +54,13 @@ pub struct Metrics {
     pub elections_won: Counter,
     pub elections_failed: Counter,
     pub master_changes: Counter,
+    step_downs: Family<ReasonLabels, Counter>,
+    /// A write batch's commit on the master: log write, flush and the
+    /// acknowledgements its policy waits for.
+    pub commit_seconds: Histogram,
+    /// The disk probe: a 4 KiB append and fdatasync in the environment's
+    /// directory (see `replication::disk`).
+    pub disk_sync_seconds: Histogram,
     role: Family<RoleLabels, Gauge>,
     lag: Family<SiteLabels, Gauge>,
 }
@@ -76,6 +88,9 @@ impl Metrics {
             elections_won: Counter::default(),
             elections_failed: Counter::default(),
             master_changes: Counter::default(),
+            step_downs: Family::default(),
+            commit_seconds: Histogram::new(exponential_buckets(0.000_25, 2.0, 14)),
+            disk_sync_seconds: Histogram::new(exponential_buckets(0.000_25, 2.0, 14)),
             role: Family::default(),
             lag: Family::default(),
             registry: Registry::default(),
@@ -85,6 +100,17 @@ impl Metrics {
         registry.register("elections_won", "Elections this site won", m.elections_won.clone());
         registry.register("elections_failed", "Elections that ended without a master", m.elections_failed.clone());
         registry.register("master_changes", "Changes of the master this site follows", m.master_changes.clone());
+        registry.register("step_downs", "Hand-overs of mastership by this site, by reason", m.step_downs.clone());
+        registry.register(
+            "commit_duration_seconds",
+            "Write batches committed as master: log write, flush and acknowledgements",
+            m.commit_seconds.clone(),
+        );
+        registry.register(
+            "disk_sync_duration_seconds",
+            "The disk probe: a 4 KiB append and fdatasync in the data directory",
+            m.disk_sync_seconds.clone(),
+        );
         registry.register("role", "1 for this site's current role (master, client, starting, proxy)", m.role.clone());
         registry.register(
             "replication_lag_bytes",
@@ -99,6 +125,11 @@ impl Metrics {
         let route = route_of(path);
         self.requests.get_or_create(&RequestLabels { route, method: method_of(method), status }).inc();
         self.latency.get_or_create(&RouteLabels { route }).observe(took.as_secs_f64());
+    }
+
+    /// Counts one hand-over of mastership (`request`, `shutdown`, `slow_disk`).
+    pub fn step_down(&self, reason: &'static str) {
+        self.step_downs.get_or_create(&ReasonLabels { reason }).inc();
     }
 
     /// Sets the role gauge: 1 for `role`, 0 for the others.
@@ -154,6 +185,7 @@ fn route_of(path: &str) -> &'static str {
         "/v1/backup" => "/v1/backup",
         p if p.starts_with("/v1/kv/") => "/v1/kv/{key}",
         p if p.starts_with("/v1/members/") => "/v1/members/{site}",
+        "/v1/step-down" => "/v1/step-down",
         p if p.starts_with("/v1/internal/") => "/v1/internal",
         _ => "other",
     }

@@ -24,6 +24,10 @@ pub mod header {
     /// site that receives one and is not master answers 503 rather than
     /// forwarding again, so requests never loop.
     pub const FORWARDED_BY: &str = "fish-forwarded-by";
+    /// On that 503 (and on one from a master that handed mastership over
+    /// while the request waited): nothing was done with the request, so
+    /// the forwarding site sends it to the new master itself.
+    pub const NOT_MASTER: &str = "fish-not-master";
     /// On a backup: the log position the backup holds every write before.
     pub const BACKUP_LSN: &str = "fish-backup-lsn";
 }

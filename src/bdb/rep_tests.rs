@@ -166,9 +166,10 @@ fn a_view_is_listed_as_one_and_left_out_of_the_group_size() {
     assert_eq!(err.errno(), Some(libc::EINVAL), "{err}");
 }
 
-/// Patch 0013: a master steps down and the electable site it prepared
-/// (the whole log, the highest priority) wins the election it calls; a
-/// client cannot step down.
+/// Patch 0013: a master steps down (its log's end is then final), the
+/// electable site it prepared (the whole log, the highest priority) wins
+/// the election it calls; a client cannot step down, a master cannot call
+/// an election.
 #[test]
 fn a_master_steps_down_and_the_site_it_prepared_wins() {
     let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
@@ -183,20 +184,31 @@ fn a_master_steps_down_and_the_site_it_prepared_wins() {
         clients.push((env, events));
     }
     assert!(clients[0].0.step_down().is_err(), "a client has nothing to hand over");
+    assert!(master.elect_now().is_err(), "a master calls no election");
 
     let txn = master.begin(TxnFlags::default()).unwrap();
     let db = Database::open_btree(&master, &txn, "t.db", PageSize::new(4096)).unwrap();
     db.put(&txn, b"k", b"v").unwrap();
-    let done = txn.commit_with_token().unwrap();
+    txn.commit_with_token().unwrap();
     drop(db);
-    let (low, low_events) = &clients[1];
-    low.wait_applied(&done.token, Duration::from_secs(10)).unwrap();
-    // The lowest priority site is the one prepared to win.
-    low.set_priority(1000).unwrap();
-    master.set_priority(0).unwrap();
     let generation = master.rep_state().unwrap().generation;
-    let started = Instant::now();
+    master.set_priority(0).unwrap();
     master.step_down().unwrap();
+    let end = master.current_lsn().unwrap();
+    let state = master.rep_state().unwrap();
+    assert!(state.is_client && state.master.is_none(), "{state:?}");
+    // The lowest priority site is prepared to win: the whole log, now
+    // final, and the highest priority.
+    let (low, low_events) = &clients[1];
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while low.current_lsn().unwrap() < end || low.rep_state().unwrap().master.is_some() {
+        assert!(Instant::now() < deadline, "the prepared site gets the whole log and forgets the old master");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    assert_eq!(master.current_lsn().unwrap(), end, "a client writes nothing");
+    low.set_priority(1000).unwrap();
+    let started = Instant::now();
+    master.elect_now().unwrap();
     wait_for(low_events, &RepEvent::BecameMaster, Duration::from_secs(10));
     let took = started.elapsed();
     let state = low.rep_state().unwrap();
@@ -207,7 +219,26 @@ fn a_master_steps_down_and_the_site_it_prepared_wins() {
         assert!(Instant::now() < deadline, "the old master follows the new one");
         std::thread::sleep(Duration::from_millis(20));
     }
-    assert!(!master.rep_state().unwrap().is_master);
+}
+
+/// Patch 0013: clients whose master stepped down and never called the
+/// election (it died half-way) elect a master by themselves.
+#[test]
+fn clients_whose_master_stepped_down_elect_one_by_themselves() {
+    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
+    let master = start_master(dirs[0].path(), ports[0]);
+    let mut clients = Vec::new();
+    for (i, priority) in [(1, 90), (2, 80)] {
+        let (cfg, events) = rep_config(ports[i], false, &[ports[0]], priority);
+        let env = open(dirs[i].path(), cfg);
+        join_as(&env, true).unwrap();
+        wait_for(&events, &RepEvent::StartupDone, Duration::from_secs(20));
+        clients.push((env, events));
+    }
+    master.set_priority(0).unwrap();
+    master.step_down().unwrap();
+    wait_for(&clients[0].1, &RepEvent::BecameMaster, Duration::from_secs(10));
 }
 
 /// This process's TCP sockets whose local or peer port is one of `ports`:

@@ -225,14 +225,22 @@ impl Env {
         check(unsafe { call!(self.inner.raw(), repmgr_start, threads as c_int, flags) })
     }
 
-    /// Hands mastership over (Fish's patch 0013): this master becomes a
-    /// client and calls an election at once, in which it votes. The caller
-    /// prepares it: no transaction in flight, the site it wants to win has
-    /// the whole log and the highest priority, and its own priority 0 if it
-    /// must not win again. `Err(Inval)` if this site is not master.
+    /// Steps this master down (Fish's patch 0013), the first half of a
+    /// hand-over: it becomes a client (its log's end is final once this
+    /// returns) and every client forgets it as master; nobody calls an
+    /// election yet (clients do after the election retry time). The caller
+    /// then prepares the site it wants to win and calls
+    /// [`Env::elect_now`]. `Err(Inval)` if this site is not master.
     pub fn step_down(&self) -> Result<()> {
         // SAFETY: valid open environment with replication started.
         check(unsafe { call!(self.inner.raw(), repmgr_start, 0, ffi::DB_REP_CLIENT) })
+    }
+
+    /// Calls an election at once (Fish's patch 0013), from a client that
+    /// is not a view; this site votes in it.
+    pub fn elect_now(&self) -> Result<()> {
+        // SAFETY: valid open environment with replication started.
+        check(unsafe { call!(self.inner.raw(), repmgr_start, 0, ffi::DB_REP_ELECTION) })
     }
 
     /// This site's replication state.

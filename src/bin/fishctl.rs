@@ -135,6 +135,23 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
                 true
             })
         }
+        Cmd::StepDown { to } => {
+            let body = serde_json::to_vec(&serde_json::json!({ "to": to })).expect("serialising");
+            let headers = [("content-type", "application/json")];
+            with_reply(client.send(Method::POST, "/v1/step-down", &headers, Bytes::from(body)).await, |r| {
+                match serde_json::from_slice::<serde_json::Value>(&r.body) {
+                    Ok(v) => eprintln!(
+                        "{} handed mastership over to {} in {} ms (generation {})",
+                        v["from"].as_str().unwrap_or("?"),
+                        v["to"].as_str().unwrap_or("?"),
+                        v["took_ms"],
+                        v["generation"]
+                    ),
+                    Err(_) => eprintln!("handed mastership over"),
+                }
+                true
+            })
+        }
         Cmd::Bench(_) => unreachable!("handled in main"),
         Cmd::Backup { dir, local } => backup(client, &dir, local).await,
         Cmd::Status => with_reply(client.get("/v1/status").await, |r| {

@@ -65,6 +65,15 @@ pub enum Cmd {
     Members,
     /// Remove a site (by its replication HOST:PORT) from the group.
     RemoveSite { site: String },
+    /// Hand mastership over: the master lets the writes under way finish,
+    /// makes sure the new master has all of them, and steps down; writes
+    /// that arrive meanwhile wait and go to the new master.
+    StepDown {
+        /// The site to take over (its name or replication HOST:PORT);
+        /// default: the electable site with the highest priority.
+        #[arg(long, value_name = "SITE")]
+        to: Option<String>,
+    },
     /// Take a hot backup into DIR (new or empty): of the master, so it holds
     /// every write acknowledged before it began; restore it with `fishd restore`.
     Backup {

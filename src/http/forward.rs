@@ -11,7 +11,11 @@
 //! master refused or is cut off) means it goes to the new master; one
 //! means 503, as above.
 //! A forwarded request carries `Fish-Forwarded-By`; a site that receives one
-//! and is not master answers 503 instead of forwarding again (no loops).
+//! and is not master answers 503 instead of forwarding again (no loops),
+//! marked `Fish-Not-Master`: it did nothing with the request, so the site
+//! that forwarded it sends it to the new master once it knows one. That is
+//! also how a master that hands mastership over (replication::handover)
+//! answers the forwarded requests that waited for it.
 
 use std::time::{Duration, Instant};
 
@@ -26,7 +30,7 @@ use hyper_util::rt::TokioExecutor;
 use super::error::ApiError;
 use super::{App, Resp};
 
-use crate::api::header::FORWARDED_BY;
+use crate::api::header::{FORWARDED_BY, NOT_MASTER};
 
 /// Headers that travel to the master (and back).
 const REQUEST_HEADERS: [HeaderName; 4] = [
@@ -79,10 +83,20 @@ pub async fn wait_for_master(app: &App, deadline: Instant) -> Result<Target, Api
     }
 }
 
+/// A forwarded request at a site that is not master: it was not applied,
+/// and the site that forwarded it sends it on to the new master.
+pub fn not_master() -> ApiError {
+    ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "not_master", "this site is no longer master; retry")
+        .with_header(header::RETRY_AFTER, "1")
+        .with_header(HeaderName::from_static(NOT_MASTER), "1")
+}
+
 /// A master back from a stall that no quorum has confirmed yet.
 pub fn unconfirmed_master(app: &App) -> ApiError {
     no_master_because(app, |ms| {
-        format!("this site was master before its process stalled, and no quorum confirmed it since (waited {ms} ms)")
+        format!(
+            "this site was master, but a stall of its process or a hand-over of mastership was not settled within {ms} ms"
+        )
     })
 }
 
@@ -98,34 +112,29 @@ fn no_master_because(app: &App, why: impl FnOnce(u128) -> String) -> ApiError {
 }
 
 /// Forwards `parts` + `body` to the master, retrying while nothing was sent.
+///
+/// `expect_move`: the request itself moves mastership (a step-down), so a
+/// new master appearing while it is pending is its answer on the way, not
+/// a sign that the master froze.
 pub async fn forward(
     app: &App,
     parts: hyper::http::request::Parts,
     body: Bytes,
     deadline: Instant,
+    expect_move: bool,
 ) -> Result<Resp, ApiError> {
     if parts.headers.contains_key(FORWARDED_BY) {
-        return Err(ApiError::new(
-            StatusCode::SERVICE_UNAVAILABLE,
-            "not_master",
-            "this site is no longer master; retry",
-        )
-        .with_header(header::RETRY_AFTER, "1"));
+        return Err(not_master());
     }
     let path = parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_string();
     let mut unreachable: Option<String> = None;
     loop {
-        let master = match wait_for_master(app, deadline).await? {
-            // The request body is already read, so it cannot be handed to the
-            // local handlers; the client retries and lands here as master.
-            Target::Local => {
-                return Err(ApiError::new(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "master_changed",
-                    "this site just became master; retry",
-                )
-                .with_header(header::RETRY_AFTER, "0"));
-            }
+        let target = wait_for_master(app, deadline).await?;
+        let to_self = matches!(target, Target::Local);
+        let master = match target {
+            // This site became master while the request waited: its body
+            // is already read, so it goes to this site's own listener.
+            Target::Local => own_http(app),
             Target::Remote(http) if unreachable.as_deref() == Some(http.as_str()) => {
                 // Still the master we could not reach: wait for news (a new
                 // master is usually known within tens of ms of a crash),
@@ -133,8 +142,8 @@ pub async fn forward(
                 if Instant::now() >= deadline {
                     return Err(no_master(app));
                 }
-                let mut view = app.group.subscribe();
-                let _ = tokio::time::timeout(Duration::from_millis(50), view.changed()).await;
+                let until = deadline.min(Instant::now() + Duration::from_millis(50));
+                let _ = tokio::time::timeout_at(until.into(), master_moved(app, &http)).await;
                 unreachable = None;
                 continue;
             }
@@ -146,9 +155,25 @@ pub async fn forward(
         let sent = tokio::select! {
             biased;
             sent = &mut sent => sent,
-            () = master_moved(app, &master) => moved_on(&master, &connection),
+            // A live old master answers within MOVED_GRACE (a master that
+            // handed over says `Fish-Not-Master` at once); a frozen one
+            // does not.
+            () = master_moved(app, &master), if !expect_move && !to_self => {
+                match tokio::time::timeout(MOVED_GRACE, &mut sent).await {
+                    Ok(sent) => sent,
+                    Err(_) => moved_on(&master, &connection),
+                }
+            }
         };
         match sent {
+            // The site is not master (any more) and did nothing with it.
+            Ok(resp) if resp.headers().contains_key(NOT_MASTER) => {
+                if Instant::now() >= deadline {
+                    return Err(no_master(app));
+                }
+                tracing::debug!(master, "not master any more; waiting for the new one");
+                unreachable = Some(master);
+            }
             Ok(resp) => return Ok(resp),
             // Nothing was sent: past the deadline that is "no master".
             Err(Sent::NotConnected(_)) if Instant::now() >= deadline => return Err(no_master(app)),
@@ -158,6 +183,22 @@ pub async fn forward(
             }
             Err(Sent::Lost(e)) => return Err(lost(&master, &e)),
         }
+    }
+}
+
+/// How long a request pending at the old master may still take to answer
+/// once the group knows a new one (see [`forward`]).
+const MOVED_GRACE: Duration = Duration::from_millis(50);
+
+/// This site's own HTTP listener, as an address to connect to.
+fn own_http(app: &App) -> String {
+    let listen = app.config().http.listen.to_string();
+    match listen.parse::<std::net::SocketAddr>() {
+        Ok(addr) if addr.ip().is_unspecified() => {
+            let lo = if addr.is_ipv4() { "127.0.0.1".to_string() } else { "[::1]".to_string() };
+            format!("{lo}:{}", addr.port())
+        }
+        _ => listen,
     }
 }
 

@@ -1,7 +1,9 @@
 //! Group membership: `GET /v1/members` lists the sites of the replication
 //! group as this site knows them; `DELETE /v1/members/{host:port}` removes a
-//! site from the group (a master operation: clients forward it). The rules
-//! live in `replication::members`; this module only speaks HTTP.
+//! site from the group (a master operation: clients forward it);
+//! `POST /v1/step-down` hands mastership over (`replication::handover`),
+//! and `POST /v1/internal/takeover` is its request to the site taking over.
+//! The rules live in `replication`; this module only speaks HTTP.
 
 use hyper::body::Incoming;
 use hyper::{Method, Request, StatusCode};
@@ -11,6 +13,7 @@ use super::request::{allow, blocking};
 use super::{App, Resp, empty, json_response};
 use crate::api::encoding::percent_decode;
 use crate::config::HostPort;
+use crate::replication::handover::{HandOverError, Reason, Takeover};
 use crate::replication::members::{self, RemoveError};
 use crate::replication::shape::SiteRecord;
 
@@ -63,5 +66,56 @@ pub async fn register(app: &App, req: Request<Incoming>, encoded: &str) -> Resul
         .map_err(|e| ApiError::bad_request("invalid_json", format!("site record: {e}")))?;
     let store = app.store()?;
     blocking(move || members::record_registration(&store, &site, &record)).await?;
+    Ok(empty(StatusCode::NO_CONTENT))
+}
+
+/// `POST /v1/step-down` with an optional `{"to": NAME or HOST:PORT}`: hands
+/// mastership over and answers once the new master is known.
+pub async fn step_down(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+    allow(&req, &[Method::POST])?;
+    let body = super::request::body(req, 4096, "a step-down request").await?;
+    let to = if body.iter().all(u8::is_ascii_whitespace) {
+        None
+    } else {
+        #[derive(serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct StepDown {
+            to: Option<String>,
+        }
+        let ask: StepDown = serde_json::from_slice(&body)
+            .map_err(|e| ApiError::bad_request("invalid_json", format!("step-down request: {e}")))?;
+        ask.to
+    };
+    let done = app.group.hand_over(to.as_deref(), Reason::Request, std::time::Duration::ZERO).await?;
+    Ok(json_response(StatusCode::OK, &done))
+}
+
+impl From<HandOverError> for ApiError {
+    fn from(err: HandOverError) -> ApiError {
+        let (status, code) = match &err {
+            HandOverError::NotMaster => (StatusCode::SERVICE_UNAVAILABLE, "not_master"),
+            HandOverError::InProgress => (StatusCode::CONFLICT, "in_progress"),
+            HandOverError::UnknownSite(_) => (StatusCode::NOT_FOUND, "not_found"),
+            HandOverError::NotElectable { .. } => (StatusCode::CONFLICT, "not_electable"),
+            HandOverError::NoCandidate => (StatusCode::CONFLICT, "no_candidate"),
+            HandOverError::Busy(_)
+            | HandOverError::State(_)
+            | HandOverError::Election(_)
+            | HandOverError::TargetRefused { .. }
+            | HandOverError::StepDown(_)
+            | HandOverError::NoNewMaster(_) => (StatusCode::SERVICE_UNAVAILABLE, "hand_over_failed"),
+        };
+        ApiError::new(status, code, err.to_string())
+    }
+}
+
+/// `POST /v1/internal/takeover`: the master handing over asks this site to
+/// apply its last commit and raise its priority for the election.
+pub async fn take_over(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+    allow(&req, &[Method::POST])?;
+    let body = super::request::body(req, 4096, "a takeover request").await?;
+    let ask: Takeover = serde_json::from_slice(&body)
+        .map_err(|e| ApiError::bad_request("invalid_json", format!("takeover request: {e}")))?;
+    app.group.take_over(&ask).await.map_err(|why| ApiError::new(StatusCode::CONFLICT, "cannot_take_over", why))?;
     Ok(empty(StatusCode::NO_CONTENT))
 }

@@ -30,7 +30,7 @@ use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 
 use crate::config::{Config, Running};
-use crate::replication::{Group, Role};
+use crate::replication::{Group, MasterWork, Role};
 use crate::store::Store;
 use error::ApiError;
 use request::Consistency;
@@ -90,6 +90,9 @@ enum Runs {
     Replica,
     /// On the master: any other site forwards it.
     Master,
+    /// On the master, but not master work that a hand-over waits for (the
+    /// step-down itself).
+    MasterAdmin,
     /// A read: on the master, unless it asks for a local read
     /// (`consistency=replica`, or `Fish-After`), which runs as `Replica`.
     MasterUnlessLocal,
@@ -133,6 +136,8 @@ static ROUTES: &[Route] = &[
     row(PathIs::Exact("/v1/members"),         GET,                            Runs::Replica,           |a, r, _| Box::pin(async move { members::list(a, &r).await })),
     row(PathIs::Under("/v1/members/"),        &[Method::DELETE],              Runs::Master,            |a, r, s| Box::pin(async move { members::remove(a, &r, s).await })),
     row(PathIs::Under("/v1/internal/sites/"), &[Method::PUT],                 Runs::Master,            |a, r, s| Box::pin(members::register(a, r, s))),
+    row(PathIs::Exact("/v1/internal/takeover"), &[Method::POST],              Runs::Here,              |a, r, _| Box::pin(members::take_over(a, r))),
+    row(PathIs::Exact("/v1/step-down"),       &[Method::POST],                Runs::MasterAdmin,       |a, r, _| Box::pin(members::step_down(a, r))),
 ];
 
 const fn row(path: PathIs, methods: &'static [Method], runs: Runs, handler: Handler) -> Route {
@@ -169,17 +174,20 @@ async fn answer(app: &App, req: Request<Incoming>, path: &str) -> Resp {
             };
             match runs {
                 Runs::Master if app.group.role() != Role::Master => relay(app, req, route, rest).await,
-                // Just back from a stall: a newer master may exist (see
-                // replication::pulse); serve only if still master after.
-                Runs::Master if !app.group.steady() => {
+                // Master work waits while a stall is being confirmed or
+                // mastership handed over (see replication::pulse), and is
+                // counted while it runs, so a hand-over can wait for it.
+                Runs::Master => {
                     let deadline = Instant::now() + app.config().http.master_wait;
-                    match app.group.master_after_stall(deadline).await {
-                        Some(true) => (route.handler)(app, req, rest).await,
-                        Some(false) => relay(app, req, route, rest).await,
+                    let forwarded = req.headers().contains_key(crate::api::header::FORWARDED_BY);
+                    match app.group.master_work(deadline, forwarded).await {
+                        Some(MasterWork::Here(_work)) => (route.handler)(app, req, rest).await,
+                        Some(MasterWork::Elsewhere) => relay(app, req, route, rest).await,
                         None => Err(forward::unconfirmed_master(app)),
                     }
                 }
-                Runs::Replica | Runs::Master if app.store.is_none() => to_replica(app, req).await,
+                Runs::MasterAdmin if app.group.role() != Role::Master => relay(app, req, route, rest).await,
+                Runs::Replica if app.store.is_none() => to_replica(app, req).await,
                 _ => (route.handler)(app, req, rest).await,
             }
         }
@@ -199,16 +207,23 @@ fn local_read(req: &Request<Incoming>) -> bool {
         || !matches!(request::consistency_of(req.uri()), Ok(Consistency::Master))
 }
 
-/// Serves here if this site turns out to be master, else forwards.
+/// Serves here if this site turns out to be master (counted as master work
+/// unless the route is `MasterAdmin`), else forwards.
 async fn relay(app: &App, req: Request<Incoming>, route: &Route, rest: &str) -> Result<Resp, ApiError> {
     let deadline = Instant::now() + app.config().http.master_wait;
-    match forward::wait_for_master(app, deadline).await? {
-        forward::Target::Local => (route.handler)(app, req, rest).await,
-        forward::Target::Remote(_) => {
-            let (parts, body) = body_to_forward(app, req).await?;
-            forward::forward(app, parts, body, deadline).await
+    if let forward::Target::Local = forward::wait_for_master(app, deadline).await? {
+        if route.runs == Runs::MasterAdmin {
+            return (route.handler)(app, req, rest).await;
+        }
+        let forwarded = req.headers().contains_key(crate::api::header::FORWARDED_BY);
+        match app.group.master_work(deadline, forwarded).await {
+            Some(MasterWork::Here(_work)) => return (route.handler)(app, req, rest).await,
+            Some(MasterWork::Elsewhere) => {}
+            None => return Err(forward::unconfirmed_master(app)),
         }
     }
+    let (parts, body) = body_to_forward(app, req).await?;
+    forward::forward(app, parts, body, deadline, route.runs == Runs::MasterAdmin).await
 }
 
 /// A proxy front-end sends reads that need no master to a synced back-end.

@@ -10,7 +10,8 @@
 //! | [`shape`] | what the group's shape tolerates (a pure rule of Berkeley DB) |
 //! | [`members`] | the members as the replica knows them; removing a site; `/v1/status` facts |
 //! | [`lag`] | replication lag per site, as the master sees it |
-//! | [`pulse`] | whether this process just stalled, so that a master back from a pause waits to learn of a newer one |
+//! | [`pulse`] | whether master work may go ahead now: not after a stall until confirmed, not during a hand-over |
+//! | [`handover`] | handing mastership over on purpose: step-down, SIGTERM of the master, a slow disk |
 //! | [`follow`] | a proxy front-end's view, from the back-ends' `/v1/status` |
 //! | [`view`] | the view the rest of Fish acts on |
 //!
@@ -26,6 +27,7 @@
 //! connections: the other sites see this one leave at once).
 
 pub mod follow;
+pub mod handover;
 pub mod join;
 pub mod lag;
 pub mod members;
@@ -102,6 +104,23 @@ fn timeouts(config: &Config) -> bdb::RepTimeouts {
     }
 }
 
+/// Where master work runs: see [`Group::master_work`].
+pub enum MasterWork {
+    Here(WorkGuard),
+    Elsewhere,
+}
+
+/// Master work under way here; a hand-over waits until every guard drops.
+pub struct WorkGuard(Option<Arc<pulse::Pulse>>);
+
+impl Drop for WorkGuard {
+    fn drop(&mut self) {
+        if let Some(pulse) = &self.0 {
+            pulse.leave_work();
+        }
+    }
+}
+
 /// A background task of the room.
 enum Task {
     Thread(std::thread::JoinHandle<()>),
@@ -116,6 +135,8 @@ pub struct Group {
     store: Option<Arc<Store>>,
     /// The replication thread's beat (members only): see [`pulse`].
     pulse: Option<Arc<pulse::Pulse>>,
+    /// The running config (members only).
+    running: Option<Arc<Running>>,
     tasks: Mutex<Vec<Task>>,
 }
 
@@ -125,6 +146,8 @@ impl Group {
     pub fn start(store: Arc<Store>, running: Arc<Running>, events: Events, shutdown: CancellationToken) -> Group {
         let (tx, rx) = watch::channel(View::default());
         let pulse = Arc::new(pulse::Pulse::default());
+        let running_for_group = Arc::clone(&running);
+        store.observe_commits(Box::new(|took| crate::metrics::get().commit_seconds.observe(took.as_secs_f64())));
         let own_lag = Arc::new(lag::OwnLag::default());
         let watcher = watcher::Watcher {
             store: Arc::clone(&store),
@@ -154,14 +177,20 @@ impl Group {
             ))),
             Task::Async(tokio::spawn(lag::watch(Arc::clone(&store), rx.clone(), own_lag, shutdown))),
         ];
-        Group { view: rx, store: Some(store), pulse: Some(pulse), tasks: Mutex::new(tasks) }
+        Group {
+            view: rx,
+            store: Some(store),
+            pulse: Some(pulse),
+            running: Some(running_for_group),
+            tasks: Mutex::new(tasks),
+        }
     }
 
     /// A proxy front-end's view: it follows the master the back-ends at
     /// `backends` (HTTP addresses) report, without joining the group.
     pub fn follow(backends: Vec<String>, shutdown: CancellationToken) -> Group {
         let (view, task) = follow::start(backends, shutdown);
-        Group { view, store: None, pulse: None, tasks: Mutex::new(vec![Task::Async(task)]) }
+        Group { view, store: None, pulse: None, running: None, tasks: Mutex::new(vec![Task::Async(task)]) }
     }
 
     /// The current view.
@@ -180,21 +209,29 @@ impl Group {
         self.pulse.as_ref().is_none_or(|pulse| pulse.steady())
     }
 
-    /// After a stall of this process: waits (until `deadline`) until a
-    /// quorum confirmed this site is still master, or it is not master any
-    /// more. `None` if neither happened in time.
-    pub async fn master_after_stall(&self, deadline: std::time::Instant) -> Option<bool> {
+    /// Where master work (a write, a `master` read) runs now: here, with
+    /// the work counted until the guard drops; elsewhere (this site is not
+    /// master, or stopped being master during a stall's confirmation or a
+    /// hand-over); or `None` if neither was settled by `deadline`.
+    ///
+    /// `forwarded` work does not wait for a hand-over: it goes elsewhere at
+    /// once, and its forwarder (which knows it was not applied) sends it to
+    /// the new master, rather than waiting for an answer from this site
+    /// while the group moves on.
+    pub async fn master_work(&self, deadline: std::time::Instant, forwarded: bool) -> Option<MasterWork> {
         loop {
-            if self.role() != Role::Master {
-                return Some(false);
+            if self.role() != Role::Master || (forwarded && self.pulse.as_ref().is_some_and(|p| p.handing_over())) {
+                return Some(MasterWork::Elsewhere);
             }
-            if self.steady() {
-                return Some(true);
+            match &self.pulse {
+                None => return Some(MasterWork::Here(WorkGuard(None))),
+                Some(pulse) if pulse.enter_work() => return Some(MasterWork::Here(WorkGuard(Some(Arc::clone(pulse))))),
+                Some(_) => {}
             }
             if std::time::Instant::now() >= deadline {
                 return None;
             }
-            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+            tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         }
     }
 
@@ -210,7 +247,8 @@ impl Group {
     ///
     /// A master keeps its priority when the reload would make it 0: it would
     /// stay master regardless (Berkeley DB does not depose a master for
-    /// its priority), and handing mastership over is not available yet.
+    /// its priority): the operator hands mastership over first
+    /// (`fishctl step-down`), then reloads.
     pub fn apply_reload(&self, old: &Config, new: &mut Config, changed: &dyn Fn(&str, String, String) -> bool) {
         let Some(env) = self.store.as_ref().map(|s| s.env()) else { return };
         if new.replication.priority == 0 && old.replication.priority > 0 && self.role() == Role::Master {
@@ -218,7 +256,7 @@ impl Group {
                 fish_event = "reload_refused",
                 key = "replication.priority",
                 running = old.replication.priority,
-                "replication.priority = 0 refused on the master: it would stay master all the same; stop this site (another takes over), then start it with priority 0"
+                "replication.priority = 0 refused on the master: it would stay master all the same; run `fishctl step-down` first, then reload"
             );
             new.replication.priority = old.replication.priority;
         }

@@ -16,8 +16,12 @@
 //! still follow this master in this generation (a client of a newer one
 //! ignores it) and master work goes ahead here; if the site stops being
 //! master, requests go to the new one.
+//!
+//! A hand-over (see `handover`) uses the same gate: while it runs, new
+//! master work waits, and it waits itself until the master work already
+//! under way (counted here) has finished.
 
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 pub struct Pulse {
@@ -28,6 +32,10 @@ pub struct Pulse {
     stall: AtomicU64,
     /// A stall was seen and no barrier has confirmed mastership since.
     unconfirmed: AtomicBool,
+    /// A hand-over of mastership is under way.
+    handing_over: AtomicBool,
+    /// Master work (requests served here as master) under way.
+    in_work: AtomicUsize,
 }
 
 impl Default for Pulse {
@@ -37,6 +45,8 @@ impl Default for Pulse {
             last_beat: AtomicU64::new(0),
             stall: AtomicU64::new(u64::MAX),
             unconfirmed: AtomicBool::new(false),
+            handing_over: AtomicBool::new(false),
+            in_work: AtomicUsize::new(0),
         }
     }
 }
@@ -81,6 +91,41 @@ impl Pulse {
     pub fn steady(&self) -> bool {
         self.now().saturating_sub(self.last_beat.load(Ordering::Relaxed)) < self.stall.load(Ordering::Relaxed)
             && !self.unconfirmed()
+            && !self.handing_over.load(Ordering::SeqCst)
+    }
+
+    /// Counts master work in if the site is steady. Counting first and
+    /// checking after (both SeqCst) means a hand-over that starts at the
+    /// same moment either sees this work or this work sees the hand-over.
+    pub fn enter_work(&self) -> bool {
+        self.in_work.fetch_add(1, Ordering::SeqCst);
+        if self.steady() {
+            return true;
+        }
+        self.leave_work();
+        false
+    }
+
+    pub fn leave_work(&self) {
+        self.in_work.fetch_sub(1, Ordering::SeqCst);
+    }
+
+    /// Closes the gate for a hand-over; false if one is already under way.
+    pub fn begin_hand_over(&self) -> bool {
+        !self.handing_over.swap(true, Ordering::SeqCst)
+    }
+
+    pub fn handing_over(&self) -> bool {
+        self.handing_over.load(Ordering::SeqCst)
+    }
+
+    pub fn end_hand_over(&self) {
+        self.handing_over.store(false, Ordering::SeqCst);
+    }
+
+    /// Master work under way.
+    pub fn work_in_flight(&self) -> usize {
+        self.in_work.load(Ordering::SeqCst)
     }
 }
 
@@ -103,5 +148,20 @@ mod tests {
         assert!(!p.steady(), "beats alone do not confirm");
         p.confirm();
         assert!(p.steady());
+    }
+
+    #[test]
+    fn a_hand_over_closes_the_gate_and_counts_the_work_under_way() {
+        let p = Pulse::default();
+        p.beat(Duration::from_secs(60), true);
+        p.confirm();
+        assert!(p.enter_work());
+        assert!(p.begin_hand_over() && !p.begin_hand_over(), "one hand-over at a time");
+        assert!(!p.enter_work(), "no new master work during a hand-over");
+        assert_eq!(p.work_in_flight(), 1, "the work that entered before is still counted");
+        p.leave_work();
+        assert_eq!(p.work_in_flight(), 0);
+        p.end_hand_over();
+        assert!(p.enter_work());
     }
 }

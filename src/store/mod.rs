@@ -314,8 +314,13 @@ pub struct Store {
     min_free_bytes: u64,
     page_size: PageSize,
     batcher: batch::Batcher,
+    /// Told how long each write commit took (see [`Store::observe_commits`]).
+    commit_observer: std::sync::OnceLock<CommitObserver>,
     _lock: DirLock,
 }
+
+/// Receives the duration of every write commit.
+pub type CommitObserver = Box<dyn Fn(std::time::Duration) + Send + Sync>;
 
 impl Store {
     /// Opens the store in `dir`, taking its lock and running recovery. A
@@ -340,6 +345,7 @@ impl Store {
             min_free_bytes: opts.min_free_bytes,
             page_size: opts.page_size,
             batcher: batch::Batcher::new(),
+            commit_observer: std::sync::OnceLock::new(),
             _lock: lock,
         };
         store.check_files(&home)?;
@@ -542,12 +548,18 @@ impl Store {
         })
     }
 
-    /// Writes a record of Fish's own metadata database (master only).
+    /// Writes a record of Fish's own metadata database (master only);
+    /// whether its acknowledgements arrived.
     pub fn meta_put(&self, key: &str, value: &[u8]) -> Result<bool, StoreError> {
+        Ok(self.meta_commit(key, value)?.acknowledged)
+    }
+
+    /// [`Store::meta_put`], answering with the commit token too.
+    pub fn meta_commit(&self, key: &str, value: &[u8]) -> Result<crate::bdb::Committed, StoreError> {
         self.with_dbs(true, |dbs| {
             let txn = self.env.begin(TxnFlags::default())?;
             dbs.meta.put(&txn, key.as_bytes(), value)?;
-            Ok(txn.commit_with_token()?.acknowledged)
+            Ok(txn.commit_with_token()?)
         })
     }
 
@@ -661,7 +673,18 @@ impl Store {
 
     /// Commits a write transaction.
     fn commit_write(&self, txn: Txn<'_>) -> Result<bdb::txn::Committed, StoreError> {
-        txn.commit_with_token().map_err(|e| self.write_refused(e))
+        let started = std::time::Instant::now();
+        let done = txn.commit_with_token().map_err(|e| self.write_refused(e));
+        if let (Ok(_), Some(observe)) = (&done, self.commit_observer.get()) {
+            observe(started.elapsed());
+        }
+        done
+    }
+
+    /// Sets who is told how long each write commit took (log write, flush
+    /// and the acknowledgements its policy waits for); once per store.
+    pub fn observe_commits(&self, observer: CommitObserver) {
+        let _ = self.commit_observer.set(observer);
     }
 
     /// The one rule for "not master": a replication client refuses a write

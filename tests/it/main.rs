@@ -9,6 +9,7 @@ mod crash;
 mod dev;
 mod fronts;
 mod fuzz;
+mod handover;
 mod harness;
 mod layout;
 #[path = "../common/ports.rs"]

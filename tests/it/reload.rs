@@ -110,7 +110,7 @@ fn a_config_that_no_longer_parses_is_reported_and_the_running_one_stays() {
 }
 
 #[test]
-fn sigterm_of_the_master_under_load_elects_a_new_one_and_drops_no_acknowledged_write() {
+fn sigterm_of_the_master_under_load_hands_over_and_drops_no_acknowledged_write() {
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
     let mut c = Cluster::start("term", 3, FAST);
@@ -125,38 +125,43 @@ fn sigterm_of_the_master_under_load_elects_a_new_one_and_drops_no_acknowledged_w
         .map(|(via, w)| {
             let (http, stop) = (c.http(via), Arc::clone(&stop));
             std::thread::spawn(move || {
-                let mut acked = Vec::new();
+                let (mut acked, mut failed) = (Vec::new(), Vec::new());
                 for n in 0..20_000u32 {
                     if stop.load(Ordering::Relaxed) {
                         break;
                     }
                     let key = format!("s{via}w{w}/{n:05}");
-                    if http
-                        .try_call("PUT", &format!("/v1/kv/{key}"), &[], key.as_bytes())
-                        .is_ok_and(|a| a.status == 204)
-                    {
-                        acked.push(key);
+                    match http.try_call("PUT", &format!("/v1/kv/{key}"), &[], key.as_bytes()) {
+                        Ok(a) if a.status == 204 => acked.push(key),
+                        Ok(a) => failed.push(format!("{} {}", a.status, a.error_code())),
+                        Err(e) => failed.push(e),
                     }
                 }
-                acked
+                (acked, failed)
             })
         })
         .collect();
     std::thread::sleep(Duration::from_millis(500));
     let t0 = std::time::Instant::now();
-    assert!(c.sites[m].stop().success(), "{}", c.sites[m].log());
+    let status = c.sites[m].stop();
+    assert!(status.success(), "{status:?}\n{}", c.sites[m].log());
     let stopped = t0.elapsed();
     let new = c.wait_for_master(Some(m));
     let elected = t0.elapsed();
     std::thread::sleep(Duration::from_millis(500));
     stop.store(true, Ordering::Relaxed);
-    let acked: Vec<String> = writers.into_iter().flat_map(|t| t.join().unwrap()).collect();
+    let (acked, failed): (Vec<Vec<String>>, Vec<Vec<String>>) = writers.into_iter().map(|t| t.join().unwrap()).unzip();
+    // The master handed mastership over before leaving: a planned restart
+    // costs each client at most one retry.
+    assert!(failed.iter().all(|f| f.len() <= 1), "answers other than 204 per writer: {failed:?}");
+    let acked: Vec<String> = acked.concat();
     eprintln!(
         "SIGTERM of the master under load: exited after {stopped:?}, new master agreed after {elected:?}; {} writes acknowledged",
         acked.len()
     );
     let log = c.sites[m].log();
     assert!(log.contains("shutting down") && log.contains("stopped cleanly"), "{log}");
+    assert!(log.contains("fish_event=\"stepped_down\" reason=\"shutdown\""), "{log}");
     // The whole shutdown sequence ran: every task ended, nothing held the
     // store, and closing the environment closed the replication group.
     assert!(log.contains("replication_closed") && !log.contains("still in use"), "{log}");
