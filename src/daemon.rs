@@ -86,11 +86,12 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
 
     let running = Arc::new(Running::new(config));
     let shutdown = CancellationToken::new();
-    let group = Group::start(Arc::clone(&store), Arc::clone(&running), events, shutdown.clone());
+    let group = Arc::new(Group::start(Arc::clone(&store), Arc::clone(&running), events, shutdown.clone()));
+    group.watch_disk(shutdown.clone());
     let app = Arc::new(App {
         store: Some(Arc::clone(&store)),
         config: running,
-        group: Arc::new(group),
+        group,
         forwarder: Default::default(),
         started,
     });

@@ -84,6 +84,18 @@ pub struct FaultTolerance {
     pub quorum_write_failures_tolerated: usize,
 }
 
+/// How long this site's disk takes to make a small write durable (the disk
+/// probe: a 4 KiB append and fdatasync every 500 ms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DiskStatus {
+    /// The median over the last `step_down_after_s`, in microseconds.
+    pub sync_p50_us: u64,
+    /// The latest probe, in microseconds.
+    pub sync_last_us: u64,
+    /// The median has been above `step_down_sync_ms` for a whole window.
+    pub slow: bool,
+}
+
 /// `GET /v1/status`: what a site is and where it stands. Fields that only
 /// a site with a replica has are absent on a proxy front-end, and the
 /// reverse.
@@ -123,6 +135,8 @@ pub struct Status {
     pub data_dir: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub log_files: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disk: Option<DiskStatus>,
     /// Proxy front-ends: HTTP addresses of the synced back-ends that serve
     /// its replica reads.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -196,6 +210,7 @@ mod tests {
             ack_policy: Some("quorum".into()),
             data_dir: Some("/d".into()),
             log_files: Some(1),
+            disk: None,
             replicas: None,
             uptime_s: 5,
             version: "0".into(),

@@ -168,6 +168,14 @@ pub struct ReplicationConfig {
     /// A client more than this many bytes of log behind the master is not
     /// synced (`/readyz` 503); 0: no bound.
     pub max_lag_bytes: u64,
+    /// A master whose disk probe (a 4 KiB append and fdatasync) has had a
+    /// median above this for `step_down_after` hands mastership to a
+    /// healthy synced replica (`replication::disk`); zero: never.
+    pub step_down_sync: Duration,
+    pub step_down_after: Duration,
+    /// After stepping down for a slow disk, the site stays unelectable
+    /// (priority 0) this long.
+    pub step_down_hold_off: Duration,
 }
 
 /// How a front-end reaches the group (`[front] mode`).
@@ -610,6 +618,24 @@ impl Validator<'_> {
             leases: raw.leases.as_ref().is_some_and(|f| *f.get_ref()),
             max_lag_bytes: self.int(raw.max_lag_mb.as_ref(), "replication.max_lag_mb", 8, 0..1_048_577)? as u64
                 * (1 << 20),
+            step_down_sync: Duration::from_millis(self.int(
+                raw.step_down_sync_ms.as_ref(),
+                "replication.step_down_sync_ms",
+                100,
+                0..60_001,
+            )? as u64),
+            step_down_after: Duration::from_secs(self.int(
+                raw.step_down_after_s.as_ref(),
+                "replication.step_down_after_s",
+                10,
+                1..3_601,
+            )? as u64),
+            step_down_hold_off: Duration::from_secs(self.int(
+                raw.step_down_hold_off_s.as_ref(),
+                "replication.step_down_hold_off_s",
+                300,
+                0..86_401,
+            )? as u64),
         })
     }
 }

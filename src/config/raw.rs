@@ -47,6 +47,9 @@ pub struct RawReplication {
     pub heartbeat_monitor_ms: Option<Spanned<i64>>,
     pub leases: Option<Spanned<bool>>,
     pub max_lag_mb: Option<Spanned<i64>>,
+    pub step_down_sync_ms: Option<Spanned<i64>>,
+    pub step_down_after_s: Option<Spanned<i64>>,
+    pub step_down_hold_off_s: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -176,3 +176,17 @@ fn max_lag_mb_bounds_how_far_behind_a_synced_client_may_be() {
     assert_eq!(parse(&format!("{base}max_lag_mb = 2")).unwrap().replication.max_lag_bytes, 2 << 20);
     assert!(err(&format!("{base}max_lag_mb = -1")).contains("replication.max_lag_mb"));
 }
+
+#[test]
+fn the_slow_disk_rule_has_safe_defaults_and_bounds() {
+    let base = "role = \"back\"\n[replication]\nlisten = \"127.0.0.1:7000\"\n";
+    let r = parse(base).unwrap().replication;
+    assert_eq!(
+        (r.step_down_sync, r.step_down_after, r.step_down_hold_off),
+        (Duration::from_millis(100), Duration::from_secs(10), Duration::from_secs(300)),
+        "the defaults"
+    );
+    assert!(parse(&format!("{base}step_down_sync_ms = 0")).unwrap().replication.step_down_sync.is_zero(), "off");
+    assert!(err(&format!("{base}step_down_after_s = 0")).contains("replication.step_down_after_s"));
+    assert!(err(&format!("{base}step_down_hold_off_s = -1")).contains("replication.step_down_hold_off_s"));
+}

@@ -12,6 +12,7 @@
 //! | [`lag`] | replication lag per site, as the master sees it |
 //! | [`pulse`] | whether master work may go ahead now: not after a stall until confirmed, not during a hand-over |
 //! | [`handover`] | handing mastership over on purpose: step-down, SIGTERM of the master, a slow disk |
+//! | [`disk`] | the disk probe, and a master with a slow disk that steps aside |
 //! | [`follow`] | a proxy front-end's view, from the back-ends' `/v1/status` |
 //! | [`view`] | the view the rest of Fish acts on |
 //!
@@ -26,6 +27,7 @@
 //! store, so the daemon can close the environment (which closes repmgr's
 //! connections: the other sites see this one leave at once).
 
+pub mod disk;
 pub mod follow;
 pub mod handover;
 pub mod join;
@@ -137,6 +139,8 @@ pub struct Group {
     pulse: Option<Arc<pulse::Pulse>>,
     /// The running config (members only).
     running: Option<Arc<Running>>,
+    /// The disk probe's window (members only).
+    disk: Option<Arc<disk::DiskHealth>>,
     tasks: Mutex<Vec<Task>>,
 }
 
@@ -147,6 +151,7 @@ impl Group {
         let (tx, rx) = watch::channel(View::default());
         let pulse = Arc::new(pulse::Pulse::default());
         let running_for_group = Arc::clone(&running);
+        let health = Arc::new(disk::DiskHealth::default());
         store.observe_commits(Box::new(|took| crate::metrics::get().commit_seconds.observe(took.as_secs_f64())));
         let own_lag = Arc::new(lag::OwnLag::default());
         let watcher = watcher::Watcher {
@@ -175,13 +180,24 @@ impl Group {
                 rx.clone(),
                 shutdown.clone(),
             ))),
-            Task::Async(tokio::spawn(lag::watch(Arc::clone(&store), rx.clone(), own_lag, shutdown))),
+            Task::Async(tokio::spawn(lag::watch(Arc::clone(&store), rx.clone(), own_lag, shutdown.clone()))),
+            Task::Thread(
+                std::thread::Builder::new()
+                    .name("fish-disk".into())
+                    .spawn({
+                        let (dir, health) = (store.env().home().to_path_buf(), Arc::clone(&health));
+                        let running = Arc::clone(&running_for_group);
+                        move || disk::probe(dir, health, running, shutdown)
+                    })
+                    .expect("spawning the disk probe thread"),
+            ),
         ];
         Group {
             view: rx,
             store: Some(store),
             pulse: Some(pulse),
             running: Some(running_for_group),
+            disk: Some(health),
             tasks: Mutex::new(tasks),
         }
     }
@@ -190,7 +206,7 @@ impl Group {
     /// `backends` (HTTP addresses) report, without joining the group.
     pub fn follow(backends: Vec<String>, shutdown: CancellationToken) -> Group {
         let (view, task) = follow::start(backends, shutdown);
-        Group { view, store: None, pulse: None, running: None, tasks: Mutex::new(vec![Task::Async(task)]) }
+        Group { view, store: None, pulse: None, running: None, disk: None, tasks: Mutex::new(vec![Task::Async(task)]) }
     }
 
     /// The current view.
@@ -233,6 +249,21 @@ impl Group {
             }
             tokio::time::sleep(std::time::Duration::from_millis(5)).await;
         }
+    }
+
+    /// A master with a slow disk hands over (see [`disk`]); until `shutdown`.
+    pub fn watch_disk(self: &Arc<Self>, shutdown: CancellationToken) {
+        if self.disk.is_some() {
+            let task = tokio::spawn(disk::watch_master(Arc::clone(self), shutdown));
+            self.tasks.lock().unwrap_or_else(|e| e.into_inner()).push(Task::Async(task));
+        }
+    }
+
+    /// This site's disk probe, as `/v1/status` shows it.
+    pub fn disk(&self) -> Option<crate::api::DiskStatus> {
+        let (health, running) = (self.disk.as_ref()?, self.running.as_ref()?);
+        let r = &running.get().replication;
+        health.status(r.step_down_after, r.step_down_sync)
     }
 
     /// A receiver that sees every change of the view.
@@ -279,8 +310,19 @@ impl Group {
             changed("replication.heartbeat_send_ms", ms(o.heartbeat_send), ms(n.heartbeat_send)),
             changed("replication.heartbeat_monitor_ms", ms(o.heartbeat_monitor), ms(n.heartbeat_monitor)),
         ];
-        // Read by the watcher each round.
+        // Read each round by the watcher and the disk probe.
         changed("replication.max_lag_mb", (o.max_lag_bytes >> 20).to_string(), (n.max_lag_bytes >> 20).to_string());
+        changed("replication.step_down_sync_ms", ms(o.step_down_sync), ms(n.step_down_sync));
+        changed(
+            "replication.step_down_after_s",
+            o.step_down_after.as_secs().to_string(),
+            n.step_down_after.as_secs().to_string(),
+        );
+        changed(
+            "replication.step_down_hold_off_s",
+            o.step_down_hold_off.as_secs().to_string(),
+            n.step_down_hold_off.as_secs().to_string(),
+        );
         if timeouts_changed.contains(&true)
             && let Err(err) = env.set_timeouts(&timeouts(new))
         {

@@ -17,6 +17,16 @@ impl Cluster {
     /// `n` back-ends with priorities 100, 90, 80, ...: site 0 creates the
     /// group, the others join through it. `extra` goes into every config.
     pub fn start(prefix: &str, n: usize, extra: &str) -> Cluster {
+        Cluster::start_with_env(prefix, n, extra, |_| Vec::new())
+    }
+
+    /// [`Cluster::start`], site `i` running with the environment `env(i)`.
+    pub fn start_with_env(
+        prefix: &str,
+        n: usize,
+        extra: &str,
+        env: impl Fn(usize) -> Vec<(String, String)>,
+    ) -> Cluster {
         let mut sites: Vec<Site> = Vec::new();
         for i in 0..n {
             let helpers: Vec<String> = sites.iter().map(|s| format!("\"127.0.0.1:{}\"", s.rep_port)).collect();
@@ -28,6 +38,7 @@ impl Cluster {
             );
             let mut site = Site::create(&format!("{prefix}{i}"), &rep);
             site.reconfigure(extra);
+            site.env = env(i);
             site.spawn();
             sites.push(site);
         }

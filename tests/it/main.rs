@@ -17,6 +17,7 @@ mod ports;
 mod reload;
 mod replication;
 mod repmgr;
+mod slowdisk;
 mod systemd;
 mod views;
 mod wire;
