@@ -135,20 +135,26 @@ pub async fn forward(
             // This site became master while the request waited: its body
             // is already read, so it goes to this site's own listener.
             Target::Local => own_http(app),
-            Target::Remote(http) if unreachable.as_deref() == Some(http.as_str()) => {
-                // Still the master we could not reach: wait for news (a new
-                // master is usually known within tens of ms of a crash),
-                // trying it again now and then in case it is back.
-                if Instant::now() >= deadline {
-                    return Err(no_master(app));
-                }
-                let until = deadline.min(Instant::now() + Duration::from_millis(50));
-                let _ = tokio::time::timeout_at(until.into(), master_moved(app, &http)).await;
-                unreachable = None;
-                continue;
-            }
             Target::Remote(http) => http,
         };
+        if unreachable.as_deref() == Some(master.as_str()) {
+            // Still the master we could not reach, or that said it is not
+            // master: wait for news (a new master is usually known within
+            // tens of ms), trying it again now and then in case it is back.
+            if Instant::now() >= deadline {
+                return Err(no_master(app));
+            }
+            if to_self {
+                // This site, handing mastership over: the hand-over
+                // settles within milliseconds.
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            } else {
+                let until = deadline.min(Instant::now() + Duration::from_millis(50));
+                let _ = tokio::time::timeout_at(until.into(), master_moved(app, &master)).await;
+            }
+            unreachable = None;
+            continue;
+        }
         let (request, connection) = build(app, &parts, &body, &master, &path)?;
         let sent = send(app, request);
         tokio::pin!(sent);

@@ -167,11 +167,12 @@ fn sync_once(file: &mut File, block: &[u8], offset: &mut u64) -> std::io::Result
 /// The master's side: every second, the step-down rule (see above).
 pub async fn watch_master(group: Arc<Group>, shutdown: CancellationToken) {
     let mut told = false;
+    let mut next_try = Instant::now();
     while shutdown.run_until_cancelled(tokio::time::sleep(Duration::from_secs(1))).await.is_some() {
         let (Some(store), Some(running), Some(health)) = (&group.store, &group.running, &group.disk) else { return };
         let replication = running.get().replication.clone();
         let median = health.summary(Instant::now(), replication.step_down_after).and_then(|(m, _)| m);
-        if group.role() != Role::Master || !is_slow(median, replication.step_down_sync) {
+        if group.role() != Role::Master || !is_slow(median, replication.step_down_sync) || Instant::now() < next_try {
             told = false;
             continue;
         }
@@ -187,7 +188,11 @@ pub async fn watch_master(group: Arc<Group>, shutdown: CancellationToken) {
                     median.as_secs_f64() * 1000.0,
                     their.as_secs_f64() * 1000.0
                 );
-                let _ = group.hand_over(Some(&name), Reason::SlowDisk, replication.step_down_hold_off).await;
+                if group.hand_over(Some(&name), Reason::SlowDisk, replication.step_down_hold_off).await.is_err() {
+                    // Still master, or master again: the next try waits a
+                    // whole window.
+                    next_try = Instant::now() + replication.step_down_after;
+                }
             }
             None if !told => {
                 told = true;

@@ -132,7 +132,22 @@ impl Group {
     /// Hands mastership over to `to` (a member's name or replication
     /// address), or to the electable connected member with the highest
     /// priority; then keeps this site's priority 0 for `hold_off`.
+    ///
+    /// Runs as a task of its own: a caller that goes away (an HTTP client
+    /// that disconnects) does not stop it half-way with the gate closed.
     pub async fn hand_over(
+        self: &Arc<Self>,
+        to: Option<&str>,
+        reason: Reason,
+        hold_off: Duration,
+    ) -> Result<HandedOver, HandOverError> {
+        let (group, to) = (Arc::clone(self), to.map(str::to_string));
+        tokio::spawn(async move { group.hand_over_now(to.as_deref(), reason, hold_off).await })
+            .await
+            .unwrap_or_else(|e| Err(HandOverError::State(format!("the hand-over task failed: {e}"))))
+    }
+
+    async fn hand_over_now(
         &self,
         to: Option<&str>,
         reason: Reason,
@@ -156,6 +171,14 @@ impl Group {
         if !pulse.begin_hand_over() {
             return Err(HandOverError::InProgress);
         }
+        // The gate opens again however this ends (a panic included).
+        struct Reopen<'a>(&'a super::pulse::Pulse);
+        impl Drop for Reopen<'_> {
+            fn drop(&mut self) {
+                self.0.end_hand_over();
+            }
+        }
+        let _reopen = Reopen(pulse);
         let started = Instant::now();
         let config = running.get();
         tracing::info!(
@@ -182,7 +205,6 @@ impl Group {
             }
             Err(err) => tracing::warn!(reason = reason.as_str(), %err, "hand-over failed"),
         }
-        pulse.end_hand_over();
         outcome
     }
 
