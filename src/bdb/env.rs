@@ -127,6 +127,9 @@ pub(super) struct EnvInner {
     replicated: bool,
     // The env's `app_private` points here; freed only after the env closes.
     _events: Option<Box<EventSink>>,
+    // The replication transport the C hooks point to; also freed only
+    // after the env closes (field order: after `ptr`'s close in Drop).
+    _transport: Option<super::repmgr::TransportBox>,
 }
 
 // SAFETY: the environment is opened with DB_THREAD, which makes the DB_ENV
@@ -178,14 +181,22 @@ impl Env {
         // From here on the handle is owned: any failure must close it.
         let events = cfg.replication.as_ref().map(|rep| Box::new(EventSink::new(rep.events.clone())));
         let sink_ptr = events.as_deref().map_or(ptr::null_mut(), |s| s as *const EventSink as *mut c_void);
-        let owned = EnvInner { ptr, home: home.to_path_buf(), replicated: cfg.replication.is_some(), _events: events };
+        let transport: Option<super::repmgr::TransportBox> =
+            cfg.replication.as_ref().and_then(|rep| rep.transport.clone()).map(Box::new);
+        let owned = EnvInner {
+            ptr,
+            home: home.to_path_buf(),
+            replicated: cfg.replication.is_some(),
+            _events: events,
+            _transport: transport,
+        };
         // SAFETY: `raw` is a fresh, unopened handle that only this thread
         // sees; the sink outlives it (dropped after close, in EnvInner).
         unsafe {
             (*raw).app_private = sink_ptr;
             configure(raw, cfg)?;
             if let Some(rep) = &cfg.replication {
-                repmgr::configure(raw, rep)?;
+                repmgr::configure(raw, rep, owned._transport.as_ref())?;
             }
         }
         let c_home = path_to_cstring(home)?;

@@ -32,7 +32,7 @@ pub use db::{Database, PageSize};
 pub use env::{Env, EnvConfig, Lsn, SyncPolicy};
 pub use error::{Error, Result};
 pub use events::RepEvent;
-pub use repmgr::{AckPolicy, RepConfig, RepState, RepTimeouts, SiteAddr, SiteInfo};
+pub use repmgr::{AckPolicy, RepConfig, RepState, RepTimeouts, SiteAddr, SiteInfo, Transport};
 pub use txn::{BadToken, CommitToken, Committed, OwnedTxn, Txn, TxnFlags};
 
 /// The Berkeley DB library version string, e.g. "Berkeley DB 5.3.28: (September  9, 2013)".

@@ -1,6 +1,7 @@
 //! Two replicated environments in one process: a group creator and a site
 //! that joins through it. Proves the repmgr wrapper end to end.
 
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
@@ -31,6 +32,7 @@ fn rep_config(port: u16, creator: bool, helpers: &[u16], priority: u32) -> (RepC
         },
         lease: None,
         events: tx,
+        transport: None,
     };
     (cfg, rx)
 }
@@ -239,6 +241,103 @@ fn clients_whose_master_stepped_down_elect_one_by_themselves() {
     master.set_priority(0).unwrap();
     master.step_down().unwrap();
     wait_for(&clients[0].1, &RepEvent::BecameMaster, Duration::from_secs(10));
+}
+
+/// A transport that relays each connection through a socket pair (two
+/// copying threads per connection) and vouches for no claim on port
+/// `refuse` (patch 0014).
+#[derive(Debug, Default)]
+struct Relay {
+    refuse: std::sync::atomic::AtomicU16,
+    accepted: std::sync::atomic::AtomicUsize,
+    connected: std::sync::atomic::AtomicUsize,
+    refused: std::sync::atomic::AtomicUsize,
+}
+
+impl Relay {
+    fn splice(socket: std::os::fd::OwnedFd) -> Option<std::os::fd::OwnedFd> {
+        use std::io::copy;
+        let (ours, theirs) = std::os::unix::net::UnixStream::pair().ok()?;
+        let tcp = std::net::TcpStream::from(socket);
+        let (mut a, mut b) = (tcp.try_clone().ok()?, ours.try_clone().ok()?);
+        std::thread::spawn(move || {
+            let _ = copy(&mut a, &mut b);
+            let _ = b.shutdown(std::net::Shutdown::Both);
+        });
+        let (mut a, mut b) = (ours, tcp);
+        std::thread::spawn(move || {
+            let _ = copy(&mut a, &mut b);
+            let _ = b.shutdown(std::net::Shutdown::Both);
+        });
+        Some(theirs.into())
+    }
+}
+
+impl Transport for Relay {
+    fn accepted(&self, socket: std::os::fd::OwnedFd) -> Option<std::os::fd::OwnedFd> {
+        self.accepted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Relay::splice(socket)
+    }
+    fn connected(&self, socket: std::os::fd::OwnedFd, _host: &str, _port: u16) -> Option<std::os::fd::OwnedFd> {
+        self.connected.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Relay::splice(socket)
+    }
+    fn may_claim(&self, _fd: std::os::fd::RawFd, _host: &str, port: u16) -> bool {
+        let ok = port != self.refuse.load(std::sync::atomic::Ordering::Relaxed);
+        if !ok {
+            self.refused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        }
+        ok
+    }
+}
+
+/// Patch 0014: every connection of a group goes through the application's
+/// transport, and a peer whose claim the transport does not vouch for
+/// cannot join.
+#[test]
+fn connections_go_through_the_transport_and_unvouched_claims_are_refused() {
+    use std::sync::atomic::Ordering;
+    let (d1, d2, d3) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (p1, p2, p3) = (free_port(), free_port(), free_port());
+    let relay = Arc::new(Relay::default());
+    relay.refuse.store(p3, Ordering::Relaxed);
+    let (mut cfg1, ev1) = rep_config(p1, true, &[], 100);
+    cfg1.transport = Some(relay.clone());
+    let master = open(d1.path(), cfg1);
+    master.start_replication(2, true).unwrap();
+    wait_for(&ev1, &RepEvent::BecameMaster, Duration::from_secs(10));
+
+    let (mut cfg2, ev2) = rep_config(p2, false, &[p1], 0);
+    cfg2.transport = Some(relay.clone());
+    let client = open(d2.path(), cfg2);
+    join(&client).unwrap();
+    wait_for(&ev2, &RepEvent::StartupDone, Duration::from_secs(20));
+    let txn = master.begin(TxnFlags::default()).unwrap();
+    let db = Database::open_btree(&master, &txn, "t.db", PageSize::new(4096)).unwrap();
+    db.put(&txn, b"k", b"v").unwrap();
+    let done = txn.commit_with_token().unwrap();
+    client.wait_applied(&done.token, Duration::from_secs(10)).unwrap();
+    assert!(relay.accepted.load(Ordering::Relaxed) >= 1 && relay.connected.load(Ordering::Relaxed) >= 1);
+    let (checked, _) = replication_sockets_nodelay(&[p1, p2]);
+    assert!(checked >= 2, "the relay's TCP sockets carry the group");
+
+    // A site the transport does not vouch for never becomes a member.
+    let (mut cfg3, _ev3) = rep_config(p3, false, &[p1], 0);
+    cfg3.transport = Some(relay.clone());
+    let rogue = open(d3.path(), cfg3);
+    let started = Instant::now();
+    let joined = loop {
+        match rogue.start_replication(2, false) {
+            Err(Error::RepUnavail(_)) if started.elapsed() < Duration::from_secs(3) => {
+                std::thread::sleep(Duration::from_millis(100))
+            }
+            other => break other,
+        }
+    };
+    assert!(joined.is_err(), "the unvouched site joined");
+    assert!(relay.refused.load(Ordering::Relaxed) >= 1);
+    assert!(master.sites().unwrap().iter().all(|s| s.addr.port != p3), "{:?}", master.sites());
+    drop(db);
 }
 
 /// This process's TCP sockets whose local or peer port is one of `ports`:

@@ -12,9 +12,11 @@
 //!   PERM_FAILED event fires on the committing thread and
 //!   `Txn::commit_with_token` reports it (see [`super::events`]).
 
-use std::ffi::{CStr, CString};
+use std::ffi::{CStr, CString, c_char, c_uint, c_void};
+use std::os::fd::{FromRawFd, IntoRawFd, OwnedFd, RawFd};
 use std::os::raw::c_int;
 use std::ptr;
+use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::time::Duration;
 
@@ -114,6 +116,74 @@ pub struct RepConfig {
     pub lease: Option<Duration>,
     /// Where events go.
     pub events: Sender<RepEvent>,
+    /// Who carries the connections (Fish's patch 0014); `None`: repmgr's
+    /// own plain TCP.
+    pub transport: Option<Arc<dyn Transport>>,
+}
+
+/// Carries the replication connections (Fish's Berkeley DB patch 0014):
+/// repmgr hands over each socket it accepts or connects and reads and
+/// writes the descriptor it gets back.
+pub trait Transport: Send + Sync + std::fmt::Debug {
+    /// A socket repmgr accepted: the descriptor it should use instead, or
+    /// `None` to drop the connection. Runs on repmgr's I/O thread: it must
+    /// not block.
+    fn accepted(&self, socket: OwnedFd) -> Option<OwnedFd>;
+    /// A socket repmgr connected to `host:port`: the same; it may block
+    /// for a bounded time (repmgr's connector thread).
+    fn connected(&self, socket: OwnedFd, host: &str, port: u16) -> Option<OwnedFd>;
+    /// Whether the peer behind `fd` (a descriptor `accepted` returned) may
+    /// name itself `host:port` in repmgr's handshake.
+    fn may_claim(&self, fd: RawFd, host: &str, port: u16) -> bool;
+}
+
+/// The `arg` of the C hooks: a thin pointer to the transport.
+pub(super) type TransportBox = Box<Arc<dyn Transport>>;
+
+fn transport_of<'a>(arg: *mut c_void) -> &'a dyn Transport {
+    // SAFETY: `arg` is the TransportBox that Env::open passed to
+    // repmgr_set_transport; EnvInner keeps it alive until after the
+    // environment (and with it repmgr's threads) is closed.
+    unsafe { &**(arg as *const Arc<dyn Transport>) }
+}
+
+/// # Safety
+/// `s` is null or a valid NUL-terminated string.
+unsafe fn host_of(s: *const c_char) -> String {
+    if s.is_null() {
+        return String::new();
+    }
+    // SAFETY: per this function's contract.
+    unsafe { CStr::from_ptr(s) }.to_string_lossy().into_owned()
+}
+
+unsafe extern "C" fn on_accepted(arg: *mut c_void, fd: c_int) -> c_int {
+    // SAFETY: repmgr hands over an open socket it no longer uses.
+    let socket = unsafe { OwnedFd::from_raw_fd(fd) };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| transport_of(arg).accepted(socket)))
+        .ok()
+        .flatten()
+        .map_or(-1, IntoRawFd::into_raw_fd)
+}
+
+unsafe extern "C" fn on_connected(arg: *mut c_void, fd: c_int, host: *const c_char, port: c_uint) -> c_int {
+    // SAFETY: repmgr hands over an open socket it no longer uses; `host`
+    // is its NUL-terminated site address.
+    let (socket, host) = unsafe { (OwnedFd::from_raw_fd(fd), host_of(host)) };
+    let port = u16::try_from(port).unwrap_or(0);
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| transport_of(arg).connected(socket, &host, port)))
+        .ok()
+        .flatten()
+        .map_or(-1, IntoRawFd::into_raw_fd)
+}
+
+unsafe extern "C" fn on_claim(arg: *mut c_void, fd: c_int, host: *const c_char, port: c_uint) -> c_int {
+    // SAFETY: `host` is the NUL-terminated host of a handshake.
+    let host = unsafe { host_of(host) };
+    let Ok(port) = u16::try_from(port) else { return 0 };
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| transport_of(arg).may_claim(fd, &host, port)))
+        .unwrap_or(false)
+        .into()
 }
 
 /// Where this site stands (`DB_ENV->rep_stat`).
@@ -159,10 +229,19 @@ fn c_host(host: &str) -> Result<CString> {
 ///
 /// # Safety
 /// `raw` is a valid, unopened DB_ENV whose `app_private` already points to
-/// the event sink (or is null).
-pub(super) unsafe fn configure(raw: *mut ffi::DB_ENV, rep: &RepConfig) -> Result<()> {
+/// the event sink (or is null); `transport` (if any) outlives the handle.
+pub(super) unsafe fn configure(raw: *mut ffi::DB_ENV, rep: &RepConfig, transport: Option<&TransportBox>) -> Result<()> {
     // SAFETY: per this function's contract; all of these are legal before open.
     unsafe {
+        if let Some(t) = transport {
+            let hooks = ffi::DB_REPMGR_TRANSPORT {
+                arg: &**t as *const Arc<dyn Transport> as *mut c_void,
+                accepted: Some(on_accepted),
+                connected: Some(on_connected),
+                may_claim: Some(on_claim),
+            };
+            check(call!(raw, repmgr_set_transport, &hooks))?;
+        }
         check(call!(raw, set_event_notify, Some(super::events::on_event)))?;
         check(call!(raw, rep_set_priority, rep.priority))?;
         check(call!(raw, repmgr_set_ack_policy, rep.ack_policy.code()))?;

@@ -77,6 +77,7 @@ pub fn configure(config: &Config, opts: &mut StoreOptions, fresh: bool) -> Event
         timeouts: timeouts(config),
         lease: r.leases.then_some(r.heartbeat_monitor.max(r.ack_timeout)),
         events,
+        transport: None,
     });
     Events(rx)
 }

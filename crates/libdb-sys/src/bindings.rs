@@ -4021,6 +4021,7 @@ pub type DB_REP = __db_rep;
 pub type DB_REP_STAT = __db_rep_stat;
 pub type DB_REPMGR_CONN_ERR = __db_repmgr_conn_err;
 pub type DB_REPMGR_SITE = __db_repmgr_site;
+pub type DB_REPMGR_TRANSPORT = __db_repmgr_transport;
 pub type DB_REPMGR_STAT = __db_repmgr_stat;
 #[doc = " Sequences."]
 pub type DB_SEQ_RECORD = __db_seq_record;
@@ -5421,6 +5422,51 @@ const _: () = {
     ["Offset of field: __db_repmgr_site::flags"][::std::mem::offset_of!(__db_repmgr_site, flags) - 24usize];
 };
 impl Default for __db_repmgr_site {
+    fn default() -> Self {
+        let mut s = ::std::mem::MaybeUninit::<Self>::uninit();
+        unsafe {
+            ::std::ptr::write_bytes(s.as_mut_ptr(), 0, 1);
+            s.assume_init()
+        }
+    }
+}
+#[repr(C)]
+#[derive(Debug, Copy, Clone)]
+pub struct __db_repmgr_transport {
+    pub arg: *mut ::std::os::raw::c_void,
+    pub accepted: ::std::option::Option<
+        unsafe extern "C" fn(arg1: *mut ::std::os::raw::c_void, arg2: ::std::os::raw::c_int) -> ::std::os::raw::c_int,
+    >,
+    pub connected: ::std::option::Option<
+        unsafe extern "C" fn(
+            arg1: *mut ::std::os::raw::c_void,
+            arg2: ::std::os::raw::c_int,
+            arg3: *const ::std::os::raw::c_char,
+            arg4: u_int,
+        ) -> ::std::os::raw::c_int,
+    >,
+    pub may_claim: ::std::option::Option<
+        unsafe extern "C" fn(
+            arg1: *mut ::std::os::raw::c_void,
+            arg2: ::std::os::raw::c_int,
+            arg3: *const ::std::os::raw::c_char,
+            arg4: u_int,
+        ) -> ::std::os::raw::c_int,
+    >,
+}
+#[allow(clippy::unnecessary_operation, clippy::identity_op)]
+const _: () = {
+    ["Size of __db_repmgr_transport"][::std::mem::size_of::<__db_repmgr_transport>() - 32usize];
+    ["Alignment of __db_repmgr_transport"][::std::mem::align_of::<__db_repmgr_transport>() - 8usize];
+    ["Offset of field: __db_repmgr_transport::arg"][::std::mem::offset_of!(__db_repmgr_transport, arg) - 0usize];
+    ["Offset of field: __db_repmgr_transport::accepted"]
+        [::std::mem::offset_of!(__db_repmgr_transport, accepted) - 8usize];
+    ["Offset of field: __db_repmgr_transport::connected"]
+        [::std::mem::offset_of!(__db_repmgr_transport, connected) - 16usize];
+    ["Offset of field: __db_repmgr_transport::may_claim"]
+        [::std::mem::offset_of!(__db_repmgr_transport, may_claim) - 24usize];
+};
+impl Default for __db_repmgr_transport {
     fn default() -> Self {
         let mut s = ::std::mem::MaybeUninit::<Self>::uninit();
         unsafe {
@@ -8061,6 +8107,9 @@ pub struct __db_env {
     pub repmgr_set_ack_policy: ::std::option::Option<
         unsafe extern "C" fn(arg1: *mut DB_ENV, arg2: ::std::os::raw::c_int) -> ::std::os::raw::c_int,
     >,
+    pub repmgr_set_transport: ::std::option::Option<
+        unsafe extern "C" fn(arg1: *mut DB_ENV, arg2: *const DB_REPMGR_TRANSPORT) -> ::std::os::raw::c_int,
+    >,
     pub repmgr_site: ::std::option::Option<
         unsafe extern "C" fn(
             arg1: *mut DB_ENV,
@@ -8399,7 +8448,7 @@ pub struct __db_env {
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
 const _: () = {
-    ["Size of __db_env"][::std::mem::size_of::<__db_env>() - 2088usize];
+    ["Size of __db_env"][::std::mem::size_of::<__db_env>() - 2096usize];
     ["Alignment of __db_env"][::std::mem::align_of::<__db_env>() - 8usize];
     ["Offset of field: __db_env::env"][::std::mem::offset_of!(__db_env, env) - 0usize];
     ["Offset of field: __db_env::mtx_db_env"][::std::mem::offset_of!(__db_env, mtx_db_env) - 8usize];
@@ -8629,75 +8678,77 @@ const _: () = {
         [::std::mem::offset_of!(__db_env, repmgr_msg_dispatch) - 1544usize];
     ["Offset of field: __db_env::repmgr_set_ack_policy"]
         [::std::mem::offset_of!(__db_env, repmgr_set_ack_policy) - 1552usize];
-    ["Offset of field: __db_env::repmgr_site"][::std::mem::offset_of!(__db_env, repmgr_site) - 1560usize];
-    ["Offset of field: __db_env::repmgr_site_by_eid"][::std::mem::offset_of!(__db_env, repmgr_site_by_eid) - 1568usize];
-    ["Offset of field: __db_env::repmgr_site_list"][::std::mem::offset_of!(__db_env, repmgr_site_list) - 1576usize];
-    ["Offset of field: __db_env::repmgr_start"][::std::mem::offset_of!(__db_env, repmgr_start) - 1584usize];
-    ["Offset of field: __db_env::repmgr_stat"][::std::mem::offset_of!(__db_env, repmgr_stat) - 1592usize];
-    ["Offset of field: __db_env::repmgr_stat_print"][::std::mem::offset_of!(__db_env, repmgr_stat_print) - 1600usize];
-    ["Offset of field: __db_env::set_alloc"][::std::mem::offset_of!(__db_env, set_alloc) - 1608usize];
-    ["Offset of field: __db_env::set_app_dispatch"][::std::mem::offset_of!(__db_env, set_app_dispatch) - 1616usize];
-    ["Offset of field: __db_env::set_cache_max"][::std::mem::offset_of!(__db_env, set_cache_max) - 1624usize];
-    ["Offset of field: __db_env::set_cachesize"][::std::mem::offset_of!(__db_env, set_cachesize) - 1632usize];
-    ["Offset of field: __db_env::set_create_dir"][::std::mem::offset_of!(__db_env, set_create_dir) - 1640usize];
-    ["Offset of field: __db_env::set_data_dir"][::std::mem::offset_of!(__db_env, set_data_dir) - 1648usize];
-    ["Offset of field: __db_env::set_data_len"][::std::mem::offset_of!(__db_env, set_data_len) - 1656usize];
+    ["Offset of field: __db_env::repmgr_set_transport"]
+        [::std::mem::offset_of!(__db_env, repmgr_set_transport) - 1560usize];
+    ["Offset of field: __db_env::repmgr_site"][::std::mem::offset_of!(__db_env, repmgr_site) - 1568usize];
+    ["Offset of field: __db_env::repmgr_site_by_eid"][::std::mem::offset_of!(__db_env, repmgr_site_by_eid) - 1576usize];
+    ["Offset of field: __db_env::repmgr_site_list"][::std::mem::offset_of!(__db_env, repmgr_site_list) - 1584usize];
+    ["Offset of field: __db_env::repmgr_start"][::std::mem::offset_of!(__db_env, repmgr_start) - 1592usize];
+    ["Offset of field: __db_env::repmgr_stat"][::std::mem::offset_of!(__db_env, repmgr_stat) - 1600usize];
+    ["Offset of field: __db_env::repmgr_stat_print"][::std::mem::offset_of!(__db_env, repmgr_stat_print) - 1608usize];
+    ["Offset of field: __db_env::set_alloc"][::std::mem::offset_of!(__db_env, set_alloc) - 1616usize];
+    ["Offset of field: __db_env::set_app_dispatch"][::std::mem::offset_of!(__db_env, set_app_dispatch) - 1624usize];
+    ["Offset of field: __db_env::set_cache_max"][::std::mem::offset_of!(__db_env, set_cache_max) - 1632usize];
+    ["Offset of field: __db_env::set_cachesize"][::std::mem::offset_of!(__db_env, set_cachesize) - 1640usize];
+    ["Offset of field: __db_env::set_create_dir"][::std::mem::offset_of!(__db_env, set_create_dir) - 1648usize];
+    ["Offset of field: __db_env::set_data_dir"][::std::mem::offset_of!(__db_env, set_data_dir) - 1656usize];
+    ["Offset of field: __db_env::set_data_len"][::std::mem::offset_of!(__db_env, set_data_len) - 1664usize];
     ["Offset of field: __db_env::set_backup_callbacks"]
-        [::std::mem::offset_of!(__db_env, set_backup_callbacks) - 1664usize];
-    ["Offset of field: __db_env::set_backup_config"][::std::mem::offset_of!(__db_env, set_backup_config) - 1672usize];
-    ["Offset of field: __db_env::set_encrypt"][::std::mem::offset_of!(__db_env, set_encrypt) - 1680usize];
-    ["Offset of field: __db_env::set_errcall"][::std::mem::offset_of!(__db_env, set_errcall) - 1688usize];
-    ["Offset of field: __db_env::set_errfile"][::std::mem::offset_of!(__db_env, set_errfile) - 1696usize];
-    ["Offset of field: __db_env::set_errpfx"][::std::mem::offset_of!(__db_env, set_errpfx) - 1704usize];
-    ["Offset of field: __db_env::set_event_notify"][::std::mem::offset_of!(__db_env, set_event_notify) - 1712usize];
-    ["Offset of field: __db_env::set_feedback"][::std::mem::offset_of!(__db_env, set_feedback) - 1720usize];
-    ["Offset of field: __db_env::set_flags"][::std::mem::offset_of!(__db_env, set_flags) - 1728usize];
+        [::std::mem::offset_of!(__db_env, set_backup_callbacks) - 1672usize];
+    ["Offset of field: __db_env::set_backup_config"][::std::mem::offset_of!(__db_env, set_backup_config) - 1680usize];
+    ["Offset of field: __db_env::set_encrypt"][::std::mem::offset_of!(__db_env, set_encrypt) - 1688usize];
+    ["Offset of field: __db_env::set_errcall"][::std::mem::offset_of!(__db_env, set_errcall) - 1696usize];
+    ["Offset of field: __db_env::set_errfile"][::std::mem::offset_of!(__db_env, set_errfile) - 1704usize];
+    ["Offset of field: __db_env::set_errpfx"][::std::mem::offset_of!(__db_env, set_errpfx) - 1712usize];
+    ["Offset of field: __db_env::set_event_notify"][::std::mem::offset_of!(__db_env, set_event_notify) - 1720usize];
+    ["Offset of field: __db_env::set_feedback"][::std::mem::offset_of!(__db_env, set_feedback) - 1728usize];
+    ["Offset of field: __db_env::set_flags"][::std::mem::offset_of!(__db_env, set_flags) - 1736usize];
     ["Offset of field: __db_env::set_intermediate_dir_mode"]
-        [::std::mem::offset_of!(__db_env, set_intermediate_dir_mode) - 1736usize];
-    ["Offset of field: __db_env::set_isalive"][::std::mem::offset_of!(__db_env, set_isalive) - 1744usize];
-    ["Offset of field: __db_env::set_lg_bsize"][::std::mem::offset_of!(__db_env, set_lg_bsize) - 1752usize];
-    ["Offset of field: __db_env::set_lg_dir"][::std::mem::offset_of!(__db_env, set_lg_dir) - 1760usize];
-    ["Offset of field: __db_env::set_lg_filemode"][::std::mem::offset_of!(__db_env, set_lg_filemode) - 1768usize];
-    ["Offset of field: __db_env::set_lg_max"][::std::mem::offset_of!(__db_env, set_lg_max) - 1776usize];
-    ["Offset of field: __db_env::set_lg_regionmax"][::std::mem::offset_of!(__db_env, set_lg_regionmax) - 1784usize];
-    ["Offset of field: __db_env::set_lk_conflicts"][::std::mem::offset_of!(__db_env, set_lk_conflicts) - 1792usize];
-    ["Offset of field: __db_env::set_lk_detect"][::std::mem::offset_of!(__db_env, set_lk_detect) - 1800usize];
-    ["Offset of field: __db_env::set_lk_max_lockers"][::std::mem::offset_of!(__db_env, set_lk_max_lockers) - 1808usize];
-    ["Offset of field: __db_env::set_lk_max_locks"][::std::mem::offset_of!(__db_env, set_lk_max_locks) - 1816usize];
-    ["Offset of field: __db_env::set_lk_max_objects"][::std::mem::offset_of!(__db_env, set_lk_max_objects) - 1824usize];
-    ["Offset of field: __db_env::set_lk_partitions"][::std::mem::offset_of!(__db_env, set_lk_partitions) - 1832usize];
-    ["Offset of field: __db_env::set_lk_priority"][::std::mem::offset_of!(__db_env, set_lk_priority) - 1840usize];
-    ["Offset of field: __db_env::set_lk_tablesize"][::std::mem::offset_of!(__db_env, set_lk_tablesize) - 1848usize];
-    ["Offset of field: __db_env::set_memory_init"][::std::mem::offset_of!(__db_env, set_memory_init) - 1856usize];
-    ["Offset of field: __db_env::set_memory_max"][::std::mem::offset_of!(__db_env, set_memory_max) - 1864usize];
-    ["Offset of field: __db_env::set_metadata_dir"][::std::mem::offset_of!(__db_env, set_metadata_dir) - 1872usize];
-    ["Offset of field: __db_env::set_mp_max_openfd"][::std::mem::offset_of!(__db_env, set_mp_max_openfd) - 1880usize];
-    ["Offset of field: __db_env::set_mp_max_write"][::std::mem::offset_of!(__db_env, set_mp_max_write) - 1888usize];
-    ["Offset of field: __db_env::set_mp_mmapsize"][::std::mem::offset_of!(__db_env, set_mp_mmapsize) - 1896usize];
-    ["Offset of field: __db_env::set_mp_mtxcount"][::std::mem::offset_of!(__db_env, set_mp_mtxcount) - 1904usize];
-    ["Offset of field: __db_env::set_mp_pagesize"][::std::mem::offset_of!(__db_env, set_mp_pagesize) - 1912usize];
-    ["Offset of field: __db_env::set_mp_tablesize"][::std::mem::offset_of!(__db_env, set_mp_tablesize) - 1920usize];
-    ["Offset of field: __db_env::set_msgcall"][::std::mem::offset_of!(__db_env, set_msgcall) - 1928usize];
-    ["Offset of field: __db_env::set_msgfile"][::std::mem::offset_of!(__db_env, set_msgfile) - 1936usize];
-    ["Offset of field: __db_env::set_paniccall"][::std::mem::offset_of!(__db_env, set_paniccall) - 1944usize];
-    ["Offset of field: __db_env::set_shm_key"][::std::mem::offset_of!(__db_env, set_shm_key) - 1952usize];
-    ["Offset of field: __db_env::set_thread_count"][::std::mem::offset_of!(__db_env, set_thread_count) - 1960usize];
-    ["Offset of field: __db_env::set_thread_id"][::std::mem::offset_of!(__db_env, set_thread_id) - 1968usize];
+        [::std::mem::offset_of!(__db_env, set_intermediate_dir_mode) - 1744usize];
+    ["Offset of field: __db_env::set_isalive"][::std::mem::offset_of!(__db_env, set_isalive) - 1752usize];
+    ["Offset of field: __db_env::set_lg_bsize"][::std::mem::offset_of!(__db_env, set_lg_bsize) - 1760usize];
+    ["Offset of field: __db_env::set_lg_dir"][::std::mem::offset_of!(__db_env, set_lg_dir) - 1768usize];
+    ["Offset of field: __db_env::set_lg_filemode"][::std::mem::offset_of!(__db_env, set_lg_filemode) - 1776usize];
+    ["Offset of field: __db_env::set_lg_max"][::std::mem::offset_of!(__db_env, set_lg_max) - 1784usize];
+    ["Offset of field: __db_env::set_lg_regionmax"][::std::mem::offset_of!(__db_env, set_lg_regionmax) - 1792usize];
+    ["Offset of field: __db_env::set_lk_conflicts"][::std::mem::offset_of!(__db_env, set_lk_conflicts) - 1800usize];
+    ["Offset of field: __db_env::set_lk_detect"][::std::mem::offset_of!(__db_env, set_lk_detect) - 1808usize];
+    ["Offset of field: __db_env::set_lk_max_lockers"][::std::mem::offset_of!(__db_env, set_lk_max_lockers) - 1816usize];
+    ["Offset of field: __db_env::set_lk_max_locks"][::std::mem::offset_of!(__db_env, set_lk_max_locks) - 1824usize];
+    ["Offset of field: __db_env::set_lk_max_objects"][::std::mem::offset_of!(__db_env, set_lk_max_objects) - 1832usize];
+    ["Offset of field: __db_env::set_lk_partitions"][::std::mem::offset_of!(__db_env, set_lk_partitions) - 1840usize];
+    ["Offset of field: __db_env::set_lk_priority"][::std::mem::offset_of!(__db_env, set_lk_priority) - 1848usize];
+    ["Offset of field: __db_env::set_lk_tablesize"][::std::mem::offset_of!(__db_env, set_lk_tablesize) - 1856usize];
+    ["Offset of field: __db_env::set_memory_init"][::std::mem::offset_of!(__db_env, set_memory_init) - 1864usize];
+    ["Offset of field: __db_env::set_memory_max"][::std::mem::offset_of!(__db_env, set_memory_max) - 1872usize];
+    ["Offset of field: __db_env::set_metadata_dir"][::std::mem::offset_of!(__db_env, set_metadata_dir) - 1880usize];
+    ["Offset of field: __db_env::set_mp_max_openfd"][::std::mem::offset_of!(__db_env, set_mp_max_openfd) - 1888usize];
+    ["Offset of field: __db_env::set_mp_max_write"][::std::mem::offset_of!(__db_env, set_mp_max_write) - 1896usize];
+    ["Offset of field: __db_env::set_mp_mmapsize"][::std::mem::offset_of!(__db_env, set_mp_mmapsize) - 1904usize];
+    ["Offset of field: __db_env::set_mp_mtxcount"][::std::mem::offset_of!(__db_env, set_mp_mtxcount) - 1912usize];
+    ["Offset of field: __db_env::set_mp_pagesize"][::std::mem::offset_of!(__db_env, set_mp_pagesize) - 1920usize];
+    ["Offset of field: __db_env::set_mp_tablesize"][::std::mem::offset_of!(__db_env, set_mp_tablesize) - 1928usize];
+    ["Offset of field: __db_env::set_msgcall"][::std::mem::offset_of!(__db_env, set_msgcall) - 1936usize];
+    ["Offset of field: __db_env::set_msgfile"][::std::mem::offset_of!(__db_env, set_msgfile) - 1944usize];
+    ["Offset of field: __db_env::set_paniccall"][::std::mem::offset_of!(__db_env, set_paniccall) - 1952usize];
+    ["Offset of field: __db_env::set_shm_key"][::std::mem::offset_of!(__db_env, set_shm_key) - 1960usize];
+    ["Offset of field: __db_env::set_thread_count"][::std::mem::offset_of!(__db_env, set_thread_count) - 1968usize];
+    ["Offset of field: __db_env::set_thread_id"][::std::mem::offset_of!(__db_env, set_thread_id) - 1976usize];
     ["Offset of field: __db_env::set_thread_id_string"]
-        [::std::mem::offset_of!(__db_env, set_thread_id_string) - 1976usize];
-    ["Offset of field: __db_env::set_timeout"][::std::mem::offset_of!(__db_env, set_timeout) - 1984usize];
-    ["Offset of field: __db_env::set_tmp_dir"][::std::mem::offset_of!(__db_env, set_tmp_dir) - 1992usize];
-    ["Offset of field: __db_env::set_tx_max"][::std::mem::offset_of!(__db_env, set_tx_max) - 2000usize];
-    ["Offset of field: __db_env::set_tx_timestamp"][::std::mem::offset_of!(__db_env, set_tx_timestamp) - 2008usize];
-    ["Offset of field: __db_env::set_verbose"][::std::mem::offset_of!(__db_env, set_verbose) - 2016usize];
-    ["Offset of field: __db_env::txn_applied"][::std::mem::offset_of!(__db_env, txn_applied) - 2024usize];
-    ["Offset of field: __db_env::stat_print"][::std::mem::offset_of!(__db_env, stat_print) - 2032usize];
-    ["Offset of field: __db_env::txn_begin"][::std::mem::offset_of!(__db_env, txn_begin) - 2040usize];
-    ["Offset of field: __db_env::txn_checkpoint"][::std::mem::offset_of!(__db_env, txn_checkpoint) - 2048usize];
-    ["Offset of field: __db_env::txn_recover"][::std::mem::offset_of!(__db_env, txn_recover) - 2056usize];
-    ["Offset of field: __db_env::txn_stat"][::std::mem::offset_of!(__db_env, txn_stat) - 2064usize];
-    ["Offset of field: __db_env::txn_stat_print"][::std::mem::offset_of!(__db_env, txn_stat_print) - 2072usize];
-    ["Offset of field: __db_env::prdbt"][::std::mem::offset_of!(__db_env, prdbt) - 2080usize];
+        [::std::mem::offset_of!(__db_env, set_thread_id_string) - 1984usize];
+    ["Offset of field: __db_env::set_timeout"][::std::mem::offset_of!(__db_env, set_timeout) - 1992usize];
+    ["Offset of field: __db_env::set_tmp_dir"][::std::mem::offset_of!(__db_env, set_tmp_dir) - 2000usize];
+    ["Offset of field: __db_env::set_tx_max"][::std::mem::offset_of!(__db_env, set_tx_max) - 2008usize];
+    ["Offset of field: __db_env::set_tx_timestamp"][::std::mem::offset_of!(__db_env, set_tx_timestamp) - 2016usize];
+    ["Offset of field: __db_env::set_verbose"][::std::mem::offset_of!(__db_env, set_verbose) - 2024usize];
+    ["Offset of field: __db_env::txn_applied"][::std::mem::offset_of!(__db_env, txn_applied) - 2032usize];
+    ["Offset of field: __db_env::stat_print"][::std::mem::offset_of!(__db_env, stat_print) - 2040usize];
+    ["Offset of field: __db_env::txn_begin"][::std::mem::offset_of!(__db_env, txn_begin) - 2048usize];
+    ["Offset of field: __db_env::txn_checkpoint"][::std::mem::offset_of!(__db_env, txn_checkpoint) - 2056usize];
+    ["Offset of field: __db_env::txn_recover"][::std::mem::offset_of!(__db_env, txn_recover) - 2064usize];
+    ["Offset of field: __db_env::txn_stat"][::std::mem::offset_of!(__db_env, txn_stat) - 2072usize];
+    ["Offset of field: __db_env::txn_stat_print"][::std::mem::offset_of!(__db_env, txn_stat_print) - 2080usize];
+    ["Offset of field: __db_env::prdbt"][::std::mem::offset_of!(__db_env, prdbt) - 2088usize];
 };
 impl Default for __db_env {
     fn default() -> Self {
