@@ -40,6 +40,8 @@ pub enum DaemonError {
     Bind { addr: String, source: std::io::Error },
     #[error("cannot start the HTTP threads: {0}")]
     HttpThreads(#[source] std::io::Error),
+    #[error("replication TLS: {0}")]
+    Tls(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -238,7 +240,8 @@ async fn run_proxy(
 async fn open_store(config: &Config) -> Result<(Arc<Store>, replication::Events), DaemonError> {
     let dir = config.data_dir.clone();
     let mut opts = StoreOptions::for_site(config);
-    let events = replication::configure(config, &mut opts, crate::store::is_fresh(&dir));
+    let events = replication::configure(config, &mut opts, crate::store::is_fresh(&dir))
+        .map_err(|e| DaemonError::Tls(e.to_string()))?;
     let opened = tokio::task::spawn_blocking(move || Store::open(&dir, &opts)).await.map_err(std::io::Error::other)?;
     let store = opened.map_err(|source| DaemonError::Store { dir: config.data_dir.display().to_string(), source })?;
     Ok((Arc::new(store), events))

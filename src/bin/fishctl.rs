@@ -30,6 +30,9 @@ fn main() -> ExitCode {
     if let Cmd::Bench(args) = cli.command {
         return ExitCode::from(bench(&cli.url, cli.timeout, args) as u8);
     }
+    if let Cmd::Cert(what) = cli.command {
+        return ExitCode::from(cert(what) as u8);
+    }
     let exit = match Client::new(&cli.url, Duration::from_secs(cli.timeout)) {
         Err(e) => fail(Exit::Usage, &e.to_string()),
         Ok(client) => match tokio::runtime::Builder::new_current_thread().enable_all().build() {
@@ -152,7 +155,7 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
                 true
             })
         }
-        Cmd::Bench(_) => unreachable!("handled in main"),
+        Cmd::Bench(_) | Cmd::Cert(_) => unreachable!("handled in main"),
         Cmd::Backup { dir, local } => backup(client, &dir, local).await,
         Cmd::Status => with_reply(client.get("/v1/status").await, |r| {
             let pretty = serde_json::from_slice::<serde_json::Value>(&r.body)
@@ -352,4 +355,29 @@ fn call_failed(err: ApiCallError) -> Exit {
 fn fail(code: Exit, message: &str) -> Exit {
     eprintln!("fishctl: {message}");
     code
+}
+
+/// `fishctl cert ca|site`: writes the files and says where.
+fn cert(what: fish::cli::fishctl::CertCmd) -> Exit {
+    use fish::cli::fishctl::CertCmd;
+    use fish::replication::tls::certs;
+    let made = match what {
+        CertCmd::Ca { dir, name } => certs::make_ca(&dir, &name),
+        CertCmd::Site { ca, name, address, out } => {
+            let Some((host, port)) = address.rsplit_once(':').and_then(|(h, p)| Some((h, p.parse::<u16>().ok()?)))
+            else {
+                return fail(Exit::Usage, &format!("--address {address:?} is not HOST:PORT"));
+            };
+            let host = host.trim_start_matches('[').trim_end_matches(']');
+            let out = out.unwrap_or_else(|| ca.clone());
+            certs::make_site(&ca, &name, host, port, &out)
+        }
+    };
+    match made {
+        Ok((cert, key)) => {
+            eprintln!("wrote {} and {}", cert.display(), key.display());
+            Exit::Ok
+        }
+        Err(e) => fail(Exit::Usage, &e),
+    }
 }

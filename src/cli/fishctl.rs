@@ -64,7 +64,9 @@ pub enum Cmd {
     /// List the sites of the replication group.
     Members,
     /// Remove a site (by its replication HOST:PORT) from the group.
-    RemoveSite { site: String },
+    RemoveSite {
+        site: String,
+    },
     /// Hand mastership over: the master lets the writes under way finish,
     /// makes sure the new master has all of them, and steps down; writes
     /// that arrive meanwhile wait and go to the new master.
@@ -89,6 +91,10 @@ pub enum Cmd {
     /// Each connection is one keep-alive HTTP/1.1 connection sending its
     /// next request when the previous answer is in (fixed concurrency).
     /// Progress goes to stderr once a second; the report to stdout.
+    /// Make certificates for mutual TLS between sites ([replication.tls]):
+    /// a group CA, and site certificates it signs.
+    #[command(subcommand)]
+    Cert(CertCmd),
     Bench(BenchArgs),
 }
 
@@ -132,4 +138,32 @@ pub struct BenchArgs {
     /// No progress line.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+#[derive(Subcommand)]
+pub enum CertCmd {
+    /// Write a new group CA: DIR/ca.pem (share it with every site) and
+    /// DIR/ca.key (keep it off the sites: whoever holds it can make sites).
+    Ca {
+        dir: std::path::PathBuf,
+        /// The CA's common name.
+        #[arg(long, default_value = "Fish group CA")]
+        name: String,
+    },
+    /// Write a site certificate signed by the CA in --ca: OUT/NAME.pem and
+    /// OUT/NAME.key, naming the site's replication address.
+    Site {
+        /// The directory `fishctl cert ca` wrote.
+        #[arg(long, value_name = "DIR")]
+        ca: std::path::PathBuf,
+        /// The site's name (the certificate's common name and file names).
+        #[arg(long)]
+        name: String,
+        /// The site's [replication] listen address, HOST:PORT.
+        #[arg(long, value_name = "HOST:PORT")]
+        address: String,
+        /// Where to write the files (default: the CA's directory).
+        #[arg(long, value_name = "DIR")]
+        out: Option<std::path::PathBuf>,
+    },
 }

@@ -176,6 +176,17 @@ pub struct ReplicationConfig {
     /// After stepping down for a slow disk, the site stays unelectable
     /// (priority 0) this long.
     pub step_down_hold_off: Duration,
+    /// `[replication.tls]`: mutual TLS between sites (`replication::tls`).
+    pub tls: Option<TlsFiles>,
+}
+
+/// The files of `[replication.tls]`: the group's CA certificate(s), this
+/// site's certificate (chain) and its private key, all PEM.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TlsFiles {
+    pub ca: PathBuf,
+    pub cert: PathBuf,
+    pub key: PathBuf,
 }
 
 /// How a front-end reaches the group (`[front] mode`).
@@ -630,6 +641,22 @@ impl Validator<'_> {
                 10,
                 1..3_601,
             )? as u64),
+            tls: match &raw.tls {
+                None => None,
+                Some(t) => {
+                    let path = |f: &Option<Spanned<String>>, key: &str| match f {
+                        Some(f) if !f.get_ref().is_empty() => Ok(PathBuf::from(f.get_ref())),
+                        Some(f) => Err(self.at(f, key, "must not be empty")),
+                        None => Err(self.at(t, key, "is missing: [replication.tls] needs ca, cert and key")),
+                    };
+                    let t_ref = t.get_ref();
+                    Some(TlsFiles {
+                        ca: path(&t_ref.ca, "replication.tls.ca")?,
+                        cert: path(&t_ref.cert, "replication.tls.cert")?,
+                        key: path(&t_ref.key, "replication.tls.key")?,
+                    })
+                }
+            },
             step_down_hold_off: Duration::from_secs(self.int(
                 raw.step_down_hold_off_s.as_ref(),
                 "replication.step_down_hold_off_s",

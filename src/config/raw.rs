@@ -50,6 +50,16 @@ pub struct RawReplication {
     pub step_down_sync_ms: Option<Spanned<i64>>,
     pub step_down_after_s: Option<Spanned<i64>>,
     pub step_down_hold_off_s: Option<Spanned<i64>>,
+    pub tls: Option<Spanned<RawTls>>,
+}
+
+/// `[replication.tls]`.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawTls {
+    pub ca: Option<Spanned<String>>,
+    pub cert: Option<Spanned<String>>,
+    pub key: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -36,6 +36,7 @@ pub mod members;
 pub mod pulse;
 pub mod registry;
 pub mod shape;
+pub mod tls;
 pub mod view;
 mod watcher;
 
@@ -51,14 +52,19 @@ use crate::config::{AckPolicy, Config, Role as SiteRole, Running};
 use crate::store::{Store, StoreOptions};
 pub use view::{Master, Role, View};
 
-/// Berkeley DB's replication events, from [`configure`] to [`Group::start`].
-pub struct Events(Receiver<RepEvent>);
+/// Berkeley DB's replication events, and the TLS transport if any, from
+/// [`configure`] to [`Group::start`].
+pub struct Events(Receiver<RepEvent>, Option<Arc<tls::Tls>>);
 
 /// Adds this site's replication settings to `opts`, before the store opens.
 /// `fresh`: the data dir has never been part of a group.
-pub fn configure(config: &Config, opts: &mut StoreOptions, fresh: bool) -> Events {
+///
+/// Fails if `[replication.tls]` names files that cannot make a TLS
+/// configuration (the error names the file). Call inside the runtime.
+pub fn configure(config: &Config, opts: &mut StoreOptions, fresh: bool) -> Result<Events, tls::TlsError> {
     let r = &config.replication;
     let (events, rx) = std::sync::mpsc::channel();
+    let tls = r.tls.as_ref().map(tls::Tls::new).transpose()?;
     // A fresh site with nowhere to join starts a new group (a single
     // machine needs no config); with helpers it joins through them.
     let group_creator = r.group_creator || (fresh && r.helpers.is_empty() && config.role == SiteRole::Back);
@@ -77,9 +83,9 @@ pub fn configure(config: &Config, opts: &mut StoreOptions, fresh: bool) -> Event
         timeouts: timeouts(config),
         lease: r.leases.then_some(r.heartbeat_monitor.max(r.ack_timeout)),
         events,
-        transport: None,
+        transport: tls.clone().map(|t| t as Arc<dyn bdb::Transport>),
     });
-    Events(rx)
+    Ok(Events(rx, tls))
 }
 
 fn ack_policy(policy: AckPolicy) -> bdb::AckPolicy {
@@ -142,6 +148,8 @@ pub struct Group {
     running: Option<Arc<Running>>,
     /// The disk probe's window (members only).
     disk: Option<Arc<disk::DiskHealth>>,
+    /// Mutual TLS between sites, when configured (see [`tls`]).
+    tls: Option<Arc<tls::Tls>>,
     tasks: Mutex<Vec<Task>>,
 }
 
@@ -150,6 +158,7 @@ impl Group {
     /// (with retry), registration, and lag watching, all until `shutdown`.
     pub fn start(store: Arc<Store>, running: Arc<Running>, events: Events, shutdown: CancellationToken) -> Group {
         let (tx, rx) = watch::channel(View::default());
+        let Events(events_rx, tls) = events;
         let pulse = Arc::new(pulse::Pulse::default());
         let running_for_group = Arc::clone(&running);
         let health = Arc::new(disk::DiskHealth::default());
@@ -167,7 +176,7 @@ impl Group {
         let stop = shutdown.clone();
         let thread = std::thread::Builder::new()
             .name("fish-replication".into())
-            .spawn(move || watcher.run(events.0, stop))
+            .spawn(move || watcher.run(events_rx, stop))
             .expect("spawning the replication thread");
         let tasks = vec![
             Task::Thread(thread),
@@ -199,6 +208,7 @@ impl Group {
             pulse: Some(pulse),
             running: Some(running_for_group),
             disk: Some(health),
+            tls,
             tasks: Mutex::new(tasks),
         }
     }
@@ -207,7 +217,15 @@ impl Group {
     /// `backends` (HTTP addresses) report, without joining the group.
     pub fn follow(backends: Vec<String>, shutdown: CancellationToken) -> Group {
         let (view, task) = follow::start(backends, shutdown);
-        Group { view, store: None, pulse: None, running: None, disk: None, tasks: Mutex::new(vec![Task::Async(task)]) }
+        Group {
+            view,
+            store: None,
+            pulse: None,
+            running: None,
+            disk: None,
+            tls: None,
+            tasks: Mutex::new(vec![Task::Async(task)]),
+        }
     }
 
     /// The current view.
@@ -324,6 +342,18 @@ impl Group {
             o.step_down_hold_off.as_secs().to_string(),
             n.step_down_hold_off.as_secs().to_string(),
         );
+        // Certificates and CAs are re-read at every reload, for rotation:
+        // new connections use them, working ones keep theirs.
+        match (&self.tls, &new.replication.tls) {
+            (Some(tls), Some(files)) => match tls.reload(files) {
+                Ok(()) => tracing::info!("re-read the replication TLS files"),
+                Err(err) => tracing::warn!(%err, "replication TLS files not reloaded; the running ones stay"),
+            },
+            (None, Some(_)) | (Some(_), None) => {
+                tracing::warn!("turning replication TLS on or off needs a restart; the running setting stays")
+            }
+            (None, None) => {}
+        }
         if timeouts_changed.contains(&true)
             && let Err(err) = env.set_timeouts(&timeouts(new))
         {

@@ -17,15 +17,17 @@ impl Cluster {
     /// `n` back-ends with priorities 100, 90, 80, ...: site 0 creates the
     /// group, the others join through it. `extra` goes into every config.
     pub fn start(prefix: &str, n: usize, extra: &str) -> Cluster {
-        Cluster::start_with_env(prefix, n, extra, |_| Vec::new())
+        Cluster::start_with(prefix, n, extra, |_, _| Vec::new())
     }
 
-    /// [`Cluster::start`], site `i` running with the environment `env(i)`.
-    pub fn start_with_env(
+    /// [`Cluster::start`], each site prepared by `prepare(i, &site)` before
+    /// it starts (it may rewrite the config) and run with the environment
+    /// it returns.
+    pub fn start_with(
         prefix: &str,
         n: usize,
         extra: &str,
-        env: impl Fn(usize) -> Vec<(String, String)>,
+        prepare: impl Fn(usize, &Site) -> Vec<(String, String)>,
     ) -> Cluster {
         let mut sites: Vec<Site> = Vec::new();
         for i in 0..n {
@@ -38,7 +40,7 @@ impl Cluster {
             );
             let mut site = Site::create(&format!("{prefix}{i}"), &rep);
             site.reconfigure(extra);
-            site.env = env(i);
+            site.env = prepare(i, &site);
             site.spawn();
             sites.push(site);
         }
@@ -102,12 +104,18 @@ impl Cluster {
     /// Adds a front-end that joins through every back-end; `extra` is merged
     /// into its config (e.g. `[front] mode = ...`). Waits until it is ready.
     pub fn add_front(&mut self, name: &str, extra: &str) -> usize {
+        self.add_front_with(name, extra, |_| ())
+    }
+
+    /// [`Cluster::add_front`], the front-end prepared by `prepare` first.
+    pub fn add_front_with(&mut self, name: &str, extra: &str, prepare: impl Fn(&Site)) -> usize {
         let backs: Vec<&Site> = self.sites.iter().collect();
         let helpers: Vec<String> = backs.iter().map(|s| format!("\"127.0.0.1:{}\"", s.rep_port)).collect();
         let http: Vec<String> = backs.iter().map(|s| format!("\"{}\"", s.url.trim_start_matches("http://"))).collect();
         let site =
             Site::create(name, &format!("role = \"front\"\n[replication]\nhelpers = [{}]\n", helpers.join(", ")));
         site.reconfigure(&extra.replace("BACKENDS", &http.join(", ")));
+        prepare(&site);
         let mut site = site;
         site.spawn();
         self.fronts.push(site);

@@ -19,5 +19,6 @@ mod replication;
 mod repmgr;
 mod slowdisk;
 mod systemd;
+mod tls;
 mod views;
 mod wire;

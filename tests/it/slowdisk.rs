@@ -38,7 +38,7 @@ fn shim() -> PathBuf {
 /// A cluster whose site `i` has its disk delay in `dir/slow{i}`.
 fn sick_cluster(prefix: &str, dir: &Path) -> Cluster {
     let shim = shim();
-    let c = Cluster::start_with_env(prefix, 3, &format!("{FAST}{RULE}"), |i| {
+    let c = Cluster::start_with(prefix, 3, &format!("{FAST}{RULE}"), |i, _| {
         vec![
             ("LD_PRELOAD".into(), shim.display().to_string()),
             ("FISH_SLOW_SYNC_FILE".into(), dir.join(format!("slow{i}")).display().to_string()),

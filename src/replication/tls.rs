@@ -1,0 +1,369 @@
+//! Mutual TLS between sites: the transport Fish's Berkeley DB patch 0014
+//! hands every replication connection to (docs/security.md).
+//!
+//! repmgr keeps its own protocol and its one address per site; it reads
+//! and writes one end of a local socket pair, and a relay task copies
+//! between the other end and a TLS session (rustls) on the real socket:
+//!
+//! - an accepted connection is a TLS server session that requires a client
+//!   certificate signed by the group's CA;
+//! - a connection repmgr makes to `host:port` is a TLS client session that
+//!   presents this site's certificate and accepts only a server
+//!   certificate of the CA that names `host` (an IP or DNS name) and
+//!   `fish://host:port`;
+//! - when an accepted peer names itself in repmgr's handshake (or asks to
+//!   join as an address), repmgr asks [`may_claim`](Tls::may_claim): the
+//!   certificate it presented must name `fish://host:port`. A stolen site
+//!   key therefore lets its holder act as that one site, no other.
+//!
+//! Nothing reaches repmgr before the handshake succeeded: the relay starts
+//! copying only then. A failed handshake closes both ends.
+
+use std::collections::HashMap;
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
+
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName};
+use rustls::server::WebPkiClientVerifier;
+use rustls::{ClientConfig, RootCertStore, ServerConfig};
+
+use crate::bdb::Transport;
+use crate::config::TlsFiles;
+
+/// A TLS handshake that takes longer is abandoned.
+const HANDSHAKE_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What is wrong with the TLS files, naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum TlsError {
+    #[error("{path}: {why}")]
+    File { path: String, why: String },
+    #[error("the TLS settings do not go together: {0}")]
+    Config(String),
+}
+
+fn file_error(path: &Path, why: impl std::fmt::Display) -> TlsError {
+    TlsError::File { path: path.display().to_string(), why: why.to_string() }
+}
+
+/// The rustls configurations made from the files.
+struct Configs {
+    server: Arc<ServerConfig>,
+    client: Arc<ClientConfig>,
+}
+
+impl Configs {
+    fn load(files: &TlsFiles) -> Result<Configs, TlsError> {
+        let mut roots = RootCertStore::empty();
+        let cas: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&files.ca)
+            .map_err(|e| file_error(&files.ca, e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| file_error(&files.ca, e))?;
+        if cas.is_empty() {
+            return Err(file_error(&files.ca, "holds no certificate"));
+        }
+        for ca in cas {
+            roots.add(ca).map_err(|e| file_error(&files.ca, e))?;
+        }
+        let roots = Arc::new(roots);
+        let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&files.cert)
+            .map_err(|e| file_error(&files.cert, e))?
+            .collect::<Result<_, _>>()
+            .map_err(|e| file_error(&files.cert, e))?;
+        if chain.is_empty() {
+            return Err(file_error(&files.cert, "holds no certificate"));
+        }
+        check_key_mode(&files.key)?;
+        let key = PrivateKeyDer::from_pem_file(&files.key).map_err(|e| file_error(&files.key, e))?;
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let verifier = WebPkiClientVerifier::builder_with_provider(Arc::clone(&roots), Arc::clone(&provider))
+            .build()
+            .map_err(|e| file_error(&files.ca, e))?;
+        let server = ServerConfig::builder_with_provider(Arc::clone(&provider))
+            .with_safe_default_protocol_versions()
+            .map_err(|e| TlsError::Config(e.to_string()))?
+            .with_client_cert_verifier(verifier)
+            .with_single_cert(chain.clone(), key.clone_key())
+            .map_err(|e| file_error(&files.key, format!("does not go with {}: {e}", files.cert.display())))?;
+        let client = ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|e| TlsError::Config(e.to_string()))?
+            .with_root_certificates(roots)
+            .with_client_auth_cert(chain, key)
+            .map_err(|e| file_error(&files.key, format!("does not go with {}: {e}", files.cert.display())))?;
+        Ok(Configs { server: Arc::new(server), client: Arc::new(client) })
+    }
+}
+
+/// A private key readable by others than its owner and group is refused.
+fn check_key_mode(path: &Path) -> Result<(), TlsError> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).map_err(|e| file_error(path, e))?.permissions().mode();
+    if mode & 0o007 != 0 {
+        return Err(file_error(
+            path,
+            format!("a private key must not be readable by every user (mode {:o}); chmod 0640 it", mode & 0o777),
+        ));
+    }
+    Ok(())
+}
+
+/// The addresses a certificate vouches for: its `fish://host:port` URIs.
+pub fn claims_of(cert: &[u8]) -> Vec<String> {
+    let Ok((_, cert)) = x509_parser::parse_x509_certificate(cert) else { return Vec::new() };
+    let Ok(Some(san)) = cert.subject_alternative_name() else { return Vec::new() };
+    san.value
+        .general_names
+        .iter()
+        .filter_map(|n| match n {
+            x509_parser::extensions::GeneralName::URI(uri) => uri.strip_prefix("fish://").map(str::to_ascii_lowercase),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The claim a site makes for `host:port`.
+pub fn claim(host: &str, port: u16) -> String {
+    format!("{}:{port}", host.to_ascii_lowercase())
+}
+
+/// Accepted connections' verified claims: descriptor → (connection id,
+/// the `host:port`s its certificate names).
+type Peers = HashMap<RawFd, (u64, Vec<String>)>;
+
+/// The transport: mutual TLS on every replication connection.
+pub struct Tls {
+    configs: RwLock<Arc<Configs>>,
+    runtime: tokio::runtime::Handle,
+    /// Accepted connections' verified claims, by repmgr's descriptor
+    /// (with an id, since descriptor numbers are reused).
+    peers: Arc<Mutex<Peers>>,
+    next_id: AtomicU64,
+}
+
+impl std::fmt::Debug for Tls {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Tls").finish_non_exhaustive()
+    }
+}
+
+impl Tls {
+    /// Loads the files; must be called inside the tokio runtime the relays
+    /// are to run on.
+    pub fn new(files: &TlsFiles) -> Result<Arc<Tls>, TlsError> {
+        Ok(Arc::new(Tls {
+            configs: RwLock::new(Arc::new(Configs::load(files)?)),
+            runtime: tokio::runtime::Handle::current(),
+            peers: Arc::new(Mutex::new(HashMap::new())),
+            next_id: AtomicU64::new(0),
+        }))
+    }
+
+    /// Re-reads the files (SIGHUP): new connections use them, working ones
+    /// keep theirs. On error the running configuration stays.
+    pub fn reload(&self, files: &TlsFiles) -> Result<(), TlsError> {
+        let fresh = Arc::new(Configs::load(files)?);
+        *self.configs.write().unwrap_or_else(|e| e.into_inner()) = fresh;
+        Ok(())
+    }
+
+    fn configs(&self) -> Arc<Configs> {
+        Arc::clone(&self.configs.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// A socket pair whose one end repmgr gets, the other as a tokio stream.
+    fn pair(&self) -> Option<(OwnedFd, tokio::net::UnixStream)> {
+        let (ours, theirs) = std::os::unix::net::UnixStream::pair().ok()?;
+        ours.set_nonblocking(true).ok()?;
+        let _entered = self.runtime.enter();
+        let ours = tokio::net::UnixStream::from_std(ours).ok()?;
+        Some((theirs.into(), ours))
+    }
+
+    fn tcp(&self, socket: OwnedFd) -> Option<tokio::net::TcpStream> {
+        let tcp = std::net::TcpStream::from(socket);
+        tcp.set_nonblocking(true).ok()?;
+        let _ = tcp.set_nodelay(true);
+        let _entered = self.runtime.enter();
+        tokio::net::TcpStream::from_std(tcp).ok()
+    }
+}
+
+impl Transport for Tls {
+    fn accepted(&self, socket: OwnedFd) -> Option<OwnedFd> {
+        let tcp = self.tcp(socket)?;
+        let peer = tcp.peer_addr().map(|a| a.to_string()).unwrap_or_default();
+        let (theirs, ours) = self.pair()?;
+        let fd = theirs.as_raw_fd();
+        let id = self.next_id.fetch_add(1, Ordering::Relaxed);
+        let acceptor = tokio_rustls::TlsAcceptor::from(Arc::clone(&self.configs().server));
+        let peers = Arc::clone(&self.peers);
+        self.runtime.spawn(async move {
+            let tls = match tokio::time::timeout(HANDSHAKE_TIMEOUT, acceptor.accept(tcp)).await {
+                Ok(Ok(tls)) => tls,
+                Ok(Err(err)) => {
+                    tracing::warn!(fish_event = "peer_refused", %peer, %err, "refused a replication connection: TLS handshake failed");
+                    return;
+                }
+                Err(_) => {
+                    tracing::warn!(fish_event = "peer_refused", %peer, "refused a replication connection: no TLS handshake within {HANDSHAKE_TIMEOUT:?}");
+                    return;
+                }
+            };
+            let claims = tls.get_ref().1.peer_certificates().and_then(|c| c.first()).map(|c| claims_of(c)).unwrap_or_default();
+            peers.lock().unwrap_or_else(|e| e.into_inner()).insert(fd, (id, claims));
+            relay(tls, ours).await;
+            let mut map = peers.lock().unwrap_or_else(|e| e.into_inner());
+            if map.get(&fd).is_some_and(|(i, _)| *i == id) {
+                map.remove(&fd);
+            }
+        });
+        Some(theirs)
+    }
+
+    fn connected(&self, socket: OwnedFd, host: &str, port: u16) -> Option<OwnedFd> {
+        let name = ServerName::try_from(host.to_string()).ok()?;
+        let tcp = self.tcp(socket)?;
+        let (theirs, ours) = self.pair()?;
+        let connector = tokio_rustls::TlsConnector::from(Arc::clone(&self.configs().client));
+        let want = claim(host, port);
+        self.runtime.spawn(async move {
+            let tls = match tokio::time::timeout(HANDSHAKE_TIMEOUT, connector.connect(name, tcp)).await {
+                Ok(Ok(tls)) => tls,
+                Ok(Err(err)) => {
+                    tracing::warn!(fish_event = "peer_refused", site = %want, %err, "could not connect to a site over TLS");
+                    return;
+                }
+                Err(_) => {
+                    tracing::warn!(fish_event = "peer_refused", site = %want, "no TLS handshake with a site within {HANDSHAKE_TIMEOUT:?}");
+                    return;
+                }
+            };
+            let claims = tls.get_ref().1.peer_certificates().and_then(|c| c.first()).map(|c| claims_of(c)).unwrap_or_default();
+            if !claims.contains(&want) {
+                tracing::warn!(fish_event = "peer_refused", site = %want, ?claims, "the site's certificate does not name the address dialled");
+                return;
+            }
+            relay(tls, ours).await;
+        });
+        Some(theirs)
+    }
+
+    fn may_claim(&self, fd: RawFd, host: &str, port: u16) -> bool {
+        let want = claim(host, port);
+        let map = self.peers.lock().unwrap_or_else(|e| e.into_inner());
+        let ok = map.get(&fd).is_some_and(|(_, claims)| claims.contains(&want));
+        if !ok {
+            let claims = map.get(&fd).map(|(_, c)| c.clone()).unwrap_or_default();
+            tracing::warn!(fish_event = "peer_refused", claimed = %want, ?claims, "refused a replication peer: its certificate does not name the address it claims");
+        }
+        ok
+    }
+}
+
+/// Copies both ways until either side closes; then closes both.
+async fn relay<S>(mut tls: S, mut local: tokio::net::UnixStream)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    let _ = tokio::io::copy_bidirectional(&mut tls, &mut local).await;
+    use tokio::io::AsyncWriteExt;
+    let _ = tls.shutdown().await;
+    let _ = local.shutdown().await;
+}
+
+/// Certificates for people without a PKI (`fishctl cert`): a group CA, and
+/// site certificates it signs that name a site's replication address.
+pub mod certs {
+    use std::path::{Path, PathBuf};
+
+    use rcgen::{
+        BasicConstraints, CertificateParams, DistinguishedName, DnType, ExtendedKeyUsagePurpose, IsCa, KeyPair,
+        KeyUsagePurpose, SanType,
+    };
+
+    /// A CA lives 10 years, a site certificate 2.
+    const CA_DAYS: i64 = 3650;
+    const SITE_DAYS: i64 = 730;
+
+    fn fail(path: &Path, why: impl std::fmt::Display) -> String {
+        format!("{}: {why}", path.display())
+    }
+
+    /// Writes `file` with `mode`, refusing to overwrite.
+    fn write_new(file: &Path, text: &str, mode: u32) -> Result<(), String> {
+        use std::io::Write;
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode)
+            .open(file)
+            .map_err(|e| fail(file, format!("{e} (an existing file is never overwritten)")))?;
+        f.write_all(text.as_bytes()).and_then(|()| f.sync_all()).map_err(|e| fail(file, e))
+    }
+
+    fn validity(params: &mut CertificateParams, days: i64) {
+        let now = time::OffsetDateTime::now_utc();
+        params.not_before = now - time::Duration::hours(1);
+        params.not_after = now + time::Duration::days(days);
+    }
+
+    /// `DIR/ca.pem` (0644) and `DIR/ca.key` (0600): a new group CA.
+    pub fn make_ca(dir: &Path, name: &str) -> Result<(PathBuf, PathBuf), String> {
+        std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+        let key = KeyPair::generate().map_err(|e| e.to_string())?;
+        let mut params = CertificateParams::new(Vec::<String>::new()).map_err(|e| e.to_string())?;
+        let mut dn = DistinguishedName::new();
+        dn.push(DnType::CommonName, name);
+        params.distinguished_name = dn;
+        params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        params.key_usages =
+            vec![KeyUsagePurpose::KeyCertSign, KeyUsagePurpose::CrlSign, KeyUsagePurpose::DigitalSignature];
+        validity(&mut params, CA_DAYS);
+        let cert = params.self_signed(&key).map_err(|e| e.to_string())?;
+        let (pem, key_file) = (dir.join("ca.pem"), dir.join("ca.key"));
+        write_new(&key_file, &key.serialize_pem(), 0o600)?;
+        write_new(&pem, &cert.pem(), 0o644)?;
+        Ok((pem, key_file))
+    }
+
+    /// `OUT/NAME.pem` (0644) and `OUT/NAME.key` (0640): a site certificate
+    /// signed by the CA in `ca_dir`, naming `host` and `fish://host:port`.
+    pub fn make_site(
+        ca_dir: &Path,
+        name: &str,
+        host: &str,
+        port: u16,
+        out: &Path,
+    ) -> Result<(PathBuf, PathBuf), String> {
+        let (ca_pem, ca_key) = (ca_dir.join("ca.pem"), ca_dir.join("ca.key"));
+        let ca_text = std::fs::read_to_string(&ca_pem).map_err(|e| fail(&ca_pem, e))?;
+        let key_text = std::fs::read_to_string(&ca_key).map_err(|e| fail(&ca_key, e))?;
+        let ca_key = KeyPair::from_pem(&key_text).map_err(|e| fail(&ca_key, e))?;
+        let issuer = CertificateParams::from_ca_cert_pem(&ca_text)
+            .map_err(|e| fail(&ca_pem, e))?
+            .self_signed(&ca_key)
+            .map_err(|e| fail(&ca_pem, format!("does not go with its key: {e}")))?;
+        let key = KeyPair::generate().map_err(|e| e.to_string())?;
+        let mut params = CertificateParams::new(vec![host.to_string()]).map_err(|e| format!("{host}: {e}"))?;
+        let uri = format!("fish://{}", super::claim(host, port));
+        params.subject_alt_names.push(SanType::URI(uri.clone().try_into().map_err(|e| format!("{uri}: {e:?}"))?));
+        let mut dn = DistinguishedName::new();
+        dn.push(DnType::CommonName, name);
+        params.distinguished_name = dn;
+        params.key_usages = vec![KeyUsagePurpose::DigitalSignature, KeyUsagePurpose::KeyEncipherment];
+        params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth, ExtendedKeyUsagePurpose::ClientAuth];
+        validity(&mut params, SITE_DAYS);
+        let cert = params.signed_by(&key, &issuer, &ca_key).map_err(|e| e.to_string())?;
+        std::fs::create_dir_all(out).map_err(|e| fail(out, e))?;
+        let (pem, key_file) = (out.join(format!("{name}.pem")), out.join(format!("{name}.key")));
+        write_new(&key_file, &key.serialize_pem(), 0o640)?;
+        write_new(&pem, &cert.pem(), 0o644)?;
+        Ok((pem, key_file))
+    }
+}
