@@ -1,7 +1,8 @@
 //! The disk probe, and a master with a sick disk that steps aside.
 //!
 //! Every site with a replica appends 4 KiB to `fish-disk-probe` in its
-//! environment directory (where the log is) and calls fdatasync, every
+//! data directory (beside the environment and its log, on the same
+//! filesystem unless an operator split them) and calls fdatasync, every
 //! [`EVERY`]; the duration is what a commit's log flush costs on that disk.
 //! `/v1/status` shows the median over the last
 //! `[replication] step_down_after_s` and `/metrics` every probe.

@@ -195,7 +195,11 @@ impl Group {
                 std::thread::Builder::new()
                     .name("fish-disk".into())
                     .spawn({
-                        let (dir, health) = (store.env().home().to_path_buf(), Arc::clone(&health));
+                        // Beside the environment, not in it: Berkeley DB
+                        // takes every file of its directory for a database
+                        // when it lists them (internal init, backups).
+                        let dir = running_for_group.get().data_dir.clone();
+                        let health = Arc::clone(&health);
                         let running = Arc::clone(&running_for_group);
                         move || disk::probe(dir, health, running, shutdown)
                     })
