@@ -43,6 +43,15 @@ fn main() -> ExitCode {
 fn check(path: PathBuf) -> ExitCode {
     match Config::load(&path) {
         Ok(c) => {
+            if let Some(files) = &c.replication.tls {
+                let listen = &c.replication.listen;
+                if let Err(problems) = fish::replication::tls::check(files, &listen.host, listen.port) {
+                    for p in problems {
+                        eprintln!("fishd: {}: [replication.tls]: {p}", path.display());
+                    }
+                    return ExitCode::from(2);
+                }
+            }
             let (kind, name, http) = (c.role, &c.name, &c.http.listen);
             match &c.front {
                 Some(FrontMode::Proxy { backends }) => println!(
@@ -51,11 +60,12 @@ fn check(path: PathBuf) -> ExitCode {
                     backends.len()
                 ),
                 front => println!(
-                    "{}: ok: {kind} site {name:?}{}, data in {}, HTTP on {http}, replication on {}",
+                    "{}: ok: {kind} site {name:?}{}, data in {}, HTTP on {http}, replication on {}{}",
                     path.display(),
                     if front.is_some() { ", a view" } else { "" },
                     c.data_dir.display(),
-                    c.replication.listen
+                    c.replication.listen,
+                    if c.replication.tls.is_some() { " (mutual TLS)" } else { "" }
                 ),
             }
             ExitCode::SUCCESS

@@ -276,6 +276,48 @@ where
     let _ = local.shutdown().await;
 }
 
+/// `fishd check`: whether the files make a working TLS setup for a site
+/// listening on `host:port`; every problem found, each naming its file.
+pub fn check(files: &TlsFiles, host: &str, port: u16) -> Result<(), Vec<TlsError>> {
+    use rustls::client::danger::ServerCertVerifier;
+    let configs = Configs::load(files).map_err(|e| vec![e])?;
+    drop(configs);
+    let mut problems = Vec::new();
+    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&files.cert)
+        .and_then(|i| i.collect::<Result<_, _>>())
+        .map_err(|e| vec![file_error(&files.cert, e)])?;
+    let mut roots = RootCertStore::empty();
+    for ca in CertificateDer::pem_file_iter(&files.ca).map_err(|e| vec![file_error(&files.ca, e)])?.flatten() {
+        let _ = roots.add(ca);
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let verifier = rustls::client::WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider)
+        .build()
+        .map_err(|e| vec![file_error(&files.ca, e)])?;
+    match ServerName::try_from(host.to_string()) {
+        Ok(name) => {
+            if let Err(err) =
+                verifier.verify_server_cert(&chain[0], &chain[1..], &name, &[], rustls::pki_types::UnixTime::now())
+            {
+                problems.push(file_error(
+                    &files.cert,
+                    format!("is not valid for {host} under {}: {err}", files.ca.display()),
+                ));
+            }
+        }
+        Err(err) => problems.push(TlsError::Config(format!("{host} is not a host name or address: {err}"))),
+    }
+    let want = claim(host, port);
+    let claims = claims_of(&chain[0]);
+    if !claims.contains(&want) {
+        problems.push(file_error(
+            &files.cert,
+            format!("does not name this site's replication address (fish://{want}); it names {claims:?}"),
+        ));
+    }
+    if problems.is_empty() { Ok(()) } else { Err(problems) }
+}
+
 /// Certificates for people without a PKI (`fishctl cert`): a group CA, and
 /// site certificates it signs that name a site's replication address.
 pub mod certs {

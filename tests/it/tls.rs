@@ -129,13 +129,20 @@ fn marker_on_the_wire(tls: bool) -> bool {
     let capture = pki.path().join("capture.pcap");
     let filter = format!("tcp port {} or tcp port {}", c.sites[0].rep_port, c.sites[1].rep_port);
     let mut dump = Command::new("tcpdump")
-        .args(["-i", "lo", "-U", "-s", "0", "-w"])
+        .args(["-i", "lo", "--immediate-mode", "-U", "-s", "0", "-w"])
         .arg(&capture)
         .arg(&filter)
-        .stderr(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("tcpdump (scripts/test installs it)");
-    std::thread::sleep(Duration::from_millis(1500));
+    // It says "listening on lo" once it captures.
+    let mut said = std::io::BufReader::new(dump.stderr.take().unwrap());
+    let mut line = String::new();
+    while std::io::BufRead::read_line(&mut said, &mut line).unwrap_or(0) > 0 && !line.contains("listening on") {
+        line.clear();
+    }
+    std::thread::spawn(move || std::io::copy(&mut said, &mut std::io::sink()));
+    std::thread::sleep(Duration::from_millis(200));
     let marker = "fish-marker-7f3a9c2e-never-in-clear";
     for i in 0..10 {
         assert_eq!(c.http(m).put(&format!("marker{i}"), marker.as_bytes()).status, 204);
@@ -154,4 +161,61 @@ fn marker_on_the_wire(tls: bool) -> bool {
 fn replication_traffic_is_never_clear_text_with_tls() {
     assert!(marker_on_the_wire(false), "without TLS the value crosses loopback in clear");
     assert!(!marker_on_the_wire(true), "with TLS the value never appears on the wire");
+}
+
+/// `fishd check` names each broken TLS file and what is wrong with it.
+#[test]
+fn fishd_check_names_each_broken_tls_file() {
+    use std::os::unix::fs::PermissionsExt;
+    let pki = tempfile::tempdir().unwrap();
+    let (group, other) = (ca(pki.path(), "group"), ca(pki.path(), "other"));
+    let dir = pki.path().to_str().unwrap();
+    fishctl(&[
+        "cert",
+        "site",
+        "--ca",
+        group.to_str().unwrap(),
+        "--name",
+        "b0",
+        "--address",
+        "127.0.0.1:7000",
+        "--out",
+        dir,
+    ]);
+    fishctl(&[
+        "cert",
+        "site",
+        "--ca",
+        other.to_str().unwrap(),
+        "--name",
+        "x",
+        "--address",
+        "127.0.0.1:7000",
+        "--out",
+        dir,
+    ]);
+    let check = |listen: &str, cert: &str, key: &str| {
+        let file = pki.path().join("b0.toml");
+        std::fs::write(
+            &file,
+            format!(
+                "role = \"back\"\nname = \"b0\"\n[replication]\nlisten = \"{listen}\"\n[replication.tls]\nca = \"{}\"\ncert = \"{dir}/{cert}.pem\"\nkey = \"{dir}/{key}.key\"\n",
+                group.join("ca.pem").display()
+            ),
+        )
+        .unwrap();
+        let out = Command::new(crate::harness::FISHD).arg("check").arg("--config").arg(&file).output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+    };
+    let (code, text) = check("127.0.0.1:7000", "b0", "b0");
+    assert!(code == Some(0) && text.contains("mutual TLS"), "{text}");
+    let (code, text) = check("127.0.0.1:7001", "b0", "b0");
+    assert!(code == Some(2) && text.contains("b0.pem") && text.contains("fish://127.0.0.1:7001"), "{text}");
+    let (code, text) = check("127.0.0.1:7000", "x", "x");
+    assert!(code == Some(2) && text.contains("x.pem") && text.contains("not valid"), "{text}");
+    let (code, text) = check("127.0.0.1:7000", "b0", "x");
+    assert!(code == Some(2) && text.contains("x.key") && text.contains("does not go with"), "{text}");
+    std::fs::set_permissions(pki.path().join("b0.key"), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let (code, text) = check("127.0.0.1:7000", "b0", "b0");
+    assert!(code == Some(2) && text.contains("b0.key") && text.contains("readable by every user"), "{text}");
 }
