@@ -37,6 +37,8 @@ pub enum DevError {
     SiteDied { name: String, status: std::process::ExitStatus },
     #[error("site {name} was not ready within {secs} s at {url}")]
     NotReady { name: String, url: String, secs: u64 },
+    #[error("certificates: {0}")]
+    Certs(String),
 }
 
 struct Site {
@@ -82,6 +84,7 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
         for site in &sites {
             println!("  {} {}", site.name, site.url);
         }
+        println!("  replication between the sites: mutual TLS with a throwaway CA (pki/)");
         println!(
             "  data and configs in {}{}",
             root.display(),
@@ -112,15 +115,31 @@ fn write_config(
     let path = root.join(format!("{name}.toml"));
     let helpers: Vec<String> =
         (0..index.min(3)).map(|i| format!("\"127.0.0.1:{}\"", opts.replication_port + i)).collect();
+    // Mutual TLS between the sites, as in production: a throwaway CA in
+    // the cluster's directory and a certificate per site.
+    let pki = root.join("pki");
+    if !pki.join("ca.pem").exists() {
+        crate::pki::make_ca(&pki, "Fish dev CA").map_err(DevError::Certs)?;
+    }
+    let rep_port = opts.replication_port + index;
+    if !pki.join(format!("{name}.pem")).exists() {
+        crate::pki::make_site(&pki, name, "127.0.0.1", rep_port, &pki).map_err(DevError::Certs)?;
+    }
+    let tls = format!(
+        "\n[replication.tls]\nca = \"{}\"\ncert = \"{}\"\nkey = \"{}\"\n",
+        pki.join("ca.pem").display(),
+        pki.join(format!("{name}.pem")).display(),
+        pki.join(format!("{name}.key")).display()
+    );
     let (role, http, extra) = match priority {
         Some(p) => ("back", opts.http_port + 1 + index, format!("group_creator = {}\npriority = {p}\n", index == 0)),
         None if index == 3 => ("front", opts.http_port, String::new()),
         None => ("front", opts.http_port + index, String::new()),
     };
     let text = format!(
-        "# written by `fishd dev`\nrole = \"{role}\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\nhelpers = [{helpers}]\n{extra}",
+        "# written by `fishd dev`\nrole = \"{role}\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\nhelpers = [{helpers}]\n{extra}{tls}",
         data = root.join(name).display(),
-        rep = opts.replication_port + index,
+        rep = rep_port,
         helpers = helpers.join(", "),
     );
     std::fs::write(&path, text)?;

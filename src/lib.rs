@@ -12,7 +12,8 @@
 //! | `bin/fishd.rs`, `bin/fishctl.rs` | running commands, exit codes | everything below |
 //! | [`cli`] | the command-line definitions (also man pages, completions) | bench |
 //! | [`daemon`] | one site's life as one sequence: open, serve, drain, stop tasks, close | config, store, http, replication, reload, signals, systemd |
-//! | [`dev`] | `fishd dev`: a local cluster of child `fishd`s | client, signals |
+//! | [`dev`] | `fishd dev`: a local cluster of child `fishd`s, with a throwaway CA | client, pki, signals |
+//! | [`pki`] | certificates for people without a PKI: a group CA, site certificates | — |
 //! | [`reload`] | SIGHUP: re-read the file, apply what can change at run time | config, http, logging, systemd |
 //! | [`signals`] | SIGTERM/SIGINT/SIGHUP → shutdown/reload intents | — |
 //! | [`logging`] | log output and filtering | — |
@@ -21,7 +22,7 @@
 //! | [`http`] | the HTTP API: one route table, handlers, errors → status codes, forwarding | api, config, metrics, replication, store |
 //! | [`bench`] | `fishctl bench`: load generation and its report | api |
 //! | [`client`] | an HTTP client for the API (fishctl, dev, followers), backup fetching | api, store |
-//! | [`replication`] | the group: joining, the watcher and view, registration, shape, members, lag, proxy following, reloads | api, bdb, client, config, logging, metrics, store |
+//! | [`replication`] | the group: joining, the watcher and view, registration, shape, members, lag, proxy following, hand-over, disk health, mutual TLS between sites, reloads | api, bdb, client, config, logging, metrics, pki, store |
 //! | [`store`] | keys and the key rule, versions, conditions, listing, transactions, read-your-writes waits | bdb, config |
 //! | [`bdb`] | the safe Berkeley DB wrapper; the only `unsafe` code | — |
 //! | [`config`] | `/etc/fish/NAME.toml` → validated [`config::Config`], its own enums | — |
@@ -47,6 +48,7 @@ pub mod dev;
 pub mod http;
 pub mod logging;
 pub mod metrics;
+pub mod pki;
 pub mod reload;
 pub mod replication;
 pub mod signals;

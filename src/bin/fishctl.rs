@@ -360,7 +360,7 @@ fn fail(code: Exit, message: &str) -> Exit {
 /// `fishctl cert ca|site`: writes the files and says where.
 fn cert(what: fish::cli::fishctl::CertCmd) -> Exit {
     use fish::cli::fishctl::CertCmd;
-    use fish::replication::tls::certs;
+    use fish::pki as certs;
     let made = match what {
         CertCmd::Ca { dir, name } => certs::make_ca(&dir, &name),
         CertCmd::Site { ca, name, address, out } => {

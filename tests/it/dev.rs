@@ -83,6 +83,12 @@ fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
     assert!(up, "fishd dev did not come up; its log:\n{}", log_text());
     let root = dev.root.clone().expect("fishd dev printed its data dir");
     assert!(root.join("back0.toml").is_file() && root.join("front1.toml").is_file());
+    // Mutual TLS between the sites, with a throwaway CA.
+    assert!(root.join("pki/ca.pem").is_file());
+    for site in ["back0", "back1", "back2", "front0", "front1"] {
+        let config = std::fs::read_to_string(root.join(format!("{site}.toml"))).unwrap();
+        assert!(config.contains("[replication.tls]"), "{site}: {config}");
+    }
     assert_eq!(processes_under(&root).len(), 5, "3 back-ends and 2 front-ends run under {}", root.display());
 
     let front = format!("http://127.0.0.1:{http}");
