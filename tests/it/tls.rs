@@ -219,3 +219,104 @@ fn fishd_check_names_each_broken_tls_file() {
     let (code, text) = check("127.0.0.1:7000", "b0", "b0");
     assert!(code == Some(2) && text.contains("b0.key") && text.contains("readable by every user"), "{text}");
 }
+
+/// Certificate rotation to a new CA without a restart: both CAs trusted,
+/// new site certificates, the old CA dropped, each step a SIGHUP of every
+/// site in turn, with writes going on: no acknowledged write lost, no
+/// election, and a site restarted at the end joins with the new CA alone.
+#[test]
+fn certificates_rotate_to_a_new_ca_on_sighup_without_an_election() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let pki = tempfile::tempdir().unwrap();
+    let (old_ca, new_ca) = (ca(pki.path(), "old"), ca(pki.path(), "new"));
+    let mut c = Cluster::start_with("rot", 3, FAST, |_, site| {
+        with_tls(site, &old_ca, &format!("127.0.0.1:{}", site.rep_port));
+        Vec::new()
+    });
+    let m = c.wait_for_master(None);
+    let generation = |h: crate::harness::Http| {
+        h.call("GET", "/v1/status", &[], b"").typed::<fish::api::Status>().unwrap().generation
+    };
+    let g = generation(c.http(m));
+    let via = c.http(c.other_than(m));
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let stop = Arc::clone(&stop);
+        std::thread::spawn(move || {
+            let mut acked = Vec::new();
+            for i in 0..100_000u32 {
+                if stop.load(Ordering::Relaxed) {
+                    break;
+                }
+                let key = format!("rot/{i}");
+                if via.try_call("PUT", &format!("/v1/kv/{key}"), &[], b"v").is_ok_and(|a| a.status == 204) {
+                    acked.push(key);
+                }
+            }
+            acked
+        })
+    };
+    let tls_dir = |s: &Site| s.dir.path().join("tls");
+    let ca_file = |s: &Site| {
+        let config = std::fs::read_to_string(&s.config).unwrap();
+        let line = config.lines().find(|l| l.starts_with("ca = ")).unwrap().to_string();
+        std::path::PathBuf::from(line.trim_start_matches("ca = ").trim_matches('"'))
+    };
+    // Each site gets its own copy of the CA file, so steps go site by site.
+    for s in &c.sites {
+        let own = tls_dir(s).join("ca.pem");
+        std::fs::copy(ca_file(s), &own).unwrap();
+        s.reconfigure(&format!("[replication.tls]\nca = \"{}\"\n", own.display()));
+        s.hup();
+    }
+    let step = |c: &Cluster, what: &dyn Fn(&Site)| {
+        for s in &c.sites {
+            let reloads = || s.log().matches("re-read the replication TLS files").count();
+            let before = reloads();
+            what(s);
+            s.hup();
+            wait_until("the reload", Duration::from_secs(10), || reloads() > before);
+            std::thread::sleep(Duration::from_millis(300));
+        }
+    };
+    let both = [std::fs::read(old_ca.join("ca.pem")).unwrap(), std::fs::read(new_ca.join("ca.pem")).unwrap()].concat();
+    step(&c, &|s| std::fs::write(tls_dir(s).join("ca.pem"), &both).unwrap());
+    step(&c, &|s| {
+        let fresh = tls_dir(s).join("new");
+        let address = format!("127.0.0.1:{}", s.rep_port);
+        fishctl(&[
+            "cert",
+            "site",
+            "--ca",
+            new_ca.to_str().unwrap(),
+            "--name",
+            &s.name,
+            "--address",
+            &address,
+            "--out",
+            fresh.to_str().unwrap(),
+        ]);
+        for ext in ["pem", "key"] {
+            std::fs::copy(fresh.join(format!("{}.{ext}", s.name)), tls_dir(s).join(format!("{}.{ext}", s.name)))
+                .unwrap();
+        }
+    });
+    step(&c, &|s| {
+        std::fs::copy(new_ca.join("ca.pem"), tls_dir(s).join("ca.pem")).unwrap();
+    });
+    // A restarted site connects with the new CA alone.
+    let other = c.other_than(m);
+    assert!(c.sites[other].stop().success());
+    c.sites[other].spawn();
+    std::thread::sleep(Duration::from_millis(500));
+    stop.store(true, Ordering::Relaxed);
+    let acked = writer.join().unwrap();
+    assert!(acked.len() > 100, "writes went on: {}", acked.len());
+    assert_eq!(c.wait_for_master(None), m, "no election");
+    assert_eq!(generation(c.http(m)), g, "no election");
+    for key in &acked {
+        assert_eq!(c.http(m).get(key).status, 200, "{key} was acknowledged");
+    }
+    put_until_ok(&c.http(other), "after-rotation", b"x", Duration::from_secs(30));
+}
