@@ -320,3 +320,47 @@ fn certificates_rotate_to_a_new_ca_on_sighup_without_an_election() {
     }
     put_until_ok(&c.http(other), "after-rotation", b"x", Duration::from_secs(30));
 }
+
+/// The replication-wire fuzzer of tests/it/wire.rs aimed at TLS ports:
+/// every session fails its handshake, no site crashes or gains a member,
+/// and writes go on.
+#[test]
+fn the_wire_fuzzer_fails_every_tls_handshake_and_crashes_nothing() {
+    use rand::SeedableRng;
+    let seed = std::env::var("FISH_WIRE_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(rand::random::<u64>);
+    eprintln!("TLS wire fuzzer: seed {seed} (replay with FISH_WIRE_SEED={seed})");
+    let pki = tempfile::tempdir().unwrap();
+    let group_ca = ca(pki.path(), "group");
+    let mut c = Cluster::start_with("tlsfuzz", 3, FAST, |_, site| {
+        with_tls(site, &group_ca, &format!("127.0.0.1:{}", site.rep_port));
+        Vec::new()
+    });
+    let m = c.wait_for_master(None);
+    let ports: Vec<u16> = c.sites.iter().map(|s| s.rep_port).collect();
+    let ghost = crate::harness::free_port();
+    let started = std::time::Instant::now();
+    let fuzzers: Vec<_> = (0..4u64)
+        .map(|t| {
+            let ports = ports.clone();
+            std::thread::spawn(move || {
+                let mut rng = rand::rngs::StdRng::seed_from_u64(seed.wrapping_add(t));
+                let mut sessions = 0u64;
+                while sessions < 500 && started.elapsed() < Duration::from_secs(120) {
+                    let port = ports[rand::Rng::gen_range(&mut rng, 0..ports.len())];
+                    crate::wire::session(&mut rng, port, ghost);
+                    sessions += 1;
+                }
+                sessions
+            })
+        })
+        .collect();
+    let sessions: u64 = fuzzers.into_iter().map(|f| f.join().unwrap()).sum();
+    for s in c.sites.iter_mut() {
+        assert!(s.exited().is_none(), "seed {seed}: {} exited:\n{}", s.name, s.log());
+        assert!(!s.log().contains("PANIC") && !s.log().contains("panicked"), "seed {seed}: {}", s.log());
+    }
+    assert_eq!(members(&c, m).len(), 3, "seed {seed}: no member was added");
+    assert!(c.sites[m].log().matches("peer_refused").count() >= 10, "the handshakes were refused");
+    put_until_ok(&c.http(m), "after-tls-fuzz", b"ok", Duration::from_secs(20));
+    eprintln!("TLS wire fuzzer: {sessions} sessions in {:?}", started.elapsed());
+}

@@ -347,7 +347,7 @@ fn each_input_that_crashed_a_site_is_now_a_dropped_connection() {
 /// One fuzzed session: a connection to `port` and what is sent on it.
 /// Returns how many frames it sent (written whole to the socket; a site
 /// that drops the connection ends the session).
-fn session(rng: &mut StdRng, port: u16, ghost: u16) -> u64 {
+pub(crate) fn session(rng: &mut StdRng, port: u16, ghost: u16) -> u64 {
     let mode = rng.gen_range(0..10);
     let mut frames = 0;
     let result: std::io::Result<()> = (|| {
