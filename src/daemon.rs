@@ -79,6 +79,15 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
         return run_proxy(config, backends, intents, started).await;
     }
     tracing::info!(name = %config.name, role = %config.role, data_dir = %config.data_dir.display(), "starting fishd {}", env!("CARGO_PKG_VERSION"));
+    let r = &config.replication;
+    if r.insecure && r.tls.is_none() && !r.listen.is_loopback() {
+        tracing::warn!(
+            fish_event = "insecure_replication",
+            listen = %r.listen,
+            "replication on {} without TLS ([replication] insecure = true): anyone who reaches it can join the group and read every write",
+            r.listen
+        );
+    }
     let (store, events) = open_store(&config).await?;
     crate::http::remove_unfinished_backups(&config.data_dir);
     tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "store open, recovery done");

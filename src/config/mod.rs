@@ -125,6 +125,17 @@ impl HostPort {
     pub fn is_wildcard(&self) -> bool {
         self.host.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_unspecified())
     }
+
+    /// Reachable from this host only: a loopback address or `localhost`.
+    pub fn is_loopback(&self) -> bool {
+        self.host.eq_ignore_ascii_case("localhost")
+            || self
+                .host
+                .trim_start_matches('[')
+                .trim_end_matches(']')
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    }
 }
 
 impl fmt::Display for HostPort {
@@ -178,6 +189,9 @@ pub struct ReplicationConfig {
     pub step_down_hold_off: Duration,
     /// `[replication.tls]`: mutual TLS between sites (`replication::tls`).
     pub tls: Option<TlsFiles>,
+    /// `insecure = true`: the operator accepts a replication address on a
+    /// network without TLS (refused otherwise; loopback needs no TLS).
+    pub insecure: bool,
 }
 
 /// The files of `[replication.tls]`: the group's CA certificate(s), this
@@ -495,6 +509,19 @@ impl Validator<'_> {
                 ));
             }
         }
+        // Secure by default: a site that joins the group over a network
+        // needs mutual TLS, or the operator's explicit `insecure = true`.
+        let joins = role == Role::Back || front == Some(FrontMode::Member);
+        if joins && replication.tls.is_none() && !replication.insecure && !replication.listen.is_loopback() {
+            let why = format!(
+                "{} is a network address, and without TLS anyone who reaches it can join the group and read every write; add [replication.tls] (`fishctl cert` makes the files, see docs/security.md), or set [replication] insecure = true to accept that",
+                replication.listen
+            );
+            return Err(match &raw.replication.listen {
+                Some(f) => self.at(f, "replication.listen", why),
+                None => self.missing("replication.tls", &why),
+            });
+        }
         let keys = Default::default(); // filled in by `parse`
         Ok(Config { path: None, role, name, data_dir, http, replication, storage, front, log_level, keys })
     }
@@ -657,6 +684,7 @@ impl Validator<'_> {
                     })
                 }
             },
+            insecure: raw.insecure.as_ref().is_some_and(|f| *f.get_ref()),
             step_down_hold_off: Duration::from_secs(self.int(
                 raw.step_down_hold_off_s.as_ref(),
                 "replication.step_down_hold_off_s",

@@ -51,6 +51,7 @@ pub struct RawReplication {
     pub step_down_after_s: Option<Spanned<i64>>,
     pub step_down_hold_off_s: Option<Spanned<i64>>,
     pub tls: Option<Spanned<RawTls>>,
+    pub insecure: Option<Spanned<bool>>,
 }
 
 /// `[replication.tls]`.

@@ -190,3 +190,22 @@ fn the_slow_disk_rule_has_safe_defaults_and_bounds() {
     assert!(err(&format!("{base}step_down_after_s = 0")).contains("replication.step_down_after_s"));
     assert!(err(&format!("{base}step_down_hold_off_s = -1")).contains("replication.step_down_hold_off_s"));
 }
+
+#[test]
+fn a_network_replication_address_needs_tls_or_an_explicit_insecure() {
+    let net = "role = \"back\"\n[replication]\nlisten = \"10.0.0.1:7000\"\n";
+    let e = err(net);
+    assert!(
+        e.contains("replication.listen") && e.contains("[replication.tls]") && e.contains("insecure = true"),
+        "{e}"
+    );
+    assert!(parse(&format!("{net}insecure = true")).unwrap().replication.insecure);
+    let tls = "[replication.tls]\nca = \"/c\"\ncert = \"/s\"\nkey = \"/k\"\n";
+    assert!(parse(&format!("{net}{tls}")).unwrap().replication.tls.is_some());
+    for local in ["127.0.0.1:7000", "localhost:7000", "[::1]:7000"] {
+        let text = format!("role = \"back\"\n[replication]\nlisten = \"{local}\"\n");
+        assert!(parse(&text).is_ok(), "{local} needs no TLS");
+    }
+    let proxy = "role = \"front\"\n[front]\nmode = \"proxy\"\nbackends = [\"10.0.0.1:8080\"]\n";
+    assert!(parse(proxy).is_ok(), "a proxy front-end does not join the group");
+}

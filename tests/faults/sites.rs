@@ -150,6 +150,21 @@ impl Drop for Site {
 /// Replication settings of the group: the shipped defaults (quorum acks,
 /// 600 ms heartbeat monitor), so that the figures are the ones users get;
 /// FISH_FAULTS_LEASES=1 turns master leases on.
+/// Mutual TLS for the site `name` at `host:port`: a certificate of the
+/// run's CA in `pki` (made on first use), as `[replication.tls]`.
+fn tls_settings(pki: &std::path::Path, name: &str, host: &str, port: u16) -> String {
+    if !pki.join("ca.pem").exists() {
+        fish::pki::make_ca(pki, "Fish faults CA").unwrap();
+    }
+    fish::pki::make_site(pki, name, host, port, pki).unwrap();
+    format!(
+        "[replication.tls]\nca = \"{}\"\ncert = \"{}\"\nkey = \"{}\"\n",
+        pki.join("ca.pem").display(),
+        pki.join(format!("{name}.pem")).display(),
+        pki.join(format!("{name}.key")).display()
+    )
+}
+
 fn replication_settings() -> String {
     let leases = std::env::var("FISH_FAULTS_LEASES").is_ok_and(|v| v == "1");
     format!("ack_policy = \"quorum\"\nleases = {leases}\n")
@@ -185,12 +200,13 @@ impl Group {
                 &config,
                 format!(
                     "role = \"back\"\nname = \"{name}\"\ndata_dir = \"{}\"\n[http]\nlisten = \"{a}:8080\"\n\
-                     [replication]\nlisten = \"{a}:7000\"\nhelpers = [{}]\ngroup_creator = {}\npriority = {}\n{}",
+                     [replication]\nlisten = \"{a}:7000\"\nhelpers = [{}]\ngroup_creator = {}\npriority = {}\n{}{}",
                     dir.path().join(&name).display(),
                     helpers.join(", "),
                     i == 0,
                     100 - 10 * i,
                     replication_settings(),
+                    tls_settings(&dir.path().join("pki"), &name, &net.addrs[i], 7000),
                     a = net.addrs[i],
                 ),
             )
@@ -214,11 +230,12 @@ impl Group {
                 &config,
                 format!(
                     "role = \"front\"\nname = \"{name}\"\ndata_dir = \"{}\"\n[http]\nlisten = \"{a}:{}\"\n\
-                     [replication]\nlisten = \"{a}:{}\"\nhelpers = [{}]\n",
+                     [replication]\nlisten = \"{a}:{}\"\nhelpers = [{}]\n{}",
                     dir.path().join(&name).display(),
                     8090 + i,
                     7010 + i,
                     helpers.join(", "),
+                    tls_settings(&dir.path().join("pki"), &name, &net.host_addr, 7010 + i),
                     a = net.host_addr,
                 ),
             )

@@ -95,6 +95,15 @@ done
 log "booted ${hosts[*]}"
 in_host() { local h=$1; shift; nsenter -t "${ct_pids[$h]}" -a "$@"; }
 
+# Mutual TLS between the sites: a CA and a certificate per host, made on
+# the controller with this tree's fishctl; the role installs them.
+fishctl_bin=${CARGO_TARGET_DIR:-$PWD/target}/debug/fishctl
+[[ -x $fishctl_bin ]] || cargo build -q --bin fishctl
+"$fishctl_bin" cert ca "$work/pki" 2>/dev/null
+for i in "${!hosts[@]}"; do
+  "$fishctl_bin" cert site --ca "$work/pki" --name "${instances[$i]}" --address "$net.${addrs[$i]}:7000" 2>/dev/null
+done
+
 # The example inventory's shape, with this test's addresses.
 {
   echo "all:"
@@ -116,6 +125,9 @@ in_host() { local h=$1; shift; nsenter -t "${ct_pids[$h]}" -a "$@"; }
       echo "          fish_address: $net.${addrs[$i]}"
       echo "          fish_instance: ${instances[$i]}"
       [[ $h == fish-back-* ]] && echo "          fish_priority: $((100 - 10 * i))"
+      echo "          fish_tls_ca: $work/pki/ca.pem"
+      echo "          fish_tls_cert: $work/pki/${instances[$i]}.pem"
+      echo "          fish_tls_key: $work/pki/${instances[$i]}.key"
     done
   done
 } >"$work/inventory.yml"
