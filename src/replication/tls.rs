@@ -59,24 +59,11 @@ struct Configs {
 impl Configs {
     fn load(files: &TlsFiles) -> Result<Configs, TlsError> {
         let mut roots = RootCertStore::empty();
-        let cas: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&files.ca)
-            .map_err(|e| file_error(&files.ca, e))?
-            .collect::<Result<_, _>>()
-            .map_err(|e| file_error(&files.ca, e))?;
-        if cas.is_empty() {
-            return Err(file_error(&files.ca, "holds no certificate"));
-        }
-        for ca in cas {
+        for ca in read_certs(&files.ca)? {
             roots.add(ca).map_err(|e| file_error(&files.ca, e))?;
         }
         let roots = Arc::new(roots);
-        let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&files.cert)
-            .map_err(|e| file_error(&files.cert, e))?
-            .collect::<Result<_, _>>()
-            .map_err(|e| file_error(&files.cert, e))?;
-        if chain.is_empty() {
-            return Err(file_error(&files.cert, "holds no certificate"));
-        }
+        let chain = read_certs(&files.cert)?;
         check_key_mode(&files.key)?;
         let key = PrivateKeyDer::from_pem_file(&files.key).map_err(|e| file_error(&files.key, e))?;
         let provider = Arc::new(rustls::crypto::ring::default_provider());
@@ -97,6 +84,18 @@ impl Configs {
             .map_err(|e| file_error(&files.key, format!("does not go with {}: {e}", files.cert.display())))?;
         Ok(Configs { server: Arc::new(server), client: Arc::new(client) })
     }
+}
+
+/// The PEM certificates in `path`; none is an error naming the file.
+fn read_certs(path: &Path) -> Result<Vec<CertificateDer<'static>>, TlsError> {
+    let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(path)
+        .map_err(|e| file_error(path, e))?
+        .collect::<Result<_, _>>()
+        .map_err(|e| file_error(path, e))?;
+    if certs.is_empty() {
+        return Err(file_error(path, "holds no certificate"));
+    }
+    Ok(certs)
 }
 
 /// A private key readable by others than its owner and group is refused.
@@ -280,11 +279,9 @@ pub fn check(files: &TlsFiles, host: &str, port: u16) -> Result<(), Vec<TlsError
     let configs = Configs::load(files).map_err(|e| vec![e])?;
     drop(configs);
     let mut problems = Vec::new();
-    let chain: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(&files.cert)
-        .and_then(|i| i.collect::<Result<_, _>>())
-        .map_err(|e| vec![file_error(&files.cert, e)])?;
+    let chain = read_certs(&files.cert).map_err(|e| vec![e])?;
     let mut roots = RootCertStore::empty();
-    for ca in CertificateDer::pem_file_iter(&files.ca).map_err(|e| vec![file_error(&files.ca, e)])?.flatten() {
+    for ca in read_certs(&files.ca).map_err(|e| vec![e])? {
         let _ = roots.add(ca);
     }
     let provider = Arc::new(rustls::crypto::ring::default_provider());
