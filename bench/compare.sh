@@ -11,8 +11,9 @@
 #   - nginx serving a 100-byte static file: the loopback HTTP ceiling.
 # Drives each with wrk (Lua scripts in bench/wrk/), every run twice, and
 # prints one table: throughput and p50/p99 of durable PUTs (100 B values,
-# 100,000 keys) at 1, 16 and 64 connections, and of reads of 10,000
-# preloaded keys at 16 and 64, with the ratio Fish/etcd of the medians.
+# 100,000 keys) at 1, 16 and 64 connections, of linearizable reads of
+# 10,000 preloaded keys at 1, 16 and 64, and of local and master reads at
+# 16 and 64, with the ratio Fish/etcd of the medians.
 # Fish's writes and reads go through its front-end; etcd's writes go to its
 # leader (v3 JSON gateway, and v2: etcd's fastest write) and its reads to a
 # follower. Then failover: SIGKILL (and SIGSTOP)
@@ -180,12 +181,16 @@ with concurrent.futures.ThreadPoolExecutor(16) as ex:
     list(ex.map(put, range(10000)))
 PY
 for _round in 1 2; do
-  for c in 16 64; do
+  for c in 1 16 64; do
+    # Linearizable: Fish's default read (a read barrier on the master) and
+    # etcd's default v3 range (ReadIndex), both asked of a non-leader.
+    run "read linearizable c=$c" fish "$c" get.lua "$fish_front"
+    run "read linearizable c=$c" etcd "$c" etcd-get.lua "$etcd_follower" ETCD_READ=linearizable
+    [[ $c -eq 1 ]] && continue
     run "read local c=$c" fish "$c" get.lua "$fish_front" CONSISTENCY=replica
     run "read local c=$c" etcd "$c" etcd-get.lua "$etcd_follower" ETCD_READ=serializable
     run "read local c=$c" etcd-v2 "$c" etcd-get.lua "$etcd_follower" ETCD_READ=v2
-    run "read master c=$c" fish "$c" get.lua "$fish_front"
-    run "read master c=$c" etcd "$c" etcd-get.lua "$etcd_follower" ETCD_READ=linearizable
+    run "read master c=$c" fish "$c" get.lua "$fish_front" CONSISTENCY=master
     run "static c=$c" nginx "$c" static.lua "http://127.0.0.1:$((base + 40))"
   done
 done

@@ -42,6 +42,8 @@ pub enum DaemonError {
     HttpThreads(#[source] std::io::Error),
     #[error("replication TLS: {0}")]
     Tls(String),
+    #[error("HTTP: {0}")]
+    HttpTls(String),
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -99,11 +101,17 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
     let shutdown = CancellationToken::new();
     let group = Arc::new(Group::start(Arc::clone(&store), Arc::clone(&running), events, shutdown.clone()));
     group.watch_disk(shutdown.clone());
-    let app = Arc::new(App {
+    let (forwarder, tls) = http_parts(&running.get())?;
+    let app = Arc::new_cyclic(|me| App {
+        me: me.clone(),
         store: Some(Arc::clone(&store)),
         config: running,
         group,
-        forwarder: Default::default(),
+        forwarder,
+        tls,
+        token_waits: Default::default(),
+        keepalives: Default::default(),
+        watches: Default::default(),
         started,
     });
     let threads = if app.config().role == Role::Front { http::Threads::PerCore } else { http::Threads::Shared };
@@ -217,6 +225,35 @@ async fn watchdog(app: Arc<App>, every: Duration, shutdown: CancellationToken) {
     }
 }
 
+/// The forwarder and the listener's TLS, from `[http]`; says at every
+/// start what protects the API (and what does not).
+fn http_parts(config: &Config) -> Result<(http::Forwarder, Option<http::tls::ServerTls>), DaemonError> {
+    let forwarder = http::Forwarder::new(config).map_err(DaemonError::HttpTls)?;
+    let tls = config.http.tls.as_ref().map(http::tls::ServerTls::load).transpose().map_err(DaemonError::HttpTls)?;
+    let h = &config.http;
+    match &h.tokens {
+        Some(tokens) => {
+            tracing::info!(file = %tokens.path().display(), credentials = tokens.summary(), "the API needs a token")
+        }
+        None if h.insecure && !h.listen.is_loopback() => tracing::warn!(
+            fish_event = "insecure_http",
+            listen = %h.listen,
+            "[http] insecure = true: anyone who reaches {} can read, write and delete every key",
+            h.listen
+        ),
+        None => {}
+    }
+    if tls.is_none() && !h.listen.is_loopback() {
+        tracing::warn!(
+            fish_event = "http_without_tls",
+            listen = %h.listen,
+            "the API on {} is plain HTTP: tokens and values cross the network in clear text; set [http.tls]",
+            h.listen
+        );
+    }
+    Ok((forwarder, tls))
+}
+
 /// A proxy front-end: no data dir and no group membership; it follows the
 /// master the back-ends report and forwards every request.
 async fn run_proxy(
@@ -230,12 +267,18 @@ async fn run_proxy(
     let listener = TcpListener::bind(&addr).await.map_err(|source| DaemonError::Bind { addr: addr.clone(), source })?;
     tracing::info!(http = %addr, "serving HTTP");
     let shutdown = CancellationToken::new();
-    let group = Arc::new(Group::follow(backends, shutdown.clone()));
-    let app = Arc::new(App {
+    let group = Arc::new(Group::follow(&config, backends, shutdown.clone()));
+    let (forwarder, tls) = http_parts(&config)?;
+    let app = Arc::new_cyclic(|me| App {
+        me: me.clone(),
         store: None,
         config: Arc::new(Running::new(config)),
         group,
-        forwarder: Default::default(),
+        forwarder,
+        tls,
+        token_waits: Default::default(),
+        keepalives: Default::default(),
+        watches: Default::default(),
         started,
     });
     serve_until_shutdown(app, listener, intents, shutdown, http::Threads::PerCore)

@@ -61,6 +61,7 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
     let mut intents = signals::listen()?;
     let mut sites = Vec::new();
+    let admin = write_tokens(&root)?;
     let result = runtime.block_on(async {
         // front0 is the entry point (http_port); back-ends listen after it.
         for (i, priority) in [100u32, 90, 80].into_iter().enumerate() {
@@ -85,13 +86,15 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
             println!("  {} {}", site.name, site.url);
         }
         println!("  replication between the sites: mutual TLS with a throwaway CA (pki/)");
+        println!("  the API needs a token (tokens in {}); an admin one:", root.join("tokens").display());
+        println!("    export FISH_TOKEN={admin}");
         println!(
             "  data and configs in {}{}",
             root.display(),
             if scratch.is_some() { " (removed on exit)" } else { "" }
         );
         println!(
-            "  try: fishctl --url {0} put hello world && fishctl --url {0} get hello && fishctl --url {0} members",
+            "  try (with FISH_TOKEN set): fishctl --url {0} put hello world && fishctl --url {0} get hello && fishctl --url {0} members",
             sites[3].url
         );
         println!("Ctrl-C stops it.");
@@ -100,6 +103,26 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
     stop_all(&mut sites);
     drop(scratch);
     result
+}
+
+/// The cluster's tokens file, as a real group has one: an admin token for
+/// the person trying it out and the sites' own credential. Returns the
+/// admin token (kept if the file exists, as with `--dir`).
+fn write_tokens(root: &Path) -> Result<String, DevError> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let path = root.join("tokens");
+    if let Ok(text) = std::fs::read_to_string(&path)
+        && let Some(admin) = text.lines().find_map(|l| l.strip_prefix("admin dev "))
+    {
+        return Ok(admin.trim().to_string());
+    }
+    let admin = crate::config::new_secret();
+    let mut file = std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(&path)?;
+    writeln!(file, "# written by `fishd dev`: ROLE NAME SECRET")?;
+    writeln!(file, "admin dev {admin}")?;
+    writeln!(file, "site fish {}", crate::config::new_secret())?;
+    Ok(admin)
 }
 
 /// Site `index` of the group: back0 creates it, the other back-ends join
@@ -137,8 +160,9 @@ fn write_config(
         None => ("front", opts.http_port + index, String::new()),
     };
     let text = format!(
-        "# written by `fishd dev`\nrole = \"{role}\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\nhelpers = [{helpers}]\n{extra}{tls}",
+        "# written by `fishd dev`\nrole = \"{role}\"\nname = \"{name}\"\ndata_dir = \"{data}\"\n\n[http]\nlisten = \"127.0.0.1:{http}\"\ntokens_file = \"{tokens}\"\n\n[replication]\nlisten = \"127.0.0.1:{rep}\"\nhelpers = [{helpers}]\n{extra}{tls}",
         data = root.join(name).display(),
+        tokens = root.join("tokens").display(),
         rep = rep_port,
         helpers = helpers.join(", "),
     );

@@ -12,20 +12,20 @@
 //! | `bin/fishd.rs`, `bin/fishctl.rs` | running commands, exit codes | everything below |
 //! | [`cli`] | the command-line definitions (also man pages, completions) | bench |
 //! | [`daemon`] | one site's life as one sequence: open, serve, drain, stop tasks, close | config, store, http, replication, reload, signals, systemd |
-//! | [`dev`] | `fishd dev`: a local cluster of child `fishd`s, with a throwaway CA | client, pki, signals |
+//! | [`dev`] | `fishd dev`: a local cluster of child `fishd`s, with a throwaway CA and tokens | client, config, pki, signals |
 //! | [`pki`] | certificates for people without a PKI: a group CA, site certificates | — |
 //! | [`reload`] | SIGHUP: re-read the file, apply what can change at run time | config, http, logging, systemd |
 //! | [`signals`] | SIGTERM/SIGINT/SIGHUP → shutdown/reload intents | — |
 //! | [`logging`] | log output and filtering | — |
 //! | [`metrics`] | Prometheus counters and histograms, `/metrics` | — |
 //! | [`systemd`] | sd_notify: READY, STATUS, STOPPING, WATCHDOG | — |
-//! | [`http`] | the HTTP API: one route table, handlers, errors → status codes, forwarding | api, config, metrics, replication, store |
+//! | [`http`] | the HTTP API: one route table (who may call what), handlers, errors → status codes, forwarding, HTTPS, limits, watch streams, leases and fences | api, client, config, metrics, replication, store |
 //! | [`bench`] | `fishctl bench`: load generation and its report | api |
-//! | [`client`] | an HTTP client for the API (fishctl, dev, followers), backup fetching | api, store |
-//! | [`replication`] | the group: joining, the watcher and view, registration, shape, members, lag, proxy following, hand-over, disk health, mutual TLS between sites, reloads | api, bdb, client, config, logging, metrics, pki, store |
-//! | [`store`] | keys and the key rule, versions, conditions, listing, transactions, read-your-writes waits | bdb, config |
+//! | [`client`] | an HTTP client for the API (fishctl, dev, the sites themselves: token, HTTPS), backup fetching, the lease, lock and election recipes | api, config, store |
+//! | [`replication`] | the group: joining, the watcher and view, registration, shape, members, lag, proxy following, hand-over, disk health, mutual TLS between sites, read barriers, reloads | api, bdb, client, config, logging, metrics, pki, store |
+//! | [`store`] | keys and the key rule, versions, conditions, listing, transactions, read-your-writes waits, the change log and its feed, leases and the master's lease clock | bdb, config |
 //! | [`bdb`] | the safe Berkeley DB wrapper; the only `unsafe` code | — |
-//! | [`config`] | `/etc/fish/NAME.toml` → validated [`config::Config`], its own enums | — |
+//! | [`config`] | `/etc/fish/NAME.toml` → validated [`config::Config`], its own enums; the tokens file | — |
 //! | [`api`] | the wire contract: status and members bodies, header names, byte encodings | — |
 //! | `crates/libdb-sys` | Fish's own Berkeley DB 5.3.28: vendored C, patches, bindings | — |
 //!

@@ -40,6 +40,11 @@ struct ReasonLabels {
 }
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+struct OutcomeLabels {
+    outcome: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 struct RoleLabels {
     role: &'static str,
 }
@@ -55,6 +60,11 @@ pub struct Metrics {
     pub elections_failed: Counter,
     pub master_changes: Counter,
     step_downs: Family<ReasonLabels, Counter>,
+    auth_failures: Family<ReasonLabels, Counter>,
+    /// Connections the HTTP listener has open.
+    pub http_connections: Gauge,
+    /// Connections closed by a limit (`reason`: body_timeout, ...).
+    http_cut_offs: Family<ReasonLabels, Counter>,
     /// A write batch's commit on the master: log write, flush and the
     /// acknowledgements its policy waits for.
     pub commit_seconds: Histogram,
@@ -63,6 +73,23 @@ pub struct Metrics {
     pub disk_sync_seconds: Histogram,
     role: Family<RoleLabels, Gauge>,
     lag: Family<SiteLabels, Gauge>,
+    /// Read barriers committed by this site as master, by outcome.
+    read_barriers: Family<OutcomeLabels, Counter>,
+    /// Linearizable reads confirmed (or refused) by a read barrier.
+    linearizable_reads: Family<OutcomeLabels, Counter>,
+    /// Watchers connected now.
+    pub watchers: Gauge,
+    /// Changes sent to watchers.
+    pub watch_events: Counter,
+    /// Watches ended by the site, by reason.
+    watch_cut_offs: Family<ReasonLabels, Counter>,
+    /// How many revisions behind the site's feed a watcher is, each time
+    /// it is handed a stretch of changes.
+    pub watch_lag: Histogram,
+    /// Leases granted, kept alive, revoked and expired by this site as
+    /// master, and the keys their expiry or revocation deleted.
+    lease_ops: Family<OutcomeLabels, Counter>,
+    lease_keys_deleted: Counter,
 }
 
 /// The process's metrics.
@@ -89,10 +116,21 @@ impl Metrics {
             elections_failed: Counter::default(),
             master_changes: Counter::default(),
             step_downs: Family::default(),
+            auth_failures: Family::default(),
+            http_connections: Gauge::default(),
+            http_cut_offs: Family::default(),
             commit_seconds: Histogram::new(exponential_buckets(0.000_25, 2.0, 14)),
             disk_sync_seconds: Histogram::new(exponential_buckets(0.000_25, 2.0, 14)),
             role: Family::default(),
             lag: Family::default(),
+            read_barriers: Family::default(),
+            linearizable_reads: Family::default(),
+            watchers: Gauge::default(),
+            watch_events: Counter::default(),
+            watch_cut_offs: Family::default(),
+            watch_lag: Histogram::new(exponential_buckets(1.0, 4.0, 10)),
+            lease_ops: Family::default(),
+            lease_keys_deleted: Counter::default(),
             registry: Registry::default(),
         };
         registry.register("commits", "Write transactions committed by this site as master", m.commits.clone());
@@ -101,6 +139,17 @@ impl Metrics {
         registry.register("elections_failed", "Elections that ended without a master", m.elections_failed.clone());
         registry.register("master_changes", "Changes of the master this site follows", m.master_changes.clone());
         registry.register("step_downs", "Hand-overs of mastership by this site, by reason", m.step_downs.clone());
+        registry.register(
+            "http_auth_failures",
+            "HTTP requests refused for their credential (missing, invalid: 401; forbidden: 403)",
+            m.auth_failures.clone(),
+        );
+        registry.register("http_connections", "HTTP connections open now", m.http_connections.clone());
+        registry.register(
+            "http_limited",
+            "HTTP requests and connections refused or cut off by a limit, by limit",
+            m.http_cut_offs.clone(),
+        );
         registry.register(
             "commit_duration_seconds",
             "Write batches committed as master: log write, flush and acknowledgements",
@@ -117,6 +166,38 @@ impl Metrics {
             "On the master: bytes of log each other site had yet to apply when last asked (every 2 s)",
             m.lag.clone(),
         );
+        registry.register(
+            "read_barriers",
+            "Read barriers committed as master (acknowledged, failed); linearizable reads share them",
+            m.read_barriers.clone(),
+        );
+        registry.register(
+            "linearizable_reads",
+            "Linearizable reads served as master, by what their barrier said (confirmed, refused)",
+            m.linearizable_reads.clone(),
+        );
+        registry.register("watchers", "Watchers connected to this site now", m.watchers.clone());
+        registry.register("watch_events", "Changes sent to this site's watchers", m.watch_events.clone());
+        registry.register(
+            "watch_cut_offs",
+            "Watches this site ended (stopping, too_slow, compacted); each was told where to resume",
+            m.watch_cut_offs.clone(),
+        );
+        registry.register(
+            "watch_lag_revisions",
+            "Revisions a watcher was behind this site's feed when handed new changes",
+            m.watch_lag.clone(),
+        );
+        registry.register(
+            "lease_operations",
+            "Lease operations done by this site as master (granted, kept_alive, revoked, expired)",
+            m.lease_ops.clone(),
+        );
+        registry.register(
+            "lease_keys_deleted",
+            "Keys deleted with their lease (expired or revoked) by this site as master",
+            m.lease_keys_deleted.clone(),
+        );
         Metrics { registry, ..m }
     }
 
@@ -130,6 +211,49 @@ impl Metrics {
     /// Counts one hand-over of mastership (`request`, `shutdown`, `slow_disk`).
     pub fn step_down(&self, reason: &'static str) {
         self.step_downs.get_or_create(&ReasonLabels { reason }).inc();
+    }
+
+    /// Counts one request refused for its credential (`missing`, `invalid`,
+    /// `forbidden`).
+    pub fn auth_failure(&self, reason: &'static str) {
+        self.auth_failures.get_or_create(&ReasonLabels { reason }).inc();
+    }
+
+    /// Counts one request or connection stopped by a limit.
+    /// A lease operation (`granted`, `kept_alive`, `revoked`).
+    pub fn lease(&self, outcome: &'static str) {
+        self.lease_ops.get_or_create(&OutcomeLabels { outcome }).inc();
+    }
+
+    /// A lease expired, taking `keys` with it.
+    pub fn lease_expired(&self, keys: usize) {
+        self.lease("expired");
+        self.lease_keys_deleted.inc_by(keys as u64);
+    }
+
+    /// A lease revoked, taking `keys` with it.
+    pub fn lease_revoked(&self, keys: usize) {
+        self.lease("revoked");
+        self.lease_keys_deleted.inc_by(keys as u64);
+    }
+
+    pub fn limited(&self, reason: &'static str) {
+        self.http_cut_offs.get_or_create(&ReasonLabels { reason }).inc();
+    }
+
+    /// Counts one read barrier (`acknowledged`, `failed`).
+    pub fn read_barrier(&self, outcome: &'static str) {
+        self.read_barriers.get_or_create(&OutcomeLabels { outcome }).inc();
+    }
+
+    /// Counts one linearizable read's confirmation (`confirmed`, `refused`).
+    pub fn read_confirmed(&self, outcome: &'static str) {
+        self.linearizable_reads.get_or_create(&OutcomeLabels { outcome }).inc();
+    }
+
+    /// Counts one watch ended by the site.
+    pub fn watch_cut_off(&self, reason: &'static str) {
+        self.watch_cut_offs.get_or_create(&ReasonLabels { reason }).inc();
     }
 
     /// Sets the role gauge: 1 for `role`, 0 for the others.

@@ -1,5 +1,6 @@
 //! SIGHUP: re-read the config file and apply what can change at run time
-//! (log level; HTTP limits and waits; and, through
+//! (log level; HTTP limits and waits; the tokens file and the API's
+//! certificate; and, through
 //! `replication::Group::apply_reload`, ack policy and timeouts, priority,
 //! heartbeat and election timeouts), each change logged. A change that
 //! needs a restart (addresses, role, data dir, storage, ...) is logged as
@@ -58,6 +59,39 @@ fn apply(app: &App, old: &Config, mut new: Config) -> Config {
     changed("http.max_txn_bytes", o.max_txn_bytes, n.max_txn_bytes);
     changed("http.master_wait_ms", o.master_wait.as_millis(), n.master_wait.as_millis());
     changed("http.token_wait_ms", o.token_wait.as_millis(), n.token_wait.as_millis());
+    changed("http.body_timeout_ms", o.body_timeout.as_millis(), n.body_timeout.as_millis());
+    changed("http.response_timeout_ms", o.response_timeout.as_millis(), n.response_timeout.as_millis());
+    changed("http.max_response_bytes", o.max_response_bytes, n.max_response_bytes);
+    changed("http.max_token_waits", o.max_token_waits, n.max_token_waits);
+    changed("http.public_metrics", o.public_metrics, n.public_metrics);
+    changed("http.insecure", o.insecure, n.insecure);
+    // The tokens file was re-read with the config: a rotation applies now.
+    if let Some(tokens) = &n.tokens
+        && o.tokens.as_deref() != Some(tokens)
+    {
+        tracing::info!(fish_event = "reload_applied", key = "http.tokens_file", file = %tokens.path().display(), credentials = tokens.summary(), "the API's credentials changed");
+    }
+    if o.tokens.is_some() && n.tokens.is_none() {
+        tracing::warn!(
+            fish_event = "reload_applied",
+            key = "http.tokens_file",
+            "tokens_file was removed: the API no longer asks for a token"
+        );
+    }
+    // Certificates are re-read at every reload, for rotation: new
+    // handshakes use them, open connections keep theirs.
+    if let (Some(tls), Some(files)) = (&app.tls, &n.tls) {
+        // What this site presents and trusts when it calls other sites.
+        if let Err(err) = app.forwarder.reload(&new) {
+            tracing::error!(fish_event = "reload_failed", key = "http.tls", %err, "keeping the forwarder's running certificates");
+        }
+        match tls.reload(files) {
+            Ok(()) => tracing::info!(fish_event = "reload_applied", key = "http.tls", "the API's certificate re-read"),
+            Err(err) => {
+                tracing::error!(fish_event = "reload_failed", key = "http.tls", %err, "keeping the API's running certificate")
+            }
+        }
+    }
     app.group.apply_reload(old, &mut new, &|key, old, new| changed(key, old, new));
     new
 }
@@ -85,6 +119,11 @@ fn keep_for_restart(old: &Config, new: &mut Config) {
     keep("data_dir", &old.data_dir, &mut new.data_dir);
     keep("http.listen", &old.http.listen, &mut new.http.listen);
     keep("http.advertise", &old.http.advertise, &mut new.http.advertise);
+    keep("http.max_connections", &old.http.max_connections, &mut new.http.max_connections);
+    // HTTPS on or off changes what every client must do: a restart.
+    if old.http.tls.is_some() != new.http.tls.is_some() {
+        keep("http.tls", &old.http.tls, &mut new.http.tls);
+    }
     keep("replication.listen", &old.replication.listen, &mut new.replication.listen);
     keep("replication.helpers", &old.replication.helpers, &mut new.replication.helpers);
     keep("replication.group_creator", &old.replication.group_creator, &mut new.replication.group_creator);

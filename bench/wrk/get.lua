@@ -1,7 +1,7 @@
 -- wrk: GETs of random keys among bench/0 .. bench/KEYS-1 (default 10000),
--- preloaded. CONSISTENCY=replica reads the front-end's local replica;
--- unset, the read goes to the master (Fish's default, linearizable with
--- leases).
+-- preloaded. CONSISTENCY=replica reads the front-end's local replica,
+-- master the site that believes it is master; unset, Fish's default:
+-- linearizable (the master confirms each batch of reads with a quorum).
 local keys = tonumber(os.getenv("KEYS") or "10000")
 local consistency = os.getenv("CONSISTENCY")
 local suffix = consistency and ("?consistency=" .. consistency) or ""

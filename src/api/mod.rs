@@ -28,6 +28,12 @@ pub mod header {
     /// while the request waited): nothing was done with the request, so
     /// the forwarding site sends it to the new master itself.
     pub const NOT_MASTER: &str = "fish-not-master";
+    /// On a key's answer: the lease the key is attached to.
+    pub const FISH_LEASE: &str = "fish-lease";
+    /// On a PUT or DELETE: `KEY@VERSION` (KEY percent-encoded as in a
+    /// path): apply the write only if KEY is at VERSION, in the same
+    /// transaction; a lock holder's fencing token.
+    pub const FISH_FENCE: &str = "fish-fence";
     /// On a backup: the log position the backup holds every write before.
     pub const BACKUP_LSN: &str = "fish-backup-lsn";
 }

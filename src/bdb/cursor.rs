@@ -42,6 +42,16 @@ impl<'t> Cursor<'t> {
         self.step(dbt_malloc(), ffi::DB_NEXT)
     }
 
+    /// Moves to the previous key (from an unpositioned cursor: the last).
+    pub fn prev_pair(&mut self) -> Result<Option<Pair>> {
+        self.step(dbt_malloc(), ffi::DB_PREV)
+    }
+
+    /// Moves to the last key.
+    pub fn last_pair(&mut self) -> Result<Option<Pair>> {
+        self.step(dbt_malloc(), ffi::DB_LAST)
+    }
+
     fn step(&mut self, mut k: ffi::DBT, flags: u32) -> Result<Option<Pair>> {
         let mut v = dbt_malloc();
         // SAFETY: live cursor; both DBTs ask Berkeley DB to malloc output,

@@ -225,6 +225,18 @@ impl Env {
         &self.inner.home
     }
 
+    /// Writes `note` into the log as part of `txn` (`DB_ENV->log_printf`, a
+    /// debug record that recovery and replicas skip). A transaction holding
+    /// only a note locks no page, yet its commit is a permanent record that
+    /// the replicas acknowledge: a read barrier. Fails on a replication
+    /// client (which may not write to the log).
+    pub fn log_note(&self, txn: &super::Txn<'_>, note: &CStr) -> Result<()> {
+        // SAFETY: valid environment and live transaction; the format is a
+        // constant "%s" and its one argument a NUL-terminated string that
+        // outlives the call (Berkeley DB copies it into the log record).
+        check(unsafe { call!(self.inner.raw(), log_printf, txn.raw(), c"%s".as_ptr(), note.as_ptr()) })
+    }
+
     /// Begins a transaction. Several may be open at once from many threads.
     pub fn begin(&self, flags: TxnFlags) -> Result<Txn<'_>> {
         Txn::begin(self, flags)

@@ -66,6 +66,19 @@ impl<'env> Txn<'env> {
     /// identifies this transaction's place in the (replicated) log, and
     /// whether the replication ack policy was met (always true standalone).
     pub fn commit_with_token(self) -> Result<Committed> {
+        self.commit_token_flags(0)
+    }
+
+    /// As [`Txn::commit_with_token`] without writing or flushing the log
+    /// here (`DB_TXN_NOSYNC`): a commit that needs no durability on this
+    /// site, only its replication acknowledgements (a read barrier). The
+    /// commit record is still sent to the clients as a permanent record, and
+    /// the call still waits for the acknowledgements its policy needs.
+    pub fn commit_unflushed_with_token(self) -> Result<Committed> {
+        self.commit_token_flags(ffi::DB_TXN_NOSYNC)
+    }
+
+    fn commit_token_flags(self, flags: u32) -> Result<Committed> {
         let mut token = ffi::DB_TXN_TOKEN { buf: [0; 20] };
         let raw = self.raw();
         std::mem::forget(self);
@@ -79,7 +92,7 @@ impl<'env> Txn<'env> {
                 check(rc)?;
             }
             clear_perm_failed();
-            check(call!(raw, commit, 0))?;
+            check(call!(raw, commit, flags))?;
         }
         Ok(Committed { token: CommitToken(token.buf), acknowledged: !take_perm_failed() })
     }

@@ -124,7 +124,7 @@ pub struct BenchOptions {
     pub keys: u64,
     pub value_size: usize,
     pub mix: Mix,
-    /// `consistency=` of reads (`None`: the server's default, master).
+    /// `consistency=` of reads (`None`: the server's default, linearizable).
     pub consistency: Option<String>,
     pub prefix: String,
     pub txn_size: usize,
@@ -133,6 +133,8 @@ pub struct BenchOptions {
     pub timeout: Duration,
     /// Called about once a second with the progress so far.
     pub progress: Option<ProgressFn>,
+    /// Sent as `Authorization: Bearer` (a write token for mixes that write).
+    pub token: Option<String>,
 }
 
 /// Where a run stands.
@@ -372,6 +374,9 @@ async fn send(
     body: Bytes,
 ) -> Result<Answer, String> {
     let mut req = Request::builder().method(method).uri(path).header(header::HOST, "fish");
+    if let Some(token) = &opts.token {
+        req = req.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
     for (name, value) in headers {
         req = req.header(name, value);
     }

@@ -27,13 +27,22 @@ enum Exit {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let credentials = match credentials(&cli) {
+        Ok(c) => c,
+        Err(why) => return ExitCode::from(fail(Exit::Usage, &why) as u8),
+    };
     if let Cmd::Bench(args) = cli.command {
-        return ExitCode::from(bench(&cli.url, cli.timeout, args) as u8);
+        let token = credentials.token;
+        return ExitCode::from(bench(&cli.url, cli.timeout, token, args) as u8);
     }
     if let Cmd::Cert(what) = cli.command {
         return ExitCode::from(cert(what) as u8);
     }
-    let exit = match Client::new(&cli.url, Duration::from_secs(cli.timeout)) {
+    if let Cmd::Token = cli.command {
+        println!("{}", fish::config::new_secret());
+        return ExitCode::SUCCESS;
+    }
+    let exit = match Client::with(&cli.url, Duration::from_secs(cli.timeout), &credentials) {
         Err(e) => fail(Exit::Usage, &e.to_string()),
         Ok(client) => match tokio::runtime::Builder::new_current_thread().enable_all().build() {
             Ok(rt) => rt.block_on(run(&client, cli.command)),
@@ -41,6 +50,25 @@ fn main() -> ExitCode {
         },
     };
     ExitCode::from(exit as u8)
+}
+
+/// The token and CA the global options give.
+fn credentials(cli: &Cli) -> Result<fish::client::Credentials, String> {
+    let token = match (&cli.token, &cli.token_file) {
+        (Some(token), _) => Some(token.trim().to_string()),
+        (None, Some(file)) => {
+            let text = std::fs::read_to_string(file).map_err(|e| format!("--token-file {}: {e}", file.display()))?;
+            let first = text.lines().next().unwrap_or_default().trim().to_string();
+            if first.is_empty() {
+                return Err(format!("--token-file {}: the first line is empty", file.display()));
+            }
+            Some(first)
+        }
+        (None, None) => None,
+    };
+    let tls =
+        cli.cacert.as_deref().map(fish::client::trust_ca_file).transpose().map_err(|e| format!("--cacert {e}"))?;
+    Ok(fish::client::Credentials { token, tls })
 }
 
 async fn run(client: &Client, cmd: Cmd) -> Exit {
@@ -64,7 +92,7 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
                 out.write_all(&r.body).is_ok() && (!newline || out.write_all(b"\n").is_ok())
             })
         }
-        Cmd::Put { key, value, if_version, create } => {
+        Cmd::Put { key, value, if_version, create, lease, fence } => {
             let value = match value.as_deref() {
                 // Reading a terminal would wait, silently, for a value the
                 // user meant to give as an argument.
@@ -92,7 +120,11 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
             if create {
                 headers.push(("if-none-match", "*"));
             }
-            let path = format!("/v1/kv/{}", percent_encode(key.as_bytes()));
+            if let Some(fence) = &fence {
+                headers.push((fish::api::header::FISH_FENCE, fence.as_str()));
+            }
+            let lease = lease.map(|id| id.to_string());
+            let path = format!("/v1/kv/{}{}", percent_encode(key.as_bytes()), query(&[("lease", lease.as_deref())]));
             with_reply(client.send(Method::PUT, &path, &headers, value).await, |r| {
                 println!("{}", r.header("etag").unwrap_or("").trim_matches('"'));
                 true
@@ -103,6 +135,12 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
             let headers: Vec<(&str, &str)> = etag.as_deref().map(|e| ("if-match", e)).into_iter().collect();
             let path = format!("/v1/kv/{}", percent_encode(key.as_bytes()));
             with_reply(client.send(Method::DELETE, &path, &headers, Bytes::new()).await, |_| true)
+        }
+        Cmd::Watch { prefix, since, json } => watch(client, &prefix, since, json).await,
+        Cmd::Lease(what) => lease(client, what).await,
+        Cmd::Lock { name, ttl, command } => lock(client, &name, ttl, b"", &command, false).await,
+        Cmd::Elect { name, proposal, ttl, command } => {
+            lock(client, &name, ttl, proposal.as_bytes(), &command, true).await
         }
         Cmd::List { prefix, limit, keys_only, consistency } => {
             list(client, &prefix, limit, keys_only, consistency.as_deref()).await
@@ -155,7 +193,7 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
                 true
             })
         }
-        Cmd::Bench(_) | Cmd::Cert(_) => unreachable!("handled in main"),
+        Cmd::Bench(_) | Cmd::Cert(_) | Cmd::Token => unreachable!("handled in main"),
         Cmd::Backup { dir, local } => backup(client, &dir, local).await,
         Cmd::Status => with_reply(client.get("/v1/status").await, |r| {
             let pretty = serde_json::from_slice::<serde_json::Value>(&r.body)
@@ -222,7 +260,7 @@ async fn backup(client: &Client, dir: &std::path::Path, local: bool) -> Exit {
         let Some(http) = status.master.and_then(|m| m.http) else {
             return fail(Exit::Unavailable, "no master is known right now; retry, or use --local to back up this site");
         };
-        match Client::new(&format!("http://{http}"), client.timeout()) {
+        match client.sibling(&http) {
             Ok(c) => c,
             Err(e) => return fail(Exit::Unavailable, &e.to_string()),
         }
@@ -250,7 +288,7 @@ async fn backup(client: &Client, dir: &std::path::Path, local: bool) -> Exit {
 
 /// `fishctl bench`: on a multi-threaded runtime of its own, so the load
 /// generator is not one core's worth of requests.
-fn bench(url: &str, timeout: u64, args: BenchArgs) -> Exit {
+fn bench(url: &str, timeout: u64, token: Option<String>, args: BenchArgs) -> Exit {
     let mut rt = tokio::runtime::Builder::new_multi_thread();
     if let Some(n) = args.threads {
         rt.worker_threads(n.max(1));
@@ -292,6 +330,7 @@ fn bench(url: &str, timeout: u64, args: BenchArgs) -> Exit {
         preload: args.preload,
         timeout: Duration::from_secs(timeout),
         progress,
+        token,
     };
     let result = rt.block_on(fish::bench::run(opts));
     if interactive && !args.quiet {
@@ -312,6 +351,286 @@ fn bench(url: &str, timeout: u64, args: BenchArgs) -> Exit {
 }
 
 /// `?a=1&b=2` from the parameters that are set (values already encoded).
+/// `fishctl watch`: prints changes as they come; reconnects from the last
+/// revision seen when the connection drops or the site cuts the watch off.
+async fn watch(client: &Client, prefix: &str, since: Option<u64>, json: bool) -> Exit {
+    use http_body_util::BodyExt;
+    /// Progress lines come every few seconds: this long without a byte
+    /// means the connection is dead.
+    const IDLE: Duration = Duration::from_secs(60);
+    let mut since = since;
+    let mut retry = Duration::from_millis(100);
+    loop {
+        let since_param = since.map(|s| s.to_string());
+        let path = format!(
+            "/v1/watch{}",
+            query(&[("prefix", Some(percent_encode(prefix.as_bytes())).as_deref()), ("since", since_param.as_deref())])
+        );
+        let why = match client.open(Method::GET, &path).await {
+            Err(e) => e.to_string(),
+            Ok(resp) if resp.status() != StatusCode::OK => {
+                let status = resp.status();
+                let body = resp.into_body().collect().await.map(|b| b.to_bytes()).unwrap_or_default();
+                let reply = Reply { status, headers: Default::default(), body };
+                let message = explain(status, &reply.error_message());
+                if status.is_client_error() {
+                    return fail(exit_for(status), &message);
+                }
+                message
+            }
+            Ok(resp) => {
+                retry = Duration::from_millis(100);
+                let mut body = resp.into_body();
+                let mut pending = Vec::new();
+                loop {
+                    let frame = match tokio::time::timeout(IDLE, body.frame()).await {
+                        Err(_) => break format!("nothing from the site for {} s", IDLE.as_secs()),
+                        Ok(None) => break "the site ended the watch".to_string(),
+                        Ok(Some(Err(e))) => break format!("the connection failed: {e}"),
+                        Ok(Some(Ok(frame))) => frame,
+                    };
+                    let Ok(data) = frame.into_data() else { continue };
+                    pending.extend_from_slice(&data);
+                    while let Some(end) = pending.iter().position(|&b| b == b'\n') {
+                        let line: Vec<u8> = pending.drain(..=end).collect();
+                        let Ok(event) = serde_json::from_slice::<serde_json::Value>(&line) else {
+                            return fail(Exit::Unavailable, "the site sent a watch line that is not JSON");
+                        };
+                        if let Some(rev) = event["revision"].as_u64() {
+                            since = Some(rev);
+                        }
+                        if let (Some("cut_off"), Some(rev)) = (event["type"].as_str(), event["since"].as_u64()) {
+                            since = Some(rev);
+                        }
+                        if !print_event(&event, &line, json) {
+                            return Exit::Ok; // stdout closed (e.g. piped into head)
+                        }
+                    }
+                }
+            }
+        };
+        let from = since.map_or("now".to_string(), |s| format!("after revision {s}"));
+        eprintln!("fishctl: watch: {why}; reconnecting in {} ms, from {from}", retry.as_millis());
+        tokio::time::sleep(retry).await;
+        retry = (retry * 2).min(Duration::from_secs(5));
+    }
+}
+
+/// `fishctl lease ...`.
+async fn lease(client: &Client, what: fish::cli::fishctl::LeaseCmd) -> Exit {
+    use fish::cli::fishctl::LeaseCmd;
+    use fish::client::lock;
+    let done = match what {
+        LeaseCmd::Grant { ttl } => lock::grant(client, ttl).await.map(|id| println!("{id}")),
+        LeaseCmd::Revoke { id } => {
+            lock::revoke(client, id).await.map(|keys| eprintln!("revoked lease {id}; {keys} keys deleted"))
+        }
+        LeaseCmd::Keepalive { id, once: true } => {
+            lock::keepalive(client, id).await.map(|ttl| println!("lease {id} renewed for {ttl} s"))
+        }
+        LeaseCmd::Keepalive { id, once: false } => {
+            let ttl = match lock::keepalive(client, id).await {
+                Ok(ttl) => ttl,
+                Err(e) => return lock_failed(e),
+            };
+            println!("lease {id} renewed for {ttl} s");
+            let (_stop, stopped) = tokio::sync::watch::channel(false);
+            let renewals = lock::keep_alive(client, id, ttl, stopped, |ttl| {
+                println!("lease {id} renewed for {ttl} s");
+            });
+            tokio::select! {
+                done = renewals => done,
+                _ = interrupted() => return Exit::Ok,
+            }
+        }
+        LeaseCmd::Show { id } => match client.get(&format!("/v1/leases/{id}")).await {
+            Ok(r) if r.status == StatusCode::OK => {
+                let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap_or_default();
+                println!("lease {id}: ttl {} s, {} left, {} keys", v["ttl_s"], remaining(&v), v["key_count"]);
+                for key in v["keys"].as_array().into_iter().flatten() {
+                    println!("  {}", key.as_str().unwrap_or_default());
+                }
+                Ok(())
+            }
+            other => return with_reply(other, |_| true),
+        },
+        LeaseCmd::List => {
+            let mut after = 0u64;
+            println!("{:<18} {:>8} {:>10} {:>8}", "ID", "TTL_S", "REMAINING", "KEYS");
+            loop {
+                let reply = match client.get(&format!("/v1/leases?after={after}&limit=1000")).await {
+                    Ok(r) if r.status == StatusCode::OK => r,
+                    other => return with_reply(other, |_| true),
+                };
+                let page: serde_json::Value = serde_json::from_slice(&reply.body).unwrap_or_default();
+                for l in page["leases"].as_array().into_iter().flatten() {
+                    let (id, ttl, keys) = (l["id"].to_string(), l["ttl_s"].to_string(), l["key_count"].to_string());
+                    println!("{id:<18} {ttl:>8} {:>10} {keys:>8}", remaining(l));
+                }
+                match page["next"].as_u64() {
+                    Some(next) => after = next,
+                    None => break Ok(()),
+                }
+            }
+        }
+    };
+    match done {
+        Ok(()) => Exit::Ok,
+        Err(e) => lock_failed(e),
+    }
+}
+
+fn remaining(lease: &serde_json::Value) -> String {
+    match lease["remaining_ms"].as_u64() {
+        Some(ms) => format!("{:.1} s", ms as f64 / 1000.0),
+        None => "?".into(),
+    }
+}
+
+fn lock_failed(e: fish::client::lock::LockError) -> Exit {
+    use fish::client::lock::LockError;
+    match e {
+        LockError::LeaseGone(_) => fail(Exit::NotFound, &e.to_string()),
+        LockError::Refused { status, message } => fail(exit_for(status), &explain(status, &message)),
+        e => fail(Exit::Unavailable, &e.to_string()),
+    }
+}
+
+/// SIGTERM to COMMAND, and wait for it to end.
+async fn stop_child(child: &mut tokio::process::Child) {
+    if let Some(pid) = child.id() {
+        let _ = nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid as i32), nix::sys::signal::Signal::SIGTERM);
+    }
+    let _ = child.wait().await;
+}
+
+/// SIGINT or SIGTERM.
+async fn interrupted() {
+    use tokio::signal::unix::{SignalKind, signal};
+    match (signal(SignalKind::interrupt()), signal(SignalKind::terminate())) {
+        (Ok(mut int), Ok(mut term)) => {
+            tokio::select! {
+                _ = int.recv() => {}
+                _ = term.recv() => {}
+            }
+        }
+        _ => std::future::pending().await,
+    }
+}
+
+/// `fishctl lock` and `fishctl elect`: take the lock (see
+/// `client::lock`), run COMMAND (or, to elect without one, wait for an
+/// interrupt) while keeping the lease alive, then release it.
+async fn lock(client: &Client, name: &str, ttl: u32, value: &[u8], command: &[String], elect: bool) -> Exit {
+    use fish::client::lock;
+    let lease = match lock::grant(client, ttl).await {
+        Ok(id) => id,
+        Err(e) => return lock_failed(e),
+    };
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let keeper = lock::keep_alive(client, lease, ttl, stopped, |_| {});
+    tokio::pin!(keeper);
+    let acquire = lock::acquire(client, name, lease, value, |holder| {
+        eprintln!("fishctl: waiting for {name}: held by {holder}");
+    });
+    let held = tokio::select! {
+        held = acquire => held,
+        kept = &mut keeper => Err(kept.err().unwrap_or(lock::LockError::LeaseGone(lease))),
+        _ = interrupted() => {
+            let _ = lock::revoke(client, lease).await;
+            return fail(Exit::Unavailable, &format!("interrupted while waiting for {name}"));
+        }
+    };
+    let held = match held {
+        Ok(held) => held,
+        Err(e) => {
+            let _ = lock::revoke(client, lease).await;
+            return lock_failed(e);
+        }
+    };
+    if elect {
+        println!("elected {} {}", held.key, held.version);
+        let _ = std::io::stdout().flush();
+    }
+    let exit = if command.is_empty() {
+        tokio::select! {
+            kept = &mut keeper => {
+                eprintln!("fishctl: lost {name}: {}", kept.err().map_or("the lease ended".into(), |e| e.to_string()));
+                Exit::Unavailable
+            }
+            _ = interrupted() => Exit::Ok,
+        }
+    } else {
+        let mut child = match tokio::process::Command::new(&command[0])
+            .args(&command[1..])
+            .env("FISH_LOCK_KEY", &held.key)
+            .env("FISH_LOCK_VERSION", held.version.to_string())
+            .env("FISH_LOCK_FENCE", held.fence())
+            .env("FISH_LEASE", lease.to_string())
+            .spawn()
+        {
+            Ok(child) => child,
+            Err(e) => {
+                let _ = lock::revoke(client, lease).await;
+                return fail(Exit::Usage, &format!("cannot run {:?}: {e}", command[0]));
+            }
+        };
+        tokio::select! {
+            status = child.wait() => match status.ok().and_then(|s| s.code()) {
+                Some(0) => Exit::Ok,
+                Some(code) => {
+                    let _ = stop.send(true);
+                    let _ = lock::revoke(client, lease).await;
+                    // COMMAND's own status, as promised.
+                    std::process::exit(code);
+                }
+                None => Exit::Unavailable,
+            },
+            kept = &mut keeper => {
+                eprintln!(
+                    "fishctl: lost {name} while {:?} ran: {}; stopping it (its fenced writes fail from now on)",
+                    command[0],
+                    kept.err().map_or("the lease ended".into(), |e| e.to_string())
+                );
+                stop_child(&mut child).await;
+                Exit::Unavailable
+            }
+            _ = interrupted() => {
+                stop_child(&mut child).await;
+                Exit::Unavailable
+            }
+        }
+    };
+    let _ = stop.send(true);
+    let _ = lock::revoke(client, lease).await;
+    exit
+}
+
+/// Prints one watch line: as it came with `json`, else for people (changes
+/// only; a cut-off goes to stderr). False when stdout is closed.
+fn print_event(event: &serde_json::Value, line: &[u8], json: bool) -> bool {
+    let mut out = std::io::stdout();
+    if json {
+        return out.write_all(line).and_then(|()| out.flush()).is_ok();
+    }
+    let text = |name: &str| -> String {
+        let v = event[name].as_str().unwrap_or_default();
+        if event[format!("{name}_encoding")] == "base64" { format!("(base64) {v}") } else { v.to_string() }
+    };
+    let rev = event["revision"].as_u64().unwrap_or(0);
+    let shown = match event["type"].as_str() {
+        Some("put") => format!("{rev} put {} = {} (version {})\n", text("key"), text("value"), event["version"]),
+        Some("delete") => format!("{rev} delete {}\n", text("key")),
+        Some("expire") => format!("{rev} expire {} (lease {})\n", text("key"), event["lease"]),
+        Some("cut_off") => {
+            eprintln!("fishctl: watch: {}", event["reason"].as_str().unwrap_or("cut off"));
+            return true;
+        }
+        _ => return true,
+    };
+    out.write_all(shown.as_bytes()).and_then(|()| out.flush()).is_ok()
+}
+
 fn query(params: &[(&str, Option<&str>)]) -> String {
     let set: Vec<String> = params.iter().filter_map(|(k, v)| v.map(|v| format!("{k}={v}"))).collect();
     if set.is_empty() { String::new() } else { format!("?{}", set.join("&")) }
@@ -332,7 +651,17 @@ fn with_reply(reply: Result<Reply, fish::client::ClientError>, on_success: impl 
     if reply.status.is_success() {
         return if on_success(&reply) { Exit::Ok } else { Exit::Unavailable };
     }
-    fail(exit_for(reply.status), &format!("{} ({})", reply.error_message(), reply.status))
+    fail(exit_for(reply.status), &explain(reply.status, &reply.error_message()))
+}
+
+/// An error answer as fishctl reports it, with a hint where one helps.
+fn explain(status: StatusCode, message: &str) -> String {
+    match status {
+        StatusCode::UNAUTHORIZED => {
+            format!("{message} ({status}); give the site's token with FISH_TOKEN or --token-file")
+        }
+        _ => format!("{message} ({status})"),
+    }
 }
 
 /// The exit code for an error answer.
@@ -347,7 +676,7 @@ fn exit_for(status: StatusCode) -> Exit {
 /// A typed call that failed, reported as `with_reply` reports an answer.
 fn call_failed(err: ApiCallError) -> Exit {
     match err {
-        ApiCallError::Refused { status, message } => fail(exit_for(status), &format!("{message} ({status})")),
+        ApiCallError::Refused { status, message } => fail(exit_for(status), &explain(status, &message)),
         other => fail(Exit::Unavailable, &other.to_string()),
     }
 }

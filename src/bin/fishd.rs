@@ -52,6 +52,14 @@ fn check(path: PathBuf) -> ExitCode {
                     return ExitCode::from(2);
                 }
             }
+            if c.http.tls.is_some() {
+                // The listener's files, and what the site calls others with.
+                let loaded = c.http.tls.as_ref().map(fish::http::tls::ServerTls::load).transpose();
+                if let Err(problem) = loaded.and_then(|_| fish::client::site_tls(&c)) {
+                    eprintln!("fishd: {}: [http.tls]: {problem}", path.display());
+                    return ExitCode::from(2);
+                }
+            }
             let (kind, name, http) = (c.role, &c.name, &c.http.listen);
             match &c.front {
                 Some(FrontMode::Proxy { backends }) => println!(

@@ -11,16 +11,30 @@ pub struct Cli {
     /// Seconds to wait for an answer.
     #[arg(long, default_value_t = 30, global = true)]
     pub timeout: u64,
+    /// The API token (a secret of the site's tokens file), sent as
+    /// `Authorization: Bearer`. Prefer FISH_TOKEN or --token-file: a
+    /// command line is visible to every user of the machine.
+    #[arg(long, env = "FISH_TOKEN", hide_env_values = true, global = true, conflicts_with = "token_file")]
+    pub token: Option<String>,
+    /// A file whose first line is the API token.
+    #[arg(long, env = "FISH_TOKEN_FILE", value_name = "FILE", global = true)]
+    pub token_file: Option<std::path::PathBuf>,
+    /// The CA certificate (PEM) that signed the site's HTTPS certificate.
+    #[arg(long, env = "FISH_CACERT", value_name = "FILE", global = true)]
+    pub cacert: Option<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Cmd,
 }
 
 #[derive(Subcommand)]
 pub enum Cmd {
+    /// Print a new random secret for a tokens file (`ROLE NAME SECRET`).
+    Token,
     /// Print a key's value to stdout (its version to stderr with --show-version).
     Get {
         key: String,
-        /// master (default) or replica.
+        /// linearizable (the default: never stale), master (fast; may be stale
+        /// during a partition) or replica (the local copy).
         #[arg(long)]
         consistency: Option<String>,
         /// Read only once this commit token (from a write's Fish-Token) is applied.
@@ -39,6 +53,14 @@ pub enum Cmd {
         /// Only if the key does not exist yet.
         #[arg(long)]
         create: bool,
+        /// Attach the key to this lease (`fishctl lease grant`): it is
+        /// deleted when the lease expires or is revoked.
+        #[arg(long, value_name = "ID")]
+        lease: Option<u64>,
+        /// Write only while the lock whose fencing token this is is still
+        /// held (`$FISH_LOCK_FENCE` inside `fishctl lock`).
+        #[arg(long, value_name = "KEY@VERSION")]
+        fence: Option<String>,
     },
     /// Delete a key.
     Delete {
@@ -56,8 +78,57 @@ pub enum Cmd {
         /// Print keys only.
         #[arg(long)]
         keys_only: bool,
+        /// linearizable (default), master or replica, as for get.
         #[arg(long)]
         consistency: Option<String>,
+    },
+    /// Print every change to keys under a prefix as it is committed, in
+    /// commit order, until interrupted. Reconnects by itself (resuming from
+    /// the last revision seen, so nothing is skipped or repeated) when the
+    /// connection drops or the site cuts the watch off.
+    Watch {
+        /// Only keys that start with this.
+        #[arg(long, default_value = "")]
+        prefix: String,
+        /// Start after this revision (default: from now on).
+        #[arg(long, value_name = "REVISION")]
+        since: Option<u64>,
+        /// Print the site's JSON lines as they are (progress lines too), for
+        /// scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Leases: keys attached to one live only while it is kept alive.
+    #[command(subcommand)]
+    Lease(LeaseCmd),
+    /// Run COMMAND while holding lock NAME: waits its turn (first come,
+    /// first served), keeps the lock's lease alive while COMMAND runs, and
+    /// releases the lock when it ends. COMMAND gets the fencing token:
+    /// FISH_LOCK_KEY, FISH_LOCK_VERSION, and FISH_LOCK_FENCE (KEY@VERSION,
+    /// for `fishctl put --fence` or the Fish-Fence header), which make its
+    /// writes fail once the lock has moved on. Exits with COMMAND's status;
+    /// if the lock is lost meanwhile, COMMAND gets SIGTERM and fishctl
+    /// exits with 3.
+    Lock {
+        name: String,
+        /// Seconds the lock outlives a holder that stops renewing it.
+        #[arg(long, default_value_t = 10)]
+        ttl: u32,
+        #[arg(last = true, required = true, value_name = "COMMAND")]
+        command: Vec<String>,
+    },
+    /// Campaign to lead NAME (on the lock mechanism): prints
+    /// `elected KEY VERSION` once this process leads, then leads until
+    /// interrupted (or until COMMAND, if given, ends).
+    Elect {
+        name: String,
+        /// What this candidate says about itself (the value of its key).
+        #[arg(long, default_value = "")]
+        proposal: String,
+        #[arg(long, default_value_t = 10)]
+        ttl: u32,
+        #[arg(last = true, value_name = "COMMAND")]
+        command: Vec<String>,
     },
     /// Show the site's status as JSON.
     Status,
@@ -120,7 +191,7 @@ pub struct BenchArgs {
     /// Bytes per written value.
     #[arg(long, default_value_t = 100)]
     pub value_size: usize,
-    /// Read consistency of gets: master (the server's default) or replica.
+    /// Read consistency of gets: linearizable (the server's default), master or replica.
     #[arg(long)]
     pub consistency: Option<String>,
     /// Puts per txn operation.
@@ -138,6 +209,25 @@ pub struct BenchArgs {
     /// No progress line.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+#[derive(Subcommand)]
+pub enum LeaseCmd {
+    /// Grant a lease of TTL seconds; prints its id.
+    Grant { ttl: u32 },
+    /// Keep a lease alive until interrupted (a renewal every third of its
+    /// TTL), printing each renewal; with --once, renew it once.
+    Keepalive {
+        id: u64,
+        #[arg(long)]
+        once: bool,
+    },
+    /// Revoke a lease: its keys are deleted at once, in one transaction.
+    Revoke { id: u64 },
+    /// Show a lease: TTL, time left, keys.
+    Show { id: u64 },
+    /// List the leases, one per line: ID TTL REMAINING KEYS.
+    List,
 }
 
 #[derive(Subcommand)]

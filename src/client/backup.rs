@@ -39,7 +39,11 @@ impl Client {
         {
             return Err(FetchError::NotEmpty { path: shown });
         }
+        // A backup holds every value: only its owner may read it (0700 here,
+        // 0600 for the files, whatever the umask).
         std::fs::create_dir_all(dir).map_err(|e| FetchError::Io { path: shown.clone(), source: e })?;
+        std::fs::set_permissions(dir, std::os::unix::fs::PermissionsExt::from_mode(0o700))
+            .map_err(|e| FetchError::Io { path: shown.clone(), source: e })?;
         let result = self.fetch_into(dir).await;
         if result.is_err() {
             // Leave nothing half-written.
@@ -94,6 +98,13 @@ impl Client {
             return Err(FetchError::Damaged(why));
         }
         unpacked.map_err(|e| FetchError::Damaged(e.to_string()))?;
+        for entry in
+            std::fs::read_dir(dir).map_err(|e| FetchError::Io { path: dir.display().to_string(), source: e })?
+        {
+            let path = entry.map_err(|e| FetchError::Io { path: dir.display().to_string(), source: e })?.path();
+            std::fs::set_permissions(&path, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+                .map_err(|e| FetchError::Io { path: path.display().to_string(), source: e })?;
+        }
         Ok(Manifest::read(dir)?)
     }
 }

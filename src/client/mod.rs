@@ -1,9 +1,14 @@
-//! A small HTTP client for Fish's API, used by `fishctl` and `fishd dev`:
-//! pooled keep-alive connections (hyper-util), bounded by a timeout.
+//! A small HTTP client for Fish's API, used by `fishctl`, `fishd dev` and
+//! the sites themselves: pooled keep-alive connections (hyper-util),
+//! bounded by a timeout; `https://` with a given CA (rustls, via
+//! hyper-rustls), and a bearer token on every request when given one.
 
 mod backup;
+pub mod lock;
 pub use backup::FetchError;
 
+use std::path::Path;
+use std::sync::Arc;
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -42,33 +47,63 @@ impl Reply {
 /// Why a request got no HTTP answer at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ClientError {
-    #[error("invalid URL {0:?}: expected http://HOST:PORT")]
+    #[error("invalid URL {0:?}: expected http://HOST:PORT or https://HOST:PORT")]
     BadUrl(String),
+    #[error("{0} is https: give the CA that signed its certificate (--cacert)")]
+    NoCa(String),
     #[error("cannot reach {url}: {reason}")]
     Unreachable { url: String, reason: String },
     #[error("no answer from {url} within {secs} s")]
     Timeout { url: String, secs: u64 },
 }
 
+pub type Connector = hyper_rustls::HttpsConnector<HttpConnector>;
+
 /// A client bound to one site's base URL.
 #[derive(Clone)]
 pub struct Client {
-    http: HyperClient<HttpConnector, Full<Bytes>>,
+    http: HyperClient<Connector, Full<Bytes>>,
     base: String,
     timeout: Duration,
+    /// Sent as `Authorization: Bearer ...` on every request.
+    token: Option<Arc<str>>,
+    credentials: Credentials,
+}
+
+/// How a client authenticates itself and the sites it talks to.
+#[derive(Clone, Default)]
+pub struct Credentials {
+    pub token: Option<String>,
+    /// Trusts these CAs for `https://` (none: `http://` only).
+    pub tls: Option<Arc<rustls::ClientConfig>>,
 }
 
 impl Client {
+    /// A plain-HTTP client without a token.
     pub fn new(base: &str, timeout: Duration) -> Result<Client, ClientError> {
+        Client::with(base, timeout, &Credentials::default())
+    }
+
+    pub fn with(base: &str, timeout: Duration, credentials: &Credentials) -> Result<Client, ClientError> {
         let base = base.trim_end_matches('/').to_string();
-        let valid = base.strip_prefix("http://").is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));
+        let rest = base.strip_prefix("http://").or_else(|| base.strip_prefix("https://"));
+        let valid = rest.is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));
         if !valid || base.parse::<hyper::Uri>().is_err() {
             return Err(ClientError::BadUrl(base));
         }
-        let mut connector = HttpConnector::new();
-        connector.set_nodelay(true);
-        let http = HyperClient::builder(TokioExecutor::new()).build(connector);
-        Ok(Client { http, base, timeout })
+        if credentials.tls.is_none() && base.starts_with("https://") {
+            return Err(ClientError::NoCa(base));
+        }
+        let http = HyperClient::builder(TokioExecutor::new()).build(connector(credentials.tls.as_deref(), None));
+        let token = credentials.token.as_deref().map(Arc::from);
+        Ok(Client { http, base, timeout, token, credentials: credentials.clone() })
+    }
+
+    /// A client with the same scheme, credentials and timeout for another
+    /// site at `host_port` (say, the master).
+    pub fn sibling(&self, host_port: &str) -> Result<Client, ClientError> {
+        let scheme = if self.base.starts_with("https://") { "https" } else { "http" };
+        Client::with(&format!("{scheme}://{host_port}"), self.timeout, &self.credentials)
     }
 
     pub fn base(&self) -> &str {
@@ -92,6 +127,9 @@ impl Client {
         for (name, value) in headers {
             builder = builder.header(*name, *value);
         }
+        if let Some(token) = &self.token {
+            builder = builder.header(hyper::header::AUTHORIZATION, format!("Bearer {token}"));
+        }
         let req = builder.body(Full::new(body)).map_err(|_| ClientError::BadUrl(url.clone()))?;
         let exchange = async {
             let resp = self.http.request(req).await.map_err(|e| unreachable_err(&url, &e))?;
@@ -114,11 +152,11 @@ impl Client {
         path: &str,
     ) -> Result<hyper::Response<hyper::body::Incoming>, ClientError> {
         let url = format!("{}{}", self.base, path);
-        let req = Request::builder()
-            .method(method)
-            .uri(&url)
-            .body(Full::new(Bytes::new()))
-            .map_err(|_| ClientError::BadUrl(url.clone()))?;
+        let mut req = Request::builder().method(method).uri(&url);
+        if let Some(token) = &self.token {
+            req = req.header(hyper::header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        let req = req.body(Full::new(Bytes::new())).map_err(|_| ClientError::BadUrl(url.clone()))?;
         match tokio::time::timeout(self.timeout, self.http.request(req)).await {
             Ok(result) => result.map_err(|e| unreachable_err(&url, &e)),
             Err(_) => Err(ClientError::Timeout { url, secs: self.timeout.as_secs() }),
@@ -157,6 +195,82 @@ pub enum ApiCallError {
     Refused { status: StatusCode, message: String },
     #[error("unexpected answer from {0}")]
     Malformed(String),
+}
+
+/// A connector for `http://` and, with `tls`, `https://` (TCP_NODELAY;
+/// `connect_timeout` if given). Shared with the forwarder (`http::forward`).
+pub fn connector(tls: Option<&rustls::ClientConfig>, connect_timeout: Option<Duration>) -> Connector {
+    let mut tcp = HttpConnector::new();
+    tcp.set_nodelay(true);
+    tcp.set_connect_timeout(connect_timeout);
+    tcp.enforce_http(false);
+    // Without TLS, never used (http:// only): any valid configuration will do.
+    let tls = tls.cloned().unwrap_or_else(|| trusting(rustls::RootCertStore::empty()));
+    hyper_rustls::HttpsConnectorBuilder::new().with_tls_config(tls).https_or_http().enable_http1().wrap_connector(tcp)
+}
+
+/// A client for another site of the group at `http` (its advertised
+/// `host:port`): HTTPS when this site serves HTTPS (a group's sites all do,
+/// or none), verified with the group's CA and presenting this site's
+/// certificate; this site's `site` token when it has a tokens file.
+pub fn for_site(config: &crate::config::Config, http: &str, timeout: Duration) -> Result<Client, ClientError> {
+    let tls = site_tls(config).map_err(|why| ClientError::Unreachable { url: http.to_string(), reason: why })?;
+    let scheme = if tls.is_some() { "https" } else { "http" };
+    let token = config.http.tokens.as_ref().and_then(|t| t.site_secret()).map(str::to_string);
+    Client::with(&format!("{scheme}://{http}"), timeout, &Credentials { token, tls })
+}
+
+/// How this site reaches other sites' HTTPS: `None` when it serves plain
+/// HTTP. Trusts `[http.tls] ca` (default: `[replication.tls] ca`) and
+/// presents `[http.tls] cert`, for sites that require client certificates.
+pub fn site_tls(config: &crate::config::Config) -> Result<Option<Arc<rustls::ClientConfig>>, String> {
+    use rustls::pki_types::pem::PemObject;
+    use rustls::pki_types::{CertificateDer, PrivateKeyDer};
+    let Some(files) = &config.http.tls else { return Ok(None) };
+    let ca = files.ca.as_ref().or(config.replication.tls.as_ref().map(|t| &t.ca));
+    let ca = ca.ok_or("[http.tls] needs ca (or [replication.tls]) to verify other sites")?;
+    let roots = roots_from(ca)?;
+    let chain = CertificateDer::pem_file_iter(&files.cert)
+        .and_then(|certs| certs.collect::<Result<Vec<_>, _>>())
+        .map_err(|e| format!("{}: {e}", files.cert.display()))?;
+    let key = PrivateKeyDer::from_pem_file(&files.key).map_err(|e| format!("{}: {e}", files.key.display()))?;
+    let config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .map_err(|e| e.to_string())?
+        .with_root_certificates(roots)
+        .with_client_auth_cert(chain, key)
+        .map_err(|e| format!("{}: {e}", files.key.display()))?;
+    Ok(Some(Arc::new(config)))
+}
+
+/// A TLS client configuration that trusts the CA certificates in `path`.
+pub fn trust_ca_file(path: &Path) -> Result<Arc<rustls::ClientConfig>, String> {
+    Ok(Arc::new(trusting(roots_from(path)?)))
+}
+
+fn roots_from(path: &Path) -> Result<rustls::RootCertStore, String> {
+    use rustls::pki_types::CertificateDer;
+    use rustls::pki_types::pem::PemObject;
+    let mut roots = rustls::RootCertStore::empty();
+    let certs = CertificateDer::pem_file_iter(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if certs.is_empty() {
+        return Err(format!("{}: no PEM certificate in it", path.display()));
+    }
+    for cert in certs {
+        roots.add(cert).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(roots)
+}
+
+fn trusting(roots: rustls::RootCertStore) -> rustls::ClientConfig {
+    rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .expect("ring supports the default TLS versions")
+        .with_root_certificates(roots)
+        .with_no_client_auth()
 }
 
 fn unreachable_err(url: &str, err: &dyn std::error::Error) -> ClientError {

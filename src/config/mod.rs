@@ -6,6 +6,8 @@
 //! program uses, with the single-machine defaults filled in.
 
 mod raw;
+mod tokens;
+pub use tokens::{AccessRole, Caller, MIN_SECRET_LEN, Tokens, new_secret};
 
 use std::fmt;
 use std::ops::Range;
@@ -161,6 +163,41 @@ pub struct HttpConfig {
     pub master_wait: Duration,
     /// How long a `Fish-After` read waits for its commit (then 504).
     pub token_wait: Duration,
+    /// `tokens_file`, read and checked (re-read on SIGHUP); `None`: no
+    /// authentication (loopback, or `insecure = true`).
+    pub tokens: Option<std::sync::Arc<Tokens>>,
+    /// `insecure = true`: the operator accepts an API on a network without
+    /// tokens.
+    pub insecure: bool,
+    /// `public_metrics = true`: `/metrics` needs no token.
+    pub public_metrics: bool,
+    /// `[http.tls]`: HTTPS on the API.
+    pub tls: Option<HttpTlsFiles>,
+    /// Connections served at once; further ones wait in the kernel's queue.
+    pub max_connections: usize,
+    /// A request body must arrive within this (then 408).
+    pub body_timeout: Duration,
+    /// An answer must be taken by the client within this (then the
+    /// connection is closed).
+    pub response_timeout: Duration,
+    /// No answer built in memory grows past this: list pages stop early
+    /// with `next`, txns that read more are refused (413), forwarded
+    /// answers are cut off (503).
+    pub max_response_bytes: usize,
+    /// `Fish-After` reads waiting for their commit at once (then 503).
+    pub max_token_waits: usize,
+}
+
+/// The files of `[http.tls]`: this site's certificate (chain) and key, and
+/// optionally the CA whose client certificates it requires.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpTlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
+    pub client_ca: Option<PathBuf>,
+    /// The CA sites verify one another's HTTPS with; `None`: the one of
+    /// `[replication.tls]`.
+    pub ca: Option<PathBuf>,
 }
 
 /// `[replication]`.
@@ -233,6 +270,36 @@ pub struct StorageConfig {
     pub page_size: Option<u32>,
 }
 
+/// `[watch]`: the change log and the watchers of this site. All apply on
+/// SIGHUP.
+#[derive(Debug, Clone)]
+pub struct WatchConfig {
+    /// Revisions the master keeps in the change log; a watcher asking for
+    /// an older one gets 410 Gone.
+    pub history: u64,
+    /// How often a watcher gets a progress event with the current revision.
+    pub progress: Duration,
+    /// Watchers this site serves at once; more get 503.
+    pub max_watchers: usize,
+}
+
+/// `[leases]`: bounds on leases (see `store::leases`). All apply on SIGHUP
+/// (a lower bound does not revoke what exists).
+#[derive(Debug, Clone)]
+pub struct LeasesConfig {
+    /// Leases the group holds at once; more grants get 409.
+    pub max_leases: u64,
+    /// Keys one lease holds; attaching more gets 409. A lease's keys are
+    /// deleted in one transaction, which every write behind it waits for
+    /// on the replicas: 1,000 keys cost about 0.1 s (docs/leases.md).
+    pub max_keys_per_lease: u64,
+    /// The longest TTL a grant may ask for.
+    pub max_ttl_s: u32,
+    /// Keepalives one client (address) may send per second, on average;
+    /// more get 429.
+    pub keepalives_per_s: u32,
+}
+
 /// The running configuration of a site, shared by everything that reads
 /// it: a SIGHUP reload swaps in a new one, and each reader takes a
 /// snapshot when it needs one (so nothing keeps a copy from start-up).
@@ -266,6 +333,8 @@ pub struct Config {
     pub http: HttpConfig,
     pub replication: ReplicationConfig,
     pub storage: StorageConfig,
+    pub watch: WatchConfig,
+    pub leases: LeasesConfig,
     /// Front-ends only.
     pub front: Option<FrontMode>,
     /// A tracing filter: a level (`info`) or directives (`info,fish::bdb=debug`).
@@ -522,8 +591,62 @@ impl Validator<'_> {
                 None => self.missing("replication.tls", &why),
             });
         }
+        if let (Some(t), None) = (&http.tls, &replication.tls)
+            && t.ca.is_none()
+        {
+            return Err(self.missing(
+                "http.tls.ca",
+                "sites call one another's HTTPS API and verify it with the group's CA: set [http.tls] ca, or [replication.tls]",
+            ));
+        }
+        // Likewise the API: on a network, tokens or an explicit insecure.
+        if http.tokens.is_none() && !http.insecure && !http.listen.is_loopback() {
+            let why = format!(
+                "{} is a network address, and without tokens anyone who reaches it can read, write and delete every key; set [http] tokens_file (see docs/security.md), or set [http] insecure = true to accept that",
+                http.listen
+            );
+            return Err(match &raw.http.listen {
+                Some(f) => self.at(f, "http.listen", why),
+                None => self.missing("http.tokens_file", &why),
+            });
+        }
+        let watch = WatchConfig {
+            history: self.int(raw.watch.history.as_ref(), "watch.history", 100_000, 1..1_000_000_001)? as u64,
+            progress: self.millis(raw.watch.progress_ms.as_ref(), "watch.progress_ms", 5000)?,
+            max_watchers: self.int(raw.watch.max_watchers.as_ref(), "watch.max_watchers", 10_000, 0..1_000_001)?
+                as usize,
+        };
+        let leases = LeasesConfig {
+            max_leases: self.int(raw.leases.max_leases.as_ref(), "leases.max_leases", 100_000, 1..100_000_001)? as u64,
+            max_keys_per_lease: self.int(
+                raw.leases.max_keys_per_lease.as_ref(),
+                "leases.max_keys_per_lease",
+                1_000,
+                1..10_000_001,
+            )? as u64,
+            max_ttl_s: self.int(raw.leases.max_ttl_s.as_ref(), "leases.max_ttl_s", 86_400, 1..315_360_001)? as u32,
+            keepalives_per_s: self.int(
+                raw.leases.keepalives_per_s.as_ref(),
+                "leases.keepalives_per_s",
+                100,
+                1..1_000_001,
+            )? as u32,
+        };
         let keys = Default::default(); // filled in by `parse`
-        Ok(Config { path: None, role, name, data_dir, http, replication, storage, front, log_level, keys })
+        Ok(Config {
+            path: None,
+            role,
+            name,
+            data_dir,
+            http,
+            replication,
+            storage,
+            watch,
+            leases,
+            front,
+            log_level,
+            keys,
+        })
     }
 
     fn front(&self, raw: Option<&Spanned<raw::RawFront>>, role: Role) -> Result<Option<FrontMode>, ConfigError> {
@@ -601,6 +724,47 @@ impl Validator<'_> {
             max_txn_bytes: max_txn_bytes as usize,
             master_wait: self.millis(raw.master_wait_ms.as_ref(), "http.master_wait_ms", 5000)?,
             token_wait: self.millis(raw.token_wait_ms.as_ref(), "http.token_wait_ms", 5000)?,
+            tokens: match &raw.tokens_file {
+                None => None,
+                Some(f) if f.get_ref().is_empty() => return Err(self.at(f, "http.tokens_file", "must not be empty")),
+                Some(f) => Some(std::sync::Arc::new(
+                    Tokens::load(Path::new(f.get_ref())).map_err(|why| self.at(f, "http.tokens_file", why))?,
+                )),
+            },
+            insecure: raw.insecure.as_ref().is_some_and(|f| *f.get_ref()),
+            public_metrics: raw.public_metrics.as_ref().is_some_and(|f| *f.get_ref()),
+            tls: match &raw.tls {
+                None => None,
+                Some(t) => {
+                    let path = |f: &Option<Spanned<String>>, key: &str| match f {
+                        Some(f) if !f.get_ref().is_empty() => Ok(Some(PathBuf::from(f.get_ref()))),
+                        Some(f) => Err(self.at(f, key, "must not be empty")),
+                        None => Ok(None),
+                    };
+                    let needed = |p: Option<PathBuf>, key: &str| {
+                        p.ok_or_else(|| self.at(t, key, "is missing: [http.tls] needs cert and key"))
+                    };
+                    let t_ref = t.get_ref();
+                    Some(HttpTlsFiles {
+                        cert: needed(path(&t_ref.cert, "http.tls.cert")?, "http.tls.cert")?,
+                        key: needed(path(&t_ref.key, "http.tls.key")?, "http.tls.key")?,
+                        client_ca: path(&t_ref.client_ca, "http.tls.client_ca")?,
+                        ca: path(&t_ref.ca, "http.tls.ca")?,
+                    })
+                }
+            },
+            max_connections: self.int(raw.max_connections.as_ref(), "http.max_connections", 4096, 1..1_000_001)?
+                as usize,
+            body_timeout: self.millis(raw.body_timeout_ms.as_ref(), "http.body_timeout_ms", 30_000)?,
+            response_timeout: self.millis(raw.response_timeout_ms.as_ref(), "http.response_timeout_ms", 30_000)?,
+            max_response_bytes: self.int(
+                raw.max_response_bytes.as_ref(),
+                "http.max_response_bytes",
+                16 << 20,
+                1 << 20..(1 << 30) + 1,
+            )? as usize,
+            max_token_waits: self.int(raw.max_token_waits.as_ref(), "http.max_token_waits", 1024, 1..1_000_001)?
+                as usize,
         })
     }
 

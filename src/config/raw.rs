@@ -16,6 +16,10 @@ pub struct RawConfig {
     pub replication: RawReplication,
     #[serde(default)]
     pub storage: RawStorage,
+    #[serde(default)]
+    pub watch: RawWatch,
+    #[serde(default)]
+    pub leases: RawLeases,
     pub front: Option<Spanned<RawFront>>,
     #[serde(default)]
     pub log: RawLog,
@@ -31,6 +35,25 @@ pub struct RawHttp {
     pub max_txn_bytes: Option<Spanned<i64>>,
     pub master_wait_ms: Option<Spanned<i64>>,
     pub token_wait_ms: Option<Spanned<i64>>,
+    pub tokens_file: Option<Spanned<String>>,
+    pub insecure: Option<Spanned<bool>>,
+    pub public_metrics: Option<Spanned<bool>>,
+    pub max_connections: Option<Spanned<i64>>,
+    pub body_timeout_ms: Option<Spanned<i64>>,
+    pub response_timeout_ms: Option<Spanned<i64>>,
+    pub max_response_bytes: Option<Spanned<i64>>,
+    pub max_token_waits: Option<Spanned<i64>>,
+    pub tls: Option<Spanned<RawHttpTls>>,
+}
+
+/// `[http.tls]`.
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawHttpTls {
+    pub cert: Option<Spanned<String>>,
+    pub key: Option<Spanned<String>>,
+    pub client_ca: Option<Spanned<String>>,
+    pub ca: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Default)]
@@ -71,6 +94,23 @@ pub struct RawStorage {
     pub min_free_mb: Option<Spanned<i64>>,
     pub page_size_kb: Option<Spanned<i64>>,
     pub sync: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawWatch {
+    pub history: Option<Spanned<i64>>,
+    pub progress_ms: Option<Spanned<i64>>,
+    pub max_watchers: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct RawLeases {
+    pub max_leases: Option<Spanned<i64>>,
+    pub max_keys_per_lease: Option<Spanned<i64>>,
+    pub max_ttl_s: Option<Spanned<i64>>,
+    pub keepalives_per_s: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Deserialize, Default)]

@@ -99,7 +99,9 @@ fn bad_values_name_the_key_and_line() {
 fn wildcard_addresses_need_an_advertised_one() {
     let e = err("[http]\nlisten = \"0.0.0.0:8080\"");
     assert!(e.contains("set http.advertise"), "{e}");
-    let c = parse(&format!("{VIEW}\n[http]\nlisten = \"0.0.0.0:8080\"\nadvertise = \"10.0.0.1:8080\"")).unwrap();
+    let c =
+        parse(&format!("{VIEW}\n[http]\nlisten = \"0.0.0.0:8080\"\nadvertise = \"10.0.0.1:8080\"\ninsecure = true"))
+            .unwrap();
     assert_eq!(c.http.advertise.to_string(), "10.0.0.1:8080");
     assert!(err("[replication]\nlisten = \"[::]:7000\"").contains("not a wildcard"));
 }
@@ -208,4 +210,28 @@ fn a_network_replication_address_needs_tls_or_an_explicit_insecure() {
     }
     let proxy = "role = \"front\"\n[front]\nmode = \"proxy\"\nbackends = [\"10.0.0.1:8080\"]\n";
     assert!(parse(proxy).is_ok(), "a proxy front-end does not join the group");
+}
+
+#[test]
+fn an_api_on_a_network_needs_tokens_or_an_explicit_insecure() {
+    let e = parse(&format!("{VIEW}\n[http]\nlisten = \"10.0.0.1:8080\"")).unwrap_err().to_string();
+    assert!(e.contains("http.listen") && e.contains("tokens_file") && e.contains("insecure = true"), "{e}");
+    let c = parse(&format!("{VIEW}\n[http]\nlisten = \"10.0.0.1:8080\"\ninsecure = true")).unwrap();
+    assert!(c.http.insecure && c.http.tokens.is_none());
+    let c = parse(VIEW).unwrap();
+    assert!(c.http.tokens.is_none(), "loopback needs no tokens");
+    assert_eq!((c.http.max_connections, c.http.max_response_bytes), (4096, 16 << 20));
+
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tokens");
+    std::fs::write(&file, "admin ops 0123456789abcdef0\n").unwrap();
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o640)).unwrap();
+    let with = |extra: &str| format!("{VIEW}\n[http]\nlisten = \"10.0.0.1:8080\"\ntokens_file = {:?}\n{extra}", file);
+    let c = parse(&with("")).unwrap();
+    assert_eq!(c.http.tokens.as_ref().unwrap().check(b"0123456789abcdef0").unwrap().name, "ops");
+    std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+    let e = parse(&with("")).unwrap_err().to_string();
+    assert!(e.contains("http.tokens_file") && e.contains("mode 0644"), "{e}");
+    let e = parse(&format!("{VIEW}\n[http.tls]\ncert = \"/c\"")).unwrap_err().to_string();
+    assert!(e.contains("http.tls.key"), "{e}");
 }

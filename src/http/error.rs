@@ -86,11 +86,23 @@ impl From<StoreError> for ApiError {
         match err {
             StoreError::EmptyKey => ApiError::bad_request("invalid_key", message),
             StoreError::KeyTooLong { .. } => ApiError::new(StatusCode::URI_TOO_LONG, "key_too_long", message),
+            StoreError::ResultsTooLarge { .. } => {
+                ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "answer_too_large", message)
+            }
             StoreError::ConditionFailed { op, current, .. } => {
                 ApiError::new(StatusCode::PRECONDITION_FAILED, "condition_failed", message)
                     .with_detail(json!({ "op": op, "current_version": current }))
             }
             StoreError::NotFound => ApiError::new(StatusCode::NOT_FOUND, "not_found", message),
+            StoreError::Fenced { key, current, .. } => {
+                ApiError::new(StatusCode::PRECONDITION_FAILED, "fenced", message)
+                    .with_detail(json!({ "fence": String::from_utf8_lossy(&key), "current_version": current }))
+            }
+            StoreError::LeaseNotFound(id) => {
+                ApiError::new(StatusCode::NOT_FOUND, "lease_not_found", message).with_detail(json!({ "lease": id }))
+            }
+            StoreError::LeaseFull { .. } => ApiError::new(StatusCode::CONFLICT, "lease_full", message),
+            StoreError::TooManyLeases { .. } => ApiError::new(StatusCode::CONFLICT, "too_many_leases", message),
             StoreError::Contention => ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "contention", message)
                 .with_header(header::RETRY_AFTER, "1"),
             StoreError::NotAcknowledged { token } => {

@@ -24,7 +24,7 @@ use http_body_util::{BodyExt, Full};
 use hyper::header::{self, HeaderName};
 use hyper::{Request, StatusCode};
 use hyper_util::client::legacy::Client;
-use hyper_util::client::legacy::connect::{CaptureConnection, HttpConnector, capture_connection};
+use hyper_util::client::legacy::connect::{CaptureConnection, capture_connection};
 use hyper_util::rt::TokioExecutor;
 
 use super::error::ApiError;
@@ -33,27 +33,59 @@ use super::{App, Resp};
 use crate::api::header::{FORWARDED_BY, NOT_MASTER};
 
 /// Headers that travel to the master (and back).
-const REQUEST_HEADERS: [HeaderName; 4] = [
+/// The caller's `Authorization` goes too: the site that runs a request
+/// decides who may (see `auth`).
+/// Every header that changes what a write does must be here: a fence that
+/// stayed behind would turn a fenced write into an unfenced one.
+const REQUEST_HEADERS: [HeaderName; 6] = [
+    header::AUTHORIZATION,
     header::CONTENT_TYPE,
     header::IF_MATCH,
     header::IF_NONE_MATCH,
     HeaderName::from_static(crate::api::header::FISH_AFTER),
+    HeaderName::from_static(crate::api::header::FISH_FENCE),
 ];
 
 /// A pool of connections to whichever site is master (and, on a proxy
 /// front-end, to the back-ends that serve its replica reads).
+type Pool = Client<crate::client::Connector, Full<Bytes>>;
+
 pub struct Forwarder {
-    client: Client<HttpConnector, Full<Bytes>>,
+    /// Swapped by a reload (new certificates); requests in flight keep the
+    /// pool they started with.
+    pool: std::sync::RwLock<Pool>,
+    /// `https` when this site serves HTTPS: a group's sites all do, or none.
+    scheme: &'static str,
     next_replica: std::sync::atomic::AtomicUsize,
 }
 
-impl Default for Forwarder {
-    fn default() -> Self {
-        let mut connector = HttpConnector::new();
-        connector.set_nodelay(true);
-        connector.set_connect_timeout(Some(Duration::from_secs(1)));
-        let client = Client::builder(TokioExecutor::new()).pool_idle_timeout(Duration::from_secs(30)).build(connector);
-        Forwarder { client, next_replica: Default::default() }
+impl Forwarder {
+    /// A forwarder that reaches other sites as this site would be reached:
+    /// over HTTPS verified with the group's CA when `[http.tls]` is set
+    /// (read once, at start).
+    pub fn new(config: &crate::config::Config) -> Result<Forwarder, String> {
+        let (pool, scheme) = Forwarder::pool(config)?;
+        Ok(Forwarder { pool: std::sync::RwLock::new(pool), scheme, next_replica: Default::default() })
+    }
+
+    /// Re-reads the certificates (SIGHUP) for the connections made from
+    /// now on; HTTPS on or off stays as it started.
+    pub fn reload(&self, config: &crate::config::Config) -> Result<(), String> {
+        let (pool, _) = Forwarder::pool(config)?;
+        *self.pool.write().unwrap_or_else(|e| e.into_inner()) = pool;
+        Ok(())
+    }
+
+    fn client(&self) -> Pool {
+        self.pool.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn pool(config: &crate::config::Config) -> Result<(Pool, &'static str), String> {
+        let tls = crate::client::site_tls(config)?;
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        let connector = crate::client::connector(tls.as_deref(), Some(Duration::from_secs(1)));
+        let pool = Client::builder(TokioExecutor::new()).pool_idle_timeout(Duration::from_secs(30)).build(connector);
+        Ok((pool, scheme))
     }
 }
 
@@ -261,7 +293,8 @@ fn build(
     to: &str,
     path: &str,
 ) -> Result<(Request<Full<Bytes>>, CaptureConnection), ApiError> {
-    let mut req = Request::builder().method(parts.method.clone()).uri(format!("http://{to}{path}"));
+    let scheme = app.forwarder.scheme;
+    let mut req = Request::builder().method(parts.method.clone()).uri(format!("{scheme}://{to}{path}"));
     for name in &REQUEST_HEADERS {
         if let Some(v) = parts.headers.get(name) {
             req = req.header(name, v);
@@ -275,12 +308,22 @@ fn build(
     Ok((req, connection))
 }
 
+/// Sends `req` and reads the answer, at most `[http] max_response_bytes`
+/// of it: a larger one is lost to the caller (the request did run).
 async fn send(app: &App, req: Request<Full<Bytes>>) -> Result<Resp, Sent> {
-    match app.forwarder.client.request(req).await {
+    match app.forwarder.client().request(req).await {
         Ok(resp) => {
             let (parts, body) = resp.into_parts();
-            let body = body.collect().await.map_err(|e| Sent::Lost(e.to_string()))?.to_bytes();
-            Ok(Resp::from_parts(parts, super::full(body)))
+            let limit = app.config().http.max_response_bytes;
+            let body = http_body_util::Limited::new(body, limit).collect().await.map_err(|e| {
+                if e.is::<http_body_util::LengthLimitError>() {
+                    crate::metrics::get().limited("forwarded_answer");
+                    Sent::Lost(format!("its answer is larger than [http] max_response_bytes ({limit})"))
+                } else {
+                    Sent::Lost(e.to_string())
+                }
+            })?;
+            Ok(Resp::from_parts(parts, super::full(body.to_bytes())))
         }
         Err(e) if e.is_connect() => Err(Sent::NotConnected(e.to_string())),
         Err(e) => Err(Sent::Lost(e.to_string())),
@@ -333,6 +376,11 @@ mod tests {
 
     use super::*;
 
+    fn test_config() -> crate::config::Config {
+        crate::config::Config::parse("role = \"back\"\n[replication]\nlisten = \"127.0.0.1:7000\"\n", "test", Some("t"))
+            .unwrap()
+    }
+
     fn request(to: SocketAddr) -> (Request<Full<Bytes>>, CaptureConnection) {
         let mut req = Request::put(format!("http://{to}/v1/kv/k")).body(Full::new(Bytes::from_static(b"v"))).unwrap();
         let connection = capture_connection(&mut req);
@@ -348,9 +396,9 @@ mod tests {
         let listener = socket.listen(0).unwrap();
         let addr = listener.local_addr().unwrap();
         let _fills_the_queue = std::net::TcpStream::connect(addr).unwrap();
-        let forwarder = Forwarder::default();
+        let forwarder = Forwarder::new(&test_config()).unwrap();
         let (req, connection) = request(addr);
-        let answer = tokio::time::timeout(Duration::from_millis(300), forwarder.client.request(req)).await;
+        let answer = tokio::time::timeout(Duration::from_millis(300), forwarder.client().request(req)).await;
         assert!(answer.is_err(), "the connect should still be pending: {answer:?}");
         assert!(matches!(moved_on("old", &connection), Err(Sent::NotConnected(_))));
     }
@@ -368,9 +416,9 @@ mod tests {
                 let _ = got.try_send(());
             }
         });
-        let forwarder = Forwarder::default();
+        let forwarder = Forwarder::new(&test_config()).unwrap();
         let (req, connection) = request(addr);
-        let pending = forwarder.client.request(req);
+        let pending = forwarder.client().request(req);
         tokio::pin!(pending);
         tokio::select! {
             answer = &mut pending => panic!("a frozen master answered: {answer:?}"),

@@ -1,6 +1,7 @@
 //! `/v1/kv/{key}` (GET, PUT, DELETE) and `/v1/kv?prefix=` (ordered listing).
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
@@ -12,6 +13,7 @@ use super::request::{self, allow, blocking};
 use super::{App, Resp, empty, json_response};
 use crate::api;
 use crate::api::encoding::{self, percent_decode};
+use crate::replication::barrier::Unconfirmed;
 use crate::store::{self, CommitToken, Entry};
 
 /// Listing page size when `limit` is not given, and the most one page holds.
@@ -20,8 +22,11 @@ const MAX_LIMIT: usize = 10_000;
 
 /// Requests on one key.
 pub async fn key(app: &App, req: Request<Incoming>, encoded: &str) -> Result<Resp, ApiError> {
-    allow(&req, &[Method::GET, Method::PUT, Method::DELETE])?;
-    let key = decode_key(encoded)?;
+    let (req, key) = request::before_body(req, |req| {
+        allow(req, &[Method::GET, Method::PUT, Method::DELETE])?;
+        decode_key(encoded)
+    })
+    .await?;
     match *req.method() {
         Method::PUT => put(app, req, key.into_owned()).await,
         Method::DELETE => delete(app, req, key.into_owned()).await,
@@ -37,7 +42,7 @@ fn decode_key(encoded: &str) -> Result<Cow<'_, [u8]>, ApiError> {
 
 async fn get(app: &App, req: Request<Incoming>, key: &[u8]) -> Result<Resp, ApiError> {
     let params = request::query(&req, &["consistency"])?;
-    request::consistency(&params)?;
+    let read_in = linearizable(app, &req, request::consistency(&params)?)?;
     wait_for_token(app, &req).await?;
     let store = app.store()?;
     let found = match store.get_now(key) {
@@ -47,12 +52,16 @@ async fn get(app: &App, req: Request<Incoming>, key: &[u8]) -> Result<Resp, ApiE
             blocking(move || store.get(&k)).await?
         }
     };
+    confirm(app, read_in).await?;
     match found {
-        Some(Entry { value, version }) => {
+        Some(Entry { value, version, lease }) => {
             let mut resp = Resp::new(super::full(value));
             let h = resp.headers_mut();
             h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/octet-stream"));
             h.insert(header::ETAG, etag(version));
+            if lease != 0 {
+                h.insert(api::header::FISH_LEASE, HeaderValue::from(lease));
+            }
             Ok(resp)
         }
         None => Err(ApiError::new(
@@ -64,11 +73,23 @@ async fn get(app: &App, req: Request<Incoming>, key: &[u8]) -> Result<Resp, ApiE
 }
 
 async fn put(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, ApiError> {
-    request::query(&req, &[])?;
-    let cond = request::condition(req.headers())?;
+    let (req, (cond, lease, fence)) = request::before_body(req, |req| {
+        let params = request::query(req, &["lease"])?;
+        let lease = match request::param_text(&params, "lease")? {
+            None => 0,
+            Some(s) => s.parse::<u64>().ok().filter(|&id| id > 0).ok_or_else(|| {
+                ApiError::bad_request("invalid_argument", format!("lease {s:?} is not a lease id (a whole number)"))
+            })?,
+        };
+        Ok((request::condition(req.headers())?, lease, fence(req)?))
+    })
+    .await?;
     let value = request::body(req, app.config().http.max_value_bytes, "the value").await?;
     let store = app.store()?;
-    let (version, token) = store.put_batched(key, value.to_vec(), cond).await?;
+    let (version, token) = match fence {
+        None => store.put_batched(key, value.to_vec(), cond, lease).await?,
+        Some((fence, at)) => blocking(move || store.put_fenced((&fence, at), key, value.to_vec(), cond, lease)).await?,
+    };
     crate::metrics::get().commits.inc();
     let mut resp = empty(StatusCode::NO_CONTENT);
     resp.headers_mut().insert(header::ETAG, etag(version));
@@ -80,18 +101,36 @@ async fn delete(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp,
     request::query(&req, &[])?;
     let cond = request::condition(req.headers())?;
     let store = app.store()?;
-    let token = store.delete_batched(key, cond).await?;
+    let token = match fence(&req)? {
+        None => store.delete_batched(key, cond).await?,
+        Some((fence, at)) => blocking(move || store.delete_fenced((&fence, at), key, cond)).await?,
+    };
     crate::metrics::get().commits.inc();
     let mut resp = empty(StatusCode::NO_CONTENT);
     set_token(&mut resp, &token);
     Ok(resp)
 }
 
+/// A write's `Fish-Fence: KEY@VERSION`, if it has one.
+fn fence(req: &Request<Incoming>) -> Result<Option<(Vec<u8>, u64)>, ApiError> {
+    let Some(v) = req.headers().get(api::header::FISH_FENCE) else { return Ok(None) };
+    let bad = || {
+        ApiError::bad_request(
+            "invalid_argument",
+            "Fish-Fence is not KEY@VERSION (KEY percent-encoded, VERSION a whole number)",
+        )
+    };
+    let text = v.to_str().map_err(|_| bad())?.trim();
+    let (key, version) = text.rsplit_once('@').ok_or_else(bad)?;
+    let version = version.parse::<u64>().ok().filter(|&v| v > 0).ok_or_else(bad)?;
+    Ok(Some((decode_key(key)?.into_owned(), version)))
+}
+
 /// `GET /v1/kv?prefix=P&limit=N&start_after=K`.
 pub async fn list(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
     allow(&req, &[Method::GET])?;
     let params = request::query(&req, &["prefix", "limit", "start_after", "consistency"])?;
-    request::consistency(&params)?;
+    let consistency = request::consistency(&params)?;
     let bytes_of = |name: &str| params.iter().find(|(n, _)| n == name).map(|(_, v)| v.to_vec());
     let prefix = bytes_of("prefix").unwrap_or_default();
     let start_after = bytes_of("start_after");
@@ -101,9 +140,14 @@ pub async fn list(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
             ApiError::bad_request("invalid_argument", format!("limit {s:?} is not a number from 1 to {MAX_LIMIT}"))
         })?,
     };
+    let read_in = linearizable(app, &req, consistency)?;
     wait_for_token(app, &req).await?;
     let store = app.store()?;
-    let page = blocking(move || store.list(&prefix, start_after.as_deref(), limit)).await?;
+    // Base64 (for bytes that are not UTF-8) and JSON escaping can double
+    // what is read: half of `max_response_bytes` keeps the answer under it.
+    let max_bytes = app.config().http.max_response_bytes / 2;
+    let page = blocking(move || store.list_bounded(&prefix, start_after.as_deref(), limit, max_bytes)).await?;
+    confirm(app, read_in).await?;
     let items: Vec<_> = page
         .items
         .iter()
@@ -135,6 +179,53 @@ pub fn put_bytes(obj: &mut serde_json::Map<String, serde_json::Value>, name: &st
     }
 }
 
+/// For a linearizable read, which the route table sends to the master
+/// (a `Fish-After` read is served locally whatever its consistency): the
+/// generation it is served in, to be confirmed after reading ([`confirm`]).
+pub(super) fn linearizable(
+    app: &App,
+    req: &Request<Incoming>,
+    consistency: request::Consistency,
+) -> Result<Option<u32>, ApiError> {
+    if consistency != request::Consistency::Linearizable || req.headers().contains_key(api::header::FISH_AFTER) {
+        return Ok(None);
+    }
+    serving_in(app).map(Some)
+}
+
+/// The generation this site is master in, as a linearizable read served
+/// here notes it; 503 if it is no longer master.
+pub(super) fn serving_in(app: &App) -> Result<u32, ApiError> {
+    app.group.master_generation().ok_or_else(|| {
+        ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "not_confirmed",
+            "this site stopped being master before the linearizable read was served; retry",
+        )
+        .with_header(hyper::header::RETRY_AFTER, "1")
+    })
+}
+
+/// Holds a linearizable read's answer until a read barrier confirms that
+/// this site was still master after the read (`replication::barrier`):
+/// 503 `not_confirmed` when a quorum did not acknowledge it, 504 when that
+/// was not settled in time.
+pub(super) async fn confirm(app: &App, read_in: Option<u32>) -> Result<(), ApiError> {
+    let Some(generation) = read_in else {
+        return Ok(());
+    };
+    let config = app.config();
+    let within = config.http.master_wait + config.replication.ack_timeout;
+    app.group.confirm_read(generation, within).await.map_err(|why| {
+        let status = match why {
+            Unconfirmed::TimedOut(_) => StatusCode::GATEWAY_TIMEOUT,
+            _ => StatusCode::SERVICE_UNAVAILABLE,
+        };
+        ApiError::new(status, "not_confirmed", format!("the linearizable read was not confirmed: {why}; retry"))
+            .with_header(hyper::header::RETRY_AFTER, "1")
+    })
+}
+
 /// Read-your-writes: with `Fish-After: <token>`, wait (bounded) until that
 /// commit is applied on this site before reading.
 async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiError> {
@@ -145,8 +236,32 @@ async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiErr
         v.to_str().ok().and_then(|s| s.trim().parse().ok()).ok_or_else(|| {
             ApiError::bad_request("invalid_argument", "Fish-After is not a commit token (40 hex digits)")
         })?;
-    let (store, wait) = (app.store()?, app.config().http.token_wait);
-    Ok(store.wait_applied(token, wait).await?)
+    let (store, config) = (app.store()?, app.config());
+    // The wait holds no thread, but each check does for a moment: bound how
+    // many wait at once, so forged tokens cannot crowd out store calls.
+    let waiting = &app.token_waits;
+    if waiting.fetch_add(1, Ordering::Relaxed) >= config.http.max_token_waits {
+        waiting.fetch_sub(1, Ordering::Relaxed);
+        crate::metrics::get().limited("max_token_waits");
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "too_many_waits",
+            format!(
+                "{} Fish-After reads are already waiting ([http] max_token_waits); retry",
+                config.http.max_token_waits
+            ),
+        )
+        .with_header(hyper::header::RETRY_AFTER, "1"));
+    }
+    // Released however the wait ends (a client that hangs up drops it).
+    struct Waiting<'a>(&'a AtomicUsize);
+    impl Drop for Waiting<'_> {
+        fn drop(&mut self) {
+            self.0.fetch_sub(1, Ordering::Relaxed);
+        }
+    }
+    let _waiting = Waiting(waiting);
+    Ok(store.wait_applied(token, config.http.token_wait).await?)
 }
 
 fn etag(version: u64) -> HeaderValue {

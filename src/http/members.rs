@@ -59,8 +59,11 @@ fn parse_site(encoded: &str) -> Result<HostPort, ApiError> {
 /// `PUT /v1/internal/sites/{host:port}`: a member registers its role and
 /// priority (see `replication::shape`). A master operation.
 pub async fn register(app: &App, req: Request<Incoming>, encoded: &str) -> Result<Resp, ApiError> {
-    allow(&req, &[Method::PUT])?;
-    let site = parse_site(encoded)?;
+    let (req, site) = super::request::before_body(req, |req| {
+        allow(req, &[Method::PUT])?;
+        parse_site(encoded)
+    })
+    .await?;
     let body = super::request::body(req, 4096, "a site record").await?;
     let record: SiteRecord = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request("invalid_json", format!("site record: {e}")))?;
@@ -72,7 +75,7 @@ pub async fn register(app: &App, req: Request<Incoming>, encoded: &str) -> Resul
 /// `POST /v1/step-down` with an optional `{"to": NAME or HOST:PORT}`: hands
 /// mastership over and answers once the new master is known.
 pub async fn step_down(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
-    allow(&req, &[Method::POST])?;
+    let (req, ()) = super::request::before_body(req, |req| allow(req, &[Method::POST])).await?;
     let body = super::request::body(req, 4096, "a step-down request").await?;
     let to = if body.iter().all(u8::is_ascii_whitespace) {
         None
@@ -112,7 +115,7 @@ impl From<HandOverError> for ApiError {
 /// `POST /v1/internal/takeover`: the master handing over asks this site to
 /// apply its last commit and raise its priority for the election.
 pub async fn take_over(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
-    allow(&req, &[Method::POST])?;
+    let (req, ()) = super::request::before_body(req, |req| allow(req, &[Method::POST])).await?;
     let body = super::request::body(req, 4096, "a takeover request").await?;
     let ask: Takeover = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request("invalid_json", format!("takeover request: {e}")))?;

@@ -1,24 +1,29 @@
 //! The HTTP API (hyper 1 on tokio): the route table and routing here; the
 //! accept loop, the HTTP threads and graceful draining in [`server`].
-//! Handlers live in [`kv`], [`txn`], [`members`], [`backup`] and
-//! [`status`]; a store call that may wait goes through
+//! Handlers live in [`kv`], [`txn`], [`members`], [`backup`], [`status`]
+//! and [`watch`]; a store call that may wait goes through
 //! [`request::blocking`], so Berkeley DB never blocks an HTTP thread.
 //!
 //! [`ROUTES`] is the one place that says, for each path and method, which
-//! handler answers and where the request must run ([`Runs`]): a new
-//! endpoint is one row.
+//! handler answers, where the request must run ([`Runs`]) and who may call
+//! it ([`auth::Needs`]): a new endpoint is one row.
 
+pub mod auth;
 mod backup;
 pub use backup::remove_leftovers as remove_unfinished_backups;
 pub mod error;
 mod forward;
 mod kv;
+mod leases;
 mod members;
 mod request;
 mod server;
+pub use forward::Forwarder;
 pub use server::{Threads, serve};
 mod status;
+pub mod tls;
 pub mod txn;
+mod watch;
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -32,6 +37,7 @@ use hyper::{Method, Request, Response, StatusCode};
 use crate::config::{Config, Running};
 use crate::replication::{Group, MasterWork, Role};
 use crate::store::Store;
+use auth::Needs;
 use error::ApiError;
 use request::Consistency;
 
@@ -54,7 +60,18 @@ pub struct App {
     pub config: Arc<Running>,
     pub group: Arc<Group>,
     pub forwarder: forward::Forwarder,
+    /// `[http.tls]`: HTTPS on this site's listener.
+    pub tls: Option<tls::ServerTls>,
+    /// `Fish-After` reads waiting now (bounded by `[http] max_token_waits`).
+    pub token_waits: std::sync::atomic::AtomicUsize,
+    /// The watchers of this site (`GET /v1/watch`).
+    pub watches: Arc<watch::Watches>,
+    /// Keepalives per client (`[leases] keepalives_per_s`).
+    pub keepalives: leases::KeepaliveLimiter,
     pub started: Instant,
+    /// This app itself, for work that outlives a handler's borrow (a
+    /// streaming keepalive); built with `Arc::new_cyclic`.
+    pub me: std::sync::Weak<App>,
 }
 
 impl App {
@@ -114,6 +131,8 @@ struct Route {
     /// HEAD rides along with GET.
     methods: &'static [Method],
     runs: Runs,
+    /// Who may call it (`auth`).
+    needs: Needs,
     handler: Handler,
 }
 
@@ -122,26 +141,32 @@ const GET: &[Method] = &[Method::GET];
 /// Every endpoint of the API.
 #[rustfmt::skip]
 static ROUTES: &[Route] = &[
-    //  path                                  methods                         runs                     handler
-    row(PathIs::Exact("/healthz"),            GET,                            Runs::Here,              |_, r, _| Box::pin(async move { status::healthz(&r) })),
-    row(PathIs::Exact("/readyz"),             GET,                            Runs::Here,              |a, r, _| Box::pin(async move { status::readyz(a, &r) })),
-    row(PathIs::Exact("/v1/status"),          GET,                            Runs::Here,              |a, r, _| Box::pin(async move { status::status(a, &r).await })),
-    row(PathIs::Exact("/metrics"),            GET,                            Runs::Here,              |_, r, _| Box::pin(async move { status::metrics(&r) })),
-    row(PathIs::Exact("/v1/backup"),          &[Method::POST],                Runs::Here,              |a, r, _| Box::pin(async move { backup::take(a, &r).await })),
-    row(PathIs::Exact("/v1/kv"),              GET,                            Runs::MasterUnlessLocal, |a, r, _| Box::pin(kv::list(a, r))),
-    row(PathIs::Exact("/v1/kv/"),             GET,                            Runs::MasterUnlessLocal, |a, r, _| Box::pin(kv::list(a, r))),
-    row(PathIs::Under("/v1/kv/"),             GET,                            Runs::MasterUnlessLocal, |a, r, k| Box::pin(kv::key(a, r, k))),
-    row(PathIs::Under("/v1/kv/"),             &[Method::PUT, Method::DELETE], Runs::Master,            |a, r, k| Box::pin(kv::key(a, r, k))),
-    row(PathIs::Exact("/v1/txn"),             &[Method::POST],                Runs::Master,            |a, r, _| Box::pin(txn::handle(a, r))),
-    row(PathIs::Exact("/v1/members"),         GET,                            Runs::Replica,           |a, r, _| Box::pin(async move { members::list(a, &r).await })),
-    row(PathIs::Under("/v1/members/"),        &[Method::DELETE],              Runs::Master,            |a, r, s| Box::pin(async move { members::remove(a, &r, s).await })),
-    row(PathIs::Under("/v1/internal/sites/"), &[Method::PUT],                 Runs::Master,            |a, r, s| Box::pin(members::register(a, r, s))),
-    row(PathIs::Exact("/v1/internal/takeover"), &[Method::POST],              Runs::Here,              |a, r, _| Box::pin(members::take_over(a, r))),
-    row(PathIs::Exact("/v1/step-down"),       &[Method::POST],                Runs::MasterAdmin,       |a, r, _| Box::pin(members::step_down(a, r))),
+    //  path                                  methods                         runs                     needs         handler
+    row(PathIs::Exact("/healthz"),            GET,                            Runs::Here,              auth::OPEN,   |_, r, _| Box::pin(async move { status::healthz(&r) })),
+    row(PathIs::Exact("/readyz"),             GET,                            Runs::Here,              auth::OPEN,   |a, r, _| Box::pin(async move { status::readyz(a, &r) })),
+    row(PathIs::Exact("/v1/status"),          GET,                            Runs::Here,              auth::ADMIN,  |a, r, _| Box::pin(async move { status::status(a, &r).await })),
+    row(PathIs::Exact("/metrics"),            GET,                            Runs::Here,              auth::METRIC, |_, r, _| Box::pin(async move { status::metrics(&r) })),
+    row(PathIs::Exact("/v1/backup"),          &[Method::POST],                Runs::Here,              auth::ADMIN,  |a, r, _| Box::pin(async move { backup::take(a, &r).await })),
+    row(PathIs::Exact("/v1/kv"),              GET,                            Runs::MasterUnlessLocal, auth::READ,   |a, r, _| Box::pin(kv::list(a, r))),
+    row(PathIs::Exact("/v1/kv/"),             GET,                            Runs::MasterUnlessLocal, auth::READ,   |a, r, _| Box::pin(kv::list(a, r))),
+    row(PathIs::Under("/v1/kv/"),             GET,                            Runs::MasterUnlessLocal, auth::READ,   |a, r, k| Box::pin(kv::key(a, r, k))),
+    row(PathIs::Under("/v1/kv/"),             &[Method::PUT, Method::DELETE], Runs::Master,            auth::WRITE,  |a, r, k| Box::pin(kv::key(a, r, k))),
+    row(PathIs::Exact("/v1/txn"),             &[Method::POST],                Runs::Master,            auth::WRITE,  |a, r, _| Box::pin(txn::handle(a, r))),
+    row(PathIs::Exact("/v1/leases"),          &[Method::POST],                Runs::Master,            auth::WRITE,  |a, r, _| Box::pin(leases::grant(a, r))),
+    row(PathIs::Exact("/v1/leases"),          GET,                            Runs::Master,            auth::READ,   |a, r, _| Box::pin(leases::list(a, r))),
+    row(PathIs::Under("/v1/leases/"),         GET,                            Runs::Master,            auth::READ,   |a, r, s| Box::pin(leases::one(a, r, s))),
+    row(PathIs::Under("/v1/leases/"),         &[Method::DELETE],              Runs::Master,            auth::WRITE,  |a, r, s| Box::pin(leases::one(a, r, s))),
+    row(PathIs::Under("/v1/leases/"),         &[Method::POST],                Runs::Here,              auth::WRITE,  |a, r, s| Box::pin(leases::one(a, r, s))),
+    row(PathIs::Exact("/v1/watch"),           GET,                            Runs::Here,              auth::READ,   |a, r, _| Box::pin(watch::watch(a, r))),
+    row(PathIs::Exact("/v1/members"),         GET,                            Runs::Replica,           auth::ADMIN,  |a, r, _| Box::pin(async move { members::list(a, &r).await })),
+    row(PathIs::Under("/v1/members/"),        &[Method::DELETE],              Runs::Master,            auth::ADMIN,  |a, r, s| Box::pin(async move { members::remove(a, &r, s).await })),
+    row(PathIs::Under("/v1/internal/sites/"), &[Method::PUT],                 Runs::Master,            auth::SITE,   |a, r, s| Box::pin(members::register(a, r, s))),
+    row(PathIs::Exact("/v1/internal/takeover"), &[Method::POST],              Runs::Here,              auth::SITE,   |a, r, _| Box::pin(members::take_over(a, r))),
+    row(PathIs::Exact("/v1/step-down"),       &[Method::POST],                Runs::MasterAdmin,       auth::ADMIN,  |a, r, _| Box::pin(members::step_down(a, r))),
 ];
 
-const fn row(path: PathIs, methods: &'static [Method], runs: Runs, handler: Handler) -> Route {
-    Route { path, methods, runs, handler }
+const fn row(path: PathIs, methods: &'static [Method], runs: Runs, needs: Needs, handler: Handler) -> Route {
+    Route { path, methods, runs, needs, handler }
 }
 
 /// The route for `method` on `path` and the rest of the path; or the
@@ -165,30 +190,12 @@ fn find<'p>(method: &Method, path: &'p str) -> Result<(&'static Route, &'p str),
 
 async fn answer(app: &App, req: Request<Incoming>, path: &str) -> Resp {
     let result = match find(req.method(), path) {
-        Err(e) => Err(e),
+        Err(e) => Err(request::refuse(req, e).await),
+        // Who may call it is settled before anything runs or is forwarded.
         Ok((route, rest)) => {
-            let runs = match route.runs {
-                Runs::MasterUnlessLocal if local_read(&req) => Runs::Replica,
-                Runs::MasterUnlessLocal => Runs::Master,
-                other => other,
-            };
-            match runs {
-                Runs::Master if app.group.role() != Role::Master => relay(app, req, route, rest).await,
-                // Master work waits while a stall is being confirmed or
-                // mastership handed over (see replication::pulse), and is
-                // counted while it runs, so a hand-over can wait for it.
-                Runs::Master => {
-                    let deadline = Instant::now() + app.config().http.master_wait;
-                    let forwarded = req.headers().contains_key(crate::api::header::FORWARDED_BY);
-                    match app.group.master_work(deadline, forwarded).await {
-                        Some(MasterWork::Here(_work)) => (route.handler)(app, req, rest).await,
-                        Some(MasterWork::Elsewhere) => relay(app, req, route, rest).await,
-                        None => Err(forward::unconfirmed_master(app)),
-                    }
-                }
-                Runs::MasterAdmin if app.group.role() != Role::Master => relay(app, req, route, rest).await,
-                Runs::Replica if app.store.is_none() => to_replica(app, req).await,
-                _ => (route.handler)(app, req, rest).await,
+            match auth::authorize(&app.config(), req.headers(), req.extensions().get().copied(), route.needs) {
+                Err(refused) => Err(request::refuse(req, refused).await),
+                Ok(_caller) => dispatch(app, req, route, rest).await,
             }
         }
     };
@@ -200,11 +207,38 @@ async fn answer(app: &App, req: Request<Incoming>, path: &str) -> Resp {
     })
 }
 
+/// Runs an authorized request where its route says it must run.
+async fn dispatch(app: &App, req: Request<Incoming>, route: &Route, rest: &str) -> Result<Resp, ApiError> {
+    let runs = match route.runs {
+        Runs::MasterUnlessLocal if local_read(&req) => Runs::Replica,
+        Runs::MasterUnlessLocal => Runs::Master,
+        other => other,
+    };
+    match runs {
+        Runs::Master if app.group.role() != Role::Master => relay(app, req, route, rest).await,
+        // Master work waits while a stall is being confirmed or mastership
+        // handed over (see replication::pulse), and is counted while it
+        // runs, so a hand-over can wait for it.
+        Runs::Master => {
+            let deadline = Instant::now() + app.config().http.master_wait;
+            let forwarded = req.headers().contains_key(crate::api::header::FORWARDED_BY);
+            match app.group.master_work(deadline, forwarded).await {
+                Some(MasterWork::Here(_work)) => (route.handler)(app, req, rest).await,
+                Some(MasterWork::Elsewhere) => relay(app, req, route, rest).await,
+                None => Err(forward::unconfirmed_master(app)),
+            }
+        }
+        Runs::MasterAdmin if app.group.role() != Role::Master => relay(app, req, route, rest).await,
+        Runs::Replica if app.store.is_none() => to_replica(app, req).await,
+        _ => (route.handler)(app, req, rest).await,
+    }
+}
+
 /// A read that asks to be served from this site's replica: `Fish-After`, or
-/// a `consistency` other than `master` (an invalid one is refused here too).
+/// `consistency=replica` (an invalid one is refused here too).
 fn local_read(req: &Request<Incoming>) -> bool {
     req.headers().contains_key(crate::api::header::FISH_AFTER)
-        || !matches!(request::consistency_of(req.uri()), Ok(Consistency::Master))
+        || !matches!(request::consistency_of(req.uri()), Ok(Consistency::Master | Consistency::Linearizable))
 }
 
 /// Serves here if this site turns out to be master (counted as master work

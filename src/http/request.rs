@@ -41,15 +41,74 @@ pub async fn split_body(req: Request<Incoming>, limit: usize, what: &str) -> Res
     };
     let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     if declared.is_some_and(|n| n > limit as u64) {
-        return Err(too_large());
+        // The body stays unread: the connection cannot carry another request.
+        return Err(too_large().with_header(header::CONNECTION, "close"));
     }
+    let within = req.extensions().get::<BodyTimeout>().map_or(std::time::Duration::MAX, |t| t.0);
     let (parts, body) = req.into_parts();
-    match Limited::new(body, limit).collect().await {
+    let Ok(collected) = tokio::time::timeout(within, Limited::new(body, limit).collect()).await else {
+        crate::metrics::get().limited("body_timeout");
+        return Err(ApiError::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "body_timeout",
+            format!("{what} did not arrive within {} ms ([http] body_timeout_ms)", within.as_millis()),
+        )
+        .with_header(header::CONNECTION, "close"));
+    };
+    match collected {
         Ok(collected) => Ok((parts, collected.to_bytes())),
         Err(e) if e.is::<http_body_util::LengthLimitError>() => Err(too_large()),
         Err(e) => Err(ApiError::bad_request("bad_body", format!("reading the request body failed: {e}"))),
     }
 }
+
+/// The most of an unread body that a refusal reads and throws away so the
+/// connection can carry the client's next request.
+const DISCARD_AT_MOST: u64 = 64 * 1024;
+/// How long a refusal waits for such a body.
+const DISCARD_WITHIN: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Reads and drops the body of a request refused before its handler ran
+/// (404, 405, 401, 403), so that `err` can go out on a connection that stays
+/// usable. Without this, hyper closes a connection whose body is still
+/// unread after it may already have promised keep-alive in the answer's
+/// head, and a client that sends its next request on it (ureq, curl) sees
+/// the connection end without an answer. A body larger than 64 KiB, or one
+/// that does not arrive within a second, is not waited for: the answer then
+/// says `Connection: close`.
+pub async fn refuse(req: Request<Incoming>, err: ApiError) -> ApiError {
+    let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
+    let chunked = req.headers().contains_key(header::TRANSFER_ENCODING);
+    if declared.unwrap_or(0) == 0 && !chunked {
+        return err;
+    }
+    if declared.is_some_and(|n| n > DISCARD_AT_MOST) {
+        return err.with_header(header::CONNECTION, "close");
+    }
+    let body = Limited::new(req.into_body(), DISCARD_AT_MOST as usize);
+    match tokio::time::timeout(DISCARD_WITHIN, body.collect()).await {
+        Ok(Ok(_)) => err,
+        _ => err.with_header(header::CONNECTION, "close"),
+    }
+}
+
+/// Runs `checks` on a request whose body is still unread, and gives the
+/// request back with their result; when they fail, the body is read and
+/// dropped first ([`refuse`]), so the refusal leaves the connection usable.
+pub async fn before_body<T>(
+    req: Request<Incoming>,
+    checks: impl FnOnce(&Request<Incoming>) -> Result<T, ApiError>,
+) -> Result<(Request<Incoming>, T), ApiError> {
+    match checks(&req) {
+        Ok(checked) => Ok((req, checked)),
+        Err(err) => Err(refuse(req, err).await),
+    }
+}
+
+/// How long a request's body may take to arrive: put in each request's
+/// extensions by the server (`[http] body_timeout_ms`).
+#[derive(Debug, Clone, Copy)]
+pub struct BodyTimeout(pub std::time::Duration);
 
 /// Query parameters as (name, raw bytes) pairs, borrowed from the request
 /// where nothing was percent-encoded.
@@ -97,7 +156,14 @@ pub fn param_text<'a>(params: &'a Params<'_>, name: &str) -> Result<Option<&'a s
 /// Read consistency requested with `?consistency=`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Consistency {
+    /// The default: what a read on the true master at that instant would
+    /// answer (the master confirms it with a read barrier,
+    /// `replication::barrier`).
+    Linearizable,
+    /// Whichever site believes it is master: fast, may be stale during a
+    /// partition.
     Master,
+    /// The local copy.
     Replica,
 }
 
@@ -117,16 +183,17 @@ pub fn consistency_of(uri: &hyper::Uri) -> Result<Consistency, ApiError> {
             return parse_consistency(Some(text.unwrap_or("\u{fffd}")));
         }
     }
-    Ok(Consistency::Master)
+    Ok(Consistency::Linearizable)
 }
 
 fn parse_consistency(text: Option<&str>) -> Result<Consistency, ApiError> {
     match text {
-        None | Some("master") => Ok(Consistency::Master),
+        None | Some("linearizable") => Ok(Consistency::Linearizable),
+        Some("master") => Ok(Consistency::Master),
         Some("replica") => Ok(Consistency::Replica),
         Some(other) => Err(ApiError::bad_request(
             "invalid_argument",
-            format!("consistency {other:?} is not \"master\" or \"replica\""),
+            format!("consistency {other:?} is not \"linearizable\", \"master\" or \"replica\""),
         )),
     }
 }

@@ -24,6 +24,17 @@
 //! blocking pool (on a front-end, its HTTP thread's own); a handler that
 //! waits (on a forward, a commit, a token) only parks its own task.
 //!
+//! Limits: at most `[http] max_connections` connections are served at
+//! once (the acceptor waits for one to close; further clients wait in the
+//! kernel's accept queue); a connection must send a request's head within
+//! 30 s, which also closes idle keep-alive connections; a body must arrive
+//! within `body_timeout_ms` (408); a write of the answer that makes no
+//! progress for `response_timeout_ms` closes the connection, so a client
+//! that stops reading (a backup, say) releases what it held.
+//!
+//! With `[http.tls]`, each connection's TLS handshake runs on its HTTP
+//! thread, bounded by the head timeout (`tls`).
+//!
 //! Shutting down: the acceptor stops, every thread stops taking new
 //! connections and asks its connections to close once their in-flight
 //! request is answered, all threads at once, for at most `drain`.
@@ -36,9 +47,9 @@ use std::time::{Duration, Instant};
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::server::graceful::{GracefulShutdown, Watcher};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
 
 use super::{App, route};
@@ -74,7 +85,30 @@ pub async fn serve(
         }
     };
     let mut next = 0;
+    let slots = Arc::new(Semaphore::new(app.config().http.max_connections));
+    // Logged once each time the slots run out, not once per waiting client.
+    let mut full = false;
     loop {
+        let slot = match Arc::clone(&slots).try_acquire_owned() {
+            Ok(slot) => {
+                full = false;
+                slot
+            }
+            Err(_) => {
+                if !std::mem::replace(&mut full, true) {
+                    tracing::warn!(
+                        fish_event = "http_connections_full",
+                        max = app.config().http.max_connections,
+                        "every connection slot is taken ([http] max_connections); new clients wait"
+                    );
+                }
+                crate::metrics::get().limited("max_connections");
+                tokio::select! {
+                    slot = Arc::clone(&slots).acquire_owned() => slot.expect("the semaphore is never closed"),
+                    () = shutdown.cancelled() => break,
+                }
+            }
+        };
         let stream = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, _)) => stream,
@@ -89,12 +123,14 @@ pub async fn serve(
         };
         let _ = stream.set_nodelay(true);
         match stream.into_std() {
-            Ok(stream) => threads[next].take(stream),
+            Ok(stream) => threads[next].take(stream, slot),
             Err(err) => tracing::warn!(%err, "handing a connection to an HTTP thread failed"),
         }
         next = (next + 1) % threads.len();
     }
     drop(listener);
+    // Watches never end by themselves: each gets its last line now.
+    app.watches.stop();
     // Every thread starts draining before any is waited for.
     let finishing: Vec<_> = threads.into_iter().map(HttpThread::finish).collect();
     let mut drained = true;
@@ -112,7 +148,7 @@ pub async fn serve(
 /// One HTTP thread, whose runtime serves the connections it is handed, or
 /// the shared runtime taking that part.
 struct HttpThread {
-    connections: mpsc::UnboundedSender<std::net::TcpStream>,
+    connections: mpsc::UnboundedSender<(std::net::TcpStream, OwnedSemaphorePermit)>,
     /// True once every connection closed before the drain deadline.
     done: oneshot::Receiver<bool>,
 }
@@ -143,8 +179,8 @@ impl HttpThread {
         HttpThread { connections, done }
     }
 
-    fn take(&self, stream: std::net::TcpStream) {
-        if self.connections.send(stream).is_err() {
+    fn take(&self, stream: std::net::TcpStream, slot: OwnedSemaphorePermit) {
+        if self.connections.send((stream, slot)).is_err() {
             tracing::warn!("an HTTP thread has stopped; dropping a new connection");
         }
     }
@@ -159,12 +195,12 @@ impl HttpThread {
 /// then drains them: whether all closed within `drain`, and the drain's
 /// deadline.
 async fn serve_connections(
-    mut incoming: mpsc::UnboundedReceiver<std::net::TcpStream>,
+    mut incoming: mpsc::UnboundedReceiver<(std::net::TcpStream, OwnedSemaphorePermit)>,
     app: Arc<App>,
     drain: Duration,
 ) -> (bool, Instant) {
     let graceful = GracefulShutdown::new();
-    while let Some(stream) = incoming.recv().await {
+    while let Some((stream, slot)) = incoming.recv().await {
         let stream = match TcpStream::from_std(stream) {
             Ok(stream) => stream,
             Err(err) => {
@@ -172,23 +208,62 @@ async fn serve_connections(
                 continue;
             }
         };
-        let app = Arc::clone(&app);
-        let service = service_fn(move |req| {
-            let app = Arc::clone(&app);
-            async move { Ok::<_, Infallible>(route(&app, req).await) }
-        });
-        let conn = http1::Builder::new()
-            .timer(TokioTimer::new())
-            .header_read_timeout(HEADER_READ_TIMEOUT)
-            .serve_connection(TokioIo::new(stream), service);
-        let conn = graceful.watch(conn);
-        tokio::spawn(async move {
-            if let Err(err) = conn.await {
-                tracing::debug!(%err, "connection ended with an error");
+        let peer = stream.peer_addr().ok().map(super::auth::Peer);
+        let response_timeout = app.config().http.response_timeout;
+        let mut stream = tokio_io_timeout::TimeoutStream::new(stream);
+        stream.set_write_timeout(Some(response_timeout));
+        let stream = Box::pin(stream);
+        match &app.tls {
+            None => serve_one(TokioIo::new(stream), &app, peer, graceful.watcher(), slot),
+            Some(tls) => {
+                let (acceptor, app, watcher) = (tls.acceptor(), Arc::clone(&app), graceful.watcher());
+                tokio::spawn(async move {
+                    match tokio::time::timeout(HEADER_READ_TIMEOUT, acceptor.accept(stream)).await {
+                        Ok(Ok(tls)) => serve_one(TokioIo::new(tls), &app, peer, watcher, slot),
+                        Ok(Err(err)) => tracing::debug!(%err, ?peer, "TLS handshake failed"),
+                        Err(_) => tracing::debug!(?peer, "TLS handshake timed out"),
+                    }
+                });
             }
-        });
+        }
     }
     let deadline = Instant::now() + drain;
     let drained = tokio::time::timeout_at(deadline.into(), graceful.shutdown()).await.is_ok();
     (drained, deadline)
+}
+
+/// Serves one connection (plain or TLS) on this thread until it closes,
+/// holding its connection slot.
+fn serve_one<IO>(
+    io: TokioIo<IO>,
+    app: &Arc<App>,
+    peer: Option<super::auth::Peer>,
+    graceful: Watcher,
+    slot: OwnedSemaphorePermit,
+) where
+    IO: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let app = Arc::clone(app);
+    let service = service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+        let app = Arc::clone(&app);
+        if let Some(peer) = peer {
+            req.extensions_mut().insert(peer);
+        }
+        req.extensions_mut().insert(super::request::BodyTimeout(app.config().http.body_timeout));
+        async move { Ok::<_, Infallible>(route(&app, req).await) }
+    });
+    let conn = http1::Builder::new()
+        .timer(TokioTimer::new())
+        .header_read_timeout(HEADER_READ_TIMEOUT)
+        .serve_connection(io, service);
+    let conn = graceful.watch(conn);
+    let metrics = crate::metrics::get();
+    metrics.http_connections.inc();
+    tokio::spawn(async move {
+        if let Err(err) = conn.await {
+            tracing::debug!(%err, "connection ended with an error");
+        }
+        metrics.http_connections.dec();
+        drop(slot);
+    });
 }

@@ -3,7 +3,8 @@
 //! ```json
 //! {"ops": [
 //!   {"op": "check",  "key": "a", "version": 7},        // a is at version 7 (0: a is absent)
-//!   {"op": "put",    "key": "b", "value": "x"},         // optional "version": CAS, 0 = create only
+//!   {"op": "put",    "key": "b", "value": "x"},         // optional "version": CAS, 0 = create only;
+//!                                                       // optional "lease": attach b to that lease
 //!   {"op": "delete", "key": "c"},                       // optional "version"
 //!   {"op": "get",    "key": "d"}
 //! ]}
@@ -57,16 +58,29 @@ struct OpBody {
     #[serde(default)]
     value_encoding: Encoding,
     version: Option<VersionField>,
+    lease: Option<u64>,
 }
 
 pub async fn handle(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
-    allow(&req, &[Method::POST])?;
-    request::query(&req, &[])?;
+    let (req, _) = request::before_body(req, |req| {
+        allow(req, &[Method::POST])?;
+        request::query(req, &[]).map(drop)
+    })
+    .await?;
     let limits = &app.config().http;
     let raw = request::body(req, limits.max_txn_bytes, "the transaction").await?;
     let ops = parse(&raw, limits.max_txn_ops, limits.max_value_bytes)?;
     let store = app.store()?;
-    let (ops, done) = blocking(move || store.transact(&ops).map(|done| (ops, done))).await?;
+    // Its reads are linearizable: a commit acknowledged by a quorum confirms
+    // them as a read barrier would; one that committed nothing (read-only,
+    // or a check that failed) waits for a barrier.
+    let read_in = Some(super::kv::serving_in(app)?);
+    // Base64 and JSON can double what is read (see kv::list).
+    let max_read = limits.max_response_bytes / 2;
+    let (ops, done) = blocking(move || store.transact_bounded(&ops, max_read).map(|done| (ops, done))).await?;
+    if done.token.is_none() {
+        super::kv::confirm(app, read_in).await?;
+    }
     let results: Vec<Value> = ops.iter().zip(&done.results).map(|(op, r)| render(op, r)).collect();
     let mut resp =
         json_response(StatusCode::OK, &json!({ "results": results, "token": done.token.map(|t| t.to_string()) }));
@@ -126,6 +140,12 @@ fn to_op(op: OpBody, max_value: usize) -> Result<Op, BadOp> {
         Some(VersionField::Text(s)) => Some(request::parse_etag(&s).map_err(|e| e.message)?),
     };
     let name = op.op;
+    let lease = match (name, op.lease) {
+        (_, None) => 0,
+        (OpName::Put, Some(id)) if id > 0 => id,
+        (OpName::Put, Some(_)) => return Err("lease 0 is no lease; leave the field out".into()),
+        (_, Some(_)) => return Err("only put takes a lease".into()),
+    };
     let value = match (name, op.value) {
         (OpName::Put, None) => return Err("put needs a value".into()),
         (OpName::Put, Some(v)) => {
@@ -144,7 +164,7 @@ fn to_op(op: OpBody, max_value: usize) -> Result<Op, BadOp> {
         (OpName::Get, Some(_)) => return Err("get takes no version".into()),
         (OpName::Check, None) => return Err("check needs a version (0: the key is absent)".into()),
         (OpName::Check, Some(v)) => Op::Check { key, cond: version_condition(v) },
-        (OpName::Put, v) => Op::Put { key, value, cond: v.map_or(Condition::Any, version_condition) },
+        (OpName::Put, v) => Op::Put { key, value, cond: v.map_or(Condition::Any, version_condition), lease },
         (OpName::Delete, Some(0)) => return Err("delete with version 0 can never apply".into()),
         (OpName::Delete, v) => Op::Delete { key, cond: v.map_or(Condition::Any, Condition::Version) },
     })

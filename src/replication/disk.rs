@@ -178,7 +178,7 @@ pub async fn watch_master(group: Arc<Group>, shutdown: CancellationToken) {
             continue;
         }
         let median = median.expect("slow means measured");
-        match healthy_candidate(store, replication.step_down_sync / 2).await {
+        match healthy_candidate(store, &running.get(), replication.step_down_sync / 2).await {
             Some((name, their)) => {
                 tracing::warn!(
                     fish_event = "slow_disk_step_down",
@@ -211,7 +211,11 @@ pub async fn watch_master(group: Arc<Group>, shutdown: CancellationToken) {
 /// The connected, electable, registered replica that reports itself synced
 /// with a disk median under `under`: the one with the highest priority
 /// (then the fastest disk). Asks each over HTTP.
-async fn healthy_candidate(store: &Arc<Store>, under: Duration) -> Option<(String, Duration)> {
+async fn healthy_candidate(
+    store: &Arc<Store>,
+    config: &crate::config::Config,
+    under: Duration,
+) -> Option<(String, Duration)> {
     let s = Arc::clone(store);
     let sites = tokio::task::spawn_blocking(move || shape::registered_sites(&s)).await.ok()?.ok()?;
     let mut best: Option<(u32, Duration, String)> = None;
@@ -220,7 +224,7 @@ async fn healthy_candidate(store: &Arc<Store>, under: Duration) -> Option<(Strin
         if site.view || !site.connected || record.priority == 0 {
             continue;
         }
-        let Ok(client) = crate::client::Client::new(&format!("http://{}", record.http), Duration::from_secs(1)) else {
+        let Ok(client) = crate::client::for_site(config, &record.http, Duration::from_secs(1)) else {
             continue;
         };
         let Ok(status) = client.status().await else { continue };

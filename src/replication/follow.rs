@@ -34,17 +34,22 @@ const FRESH: Duration = Duration::from_secs(1);
 /// Starts following until `shutdown`; the returned receiver sees every
 /// change.
 pub fn start(
+    config: &crate::config::Config,
     backends: Vec<String>,
     shutdown: CancellationToken,
 ) -> (watch::Receiver<View>, tokio::task::JoinHandle<()>) {
     let (tx, rx) = watch::channel(View::default());
     crate::metrics::get().set_role("proxy");
+    let clients: Vec<Result<Client, _>> =
+        backends.iter().map(|addr| crate::client::for_site(config, addr, ASK_TIMEOUT)).collect();
     let task = tokio::spawn(async move {
         let (answers_tx, mut answers) = mpsc::channel(64);
         let mut askers = tokio::task::JoinSet::new();
-        for (index, addr) in backends.iter().enumerate() {
-            let client = Client::new(&format!("http://{addr}"), ASK_TIMEOUT).expect("validated host:port");
-            askers.spawn(ask(index, client, answers_tx.clone(), shutdown.clone()));
+        for (index, client) in clients.into_iter().enumerate() {
+            match client {
+                Ok(client) => drop(askers.spawn(ask(index, client, answers_tx.clone(), shutdown.clone()))),
+                Err(err) => tracing::error!(%err, backend = backends[index], "cannot ask this back-end for the master"),
+            }
         }
         drop(answers_tx);
         let mut latest: HashMap<usize, (Instant, api::Status)> = HashMap::new();

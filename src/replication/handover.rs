@@ -244,7 +244,7 @@ impl Group {
         };
         // 3. The target has the whole log and the highest priority.
         let refused = match target {
-            Some(target) => ask_to_take_over(&config.name, target, end, wait).await.err(),
+            Some(target) => ask_to_take_over(config, target, end, wait).await.err(),
             None => None,
         };
         let prepared = started.elapsed();
@@ -390,9 +390,15 @@ fn choose(sites: &[(SiteInfo, Option<SiteRecord>)], to: Option<&str>) -> Result<
     }
 }
 
-async fn ask_to_take_over(from: &str, target: &Candidate, end: Lsn, wait: Duration) -> Result<(), HandOverError> {
+async fn ask_to_take_over(
+    config: &crate::config::Config,
+    target: &Candidate,
+    end: Lsn,
+    wait: Duration,
+) -> Result<(), HandOverError> {
+    let from = config.name.as_str();
     let refused = |why: String| HandOverError::TargetRefused { site: target.name.clone(), why };
-    let client = crate::client::Client::new(&format!("http://{}", target.http), wait + Duration::from_secs(1))
+    let client = crate::client::for_site(config, &target.http, wait + Duration::from_secs(1))
         .map_err(|e| refused(e.to_string()))?;
     let ask = Takeover { from: from.into(), lsn_file: end.file, lsn_offset: end.offset };
     let body = serde_json::to_vec(&ask).expect("serialising");

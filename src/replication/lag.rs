@@ -48,12 +48,18 @@ impl OwnLag {
 }
 
 /// Runs until `shutdown`.
-pub async fn watch(store: Arc<Store>, view: watch::Receiver<View>, own: Arc<OwnLag>, shutdown: CancellationToken) {
+pub async fn watch(
+    store: Arc<Store>,
+    running: Arc<crate::config::Running>,
+    view: watch::Receiver<View>,
+    own: Arc<OwnLag>,
+    shutdown: CancellationToken,
+) {
     let mut clients: std::collections::HashMap<String, Client> = std::collections::HashMap::new();
     let mut client_for = |http: String| -> Option<Client> {
         match clients.get(&http) {
             Some(c) => Some(c.clone()),
-            None => Client::new(&format!("http://{http}"), ASK_TIMEOUT)
+            None => crate::client::for_site(&running.get(), &http, ASK_TIMEOUT)
                 .ok()
                 .map(|c| clients.entry(http).or_insert(c).clone()),
         }

@@ -11,6 +11,7 @@
 //! | [`members`] | the members as the replica knows them; removing a site; `/v1/status` facts |
 //! | [`lag`] | replication lag per site, as the master sees it |
 //! | [`pulse`] | whether master work may go ahead now: not after a stall until confirmed, not during a hand-over |
+//! | [`barrier`] | read barriers: a quorum confirms a linearizable read's master after the read |
 //! | [`handover`] | handing mastership over on purpose: step-down, SIGTERM of the master, a slow disk |
 //! | [`disk`] | the disk probe, and a master with a slow disk that steps aside |
 //! | [`follow`] | a proxy front-end's view, from the back-ends' `/v1/status` |
@@ -27,6 +28,7 @@
 //! store, so the daemon can close the environment (which closes repmgr's
 //! connections: the other sites see this one leave at once).
 
+pub mod barrier;
 pub mod disk;
 pub mod follow;
 pub mod handover;
@@ -150,6 +152,8 @@ pub struct Group {
     disk: Option<Arc<disk::DiskHealth>>,
     /// Mutual TLS between sites, when configured (see [`tls`]).
     tls: Option<Arc<tls::Tls>>,
+    /// Read barriers for linearizable reads (members only).
+    barrier: Option<Arc<barrier::ReadBarrier>>,
     tasks: Mutex<Vec<Task>>,
 }
 
@@ -164,6 +168,7 @@ impl Group {
         let health = Arc::new(disk::DiskHealth::default());
         store.observe_commits(Box::new(|took| crate::metrics::get().commit_seconds.observe(took.as_secs_f64())));
         let own_lag = Arc::new(lag::OwnLag::default());
+        let read_barrier = Arc::new(barrier::ReadBarrier::default());
         let watcher = watcher::Watcher {
             store: Arc::clone(&store),
             running: Arc::clone(&running),
@@ -178,8 +183,42 @@ impl Group {
             .name("fish-replication".into())
             .spawn(move || watcher.run(events_rx, stop))
             .expect("spawning the replication thread");
-        let tasks = vec![
+        let mut tasks = vec![
             Task::Thread(thread),
+            // The change feed for watchers lives in the store; it runs for
+            // as long as the group does (see `store::feed`).
+            Task::Thread(
+                std::thread::Builder::new()
+                    .name("fish-feed".into())
+                    .spawn({
+                        let (store, running, shutdown) =
+                            (Arc::clone(&store), Arc::clone(&running_for_group), shutdown.clone());
+                        move || {
+                            let options = || crate::store::feed::FeedOptions { history: running.get().watch.history };
+                            crate::store::feed::run(&store, &options, &|| shutdown.is_cancelled());
+                        }
+                    })
+                    .expect("spawning the change feed thread"),
+            ),
+            // So does the lease keeper, which expires leases on the master
+            // (see `store::leases`).
+            Task::Thread(
+                std::thread::Builder::new()
+                    .name("fish-leases".into())
+                    .spawn({
+                        let (store, running, shutdown) =
+                            (Arc::clone(&store), Arc::clone(&running_for_group), shutdown.clone());
+                        move || {
+                            let limits = || {
+                                let leases = &running.get().leases;
+                                (leases.max_leases, leases.max_keys_per_lease)
+                            };
+                            let expired = |keys: usize| crate::metrics::get().lease_expired(keys);
+                            crate::store::leases::run(&store, &limits, &expired, &|| shutdown.is_cancelled());
+                        }
+                    })
+                    .expect("spawning the lease keeper thread"),
+            ),
             Task::Async(tokio::task::spawn_blocking({
                 let (store, running, shutdown) = (Arc::clone(&store), Arc::clone(&running), shutdown.clone());
                 move || join::join(&store, &running.get(), &shutdown)
@@ -190,7 +229,13 @@ impl Group {
                 rx.clone(),
                 shutdown.clone(),
             ))),
-            Task::Async(tokio::spawn(lag::watch(Arc::clone(&store), rx.clone(), own_lag, shutdown.clone()))),
+            Task::Async(tokio::spawn(lag::watch(
+                Arc::clone(&store),
+                Arc::clone(&running_for_group),
+                rx.clone(),
+                own_lag,
+                shutdown.clone(),
+            ))),
             Task::Thread(
                 std::thread::Builder::new()
                     .name("fish-disk".into())
@@ -201,11 +246,20 @@ impl Group {
                         let dir = running_for_group.get().data_dir.clone();
                         let health = Arc::clone(&health);
                         let running = Arc::clone(&running_for_group);
+                        let shutdown = shutdown.clone();
                         move || disk::probe(dir, health, running, shutdown)
                     })
                     .expect("spawning the disk probe thread"),
             ),
         ];
+        for i in 0..barrier::THREADS {
+            let (barrier, store, shutdown) = (Arc::clone(&read_barrier), Arc::clone(&store), shutdown.clone());
+            let thread = std::thread::Builder::new()
+                .name(format!("fish-barrier-{i}"))
+                .spawn(move || barrier.run(store, shutdown))
+                .expect("spawning a read barrier thread");
+            tasks.push(Task::Thread(thread));
+        }
         Group {
             view: rx,
             store: Some(store),
@@ -213,14 +267,15 @@ impl Group {
             running: Some(running_for_group),
             disk: Some(health),
             tls,
+            barrier: Some(read_barrier),
             tasks: Mutex::new(tasks),
         }
     }
 
     /// A proxy front-end's view: it follows the master the back-ends at
     /// `backends` (HTTP addresses) report, without joining the group.
-    pub fn follow(backends: Vec<String>, shutdown: CancellationToken) -> Group {
-        let (view, task) = follow::start(backends, shutdown);
+    pub fn follow(config: &Config, backends: Vec<String>, shutdown: CancellationToken) -> Group {
+        let (view, task) = follow::start(config, backends, shutdown);
         Group {
             view,
             store: None,
@@ -228,6 +283,7 @@ impl Group {
             running: None,
             disk: None,
             tls: None,
+            barrier: None,
             tasks: Mutex::new(vec![Task::Async(task)]),
         }
     }
@@ -271,6 +327,22 @@ impl Group {
                 return None;
             }
             tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+        }
+    }
+
+    /// The generation of the view, when this site is master in it: what a
+    /// linearizable read notes before it reads (see [`barrier`]).
+    pub fn master_generation(&self) -> Option<u32> {
+        let view = self.view.borrow();
+        (view.role == Role::Master).then_some(view.generation)
+    }
+
+    /// Confirms a linearizable read done as master in generation `read_in`
+    /// (see [`barrier`]), waiting at most `within`.
+    pub async fn confirm_read(&self, read_in: u32, within: Duration) -> Result<(), barrier::Unconfirmed> {
+        match &self.barrier {
+            Some(barrier) => barrier.confirm(read_in, within).await,
+            None => Err(barrier::Unconfirmed::Failed("a proxy front-end holds no data".into())),
         }
     }
 

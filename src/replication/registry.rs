@@ -52,7 +52,7 @@ pub async fn keep_registered(
                 Err(_) => continue,
             };
         if current.as_deref() != Some(record.as_slice()) {
-            register(&store, &view, &config.name, &key, &me, &record).await;
+            register(&store, &view, &config, &key, &me, &record).await;
         }
         let tolerated = shape.quorum_write_failures_tolerated;
         if last != Some(tolerated) {
@@ -84,12 +84,19 @@ pub async fn keep_registered(
 
 /// Writes the record: directly on the master, else through the master's
 /// `PUT /v1/internal/sites/{me}`.
-async fn register(store: &Arc<Store>, view: &View, name: &str, key: &str, me: &str, record: &[u8]) {
+async fn register(store: &Arc<Store>, view: &View, config: &crate::config::Config, key: &str, me: &str, record: &[u8]) {
+    let name = config.name.as_str();
     if view.role == Role::Master {
         let (s, k, r) = (Arc::clone(store), key.to_string(), record.to_vec());
         let _ = tokio::task::spawn_blocking(move || s.meta_put(&k, &r)).await;
     } else if let Some(http) = view.master_http() {
-        let Ok(client) = crate::client::Client::new(&format!("http://{http}"), Duration::from_secs(2)) else { return };
+        let client = match crate::client::for_site(config, http, Duration::from_secs(2)) {
+            Ok(client) => client,
+            Err(err) => {
+                tracing::warn!(%err, "cannot call the master to register");
+                return;
+            }
+        };
         let path = format!("/v1/internal/sites/{}", crate::api::encoding::percent_encode(me.as_bytes()));
         let headers = [("content-type", "application/json"), (api::header::FORWARDED_BY, name)];
         if let Err(err) = client.send(hyper::Method::PUT, &path, &headers, bytes::Bytes::copy_from_slice(record)).await

@@ -87,7 +87,8 @@ impl Configs {
 }
 
 /// The PEM certificates in `path`; none is an error naming the file.
-fn read_certs(path: &Path) -> Result<Vec<CertificateDer<'static>>, TlsError> {
+/// The PEM certificates in `path` (at least one); the API's TLS uses it too.
+pub fn read_certs(path: &Path) -> Result<Vec<CertificateDer<'static>>, TlsError> {
     let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(path)
         .map_err(|e| file_error(path, e))?
         .collect::<Result<_, _>>()
@@ -98,8 +99,8 @@ fn read_certs(path: &Path) -> Result<Vec<CertificateDer<'static>>, TlsError> {
     Ok(certs)
 }
 
-/// A private key readable by others than its owner and group is refused.
-fn check_key_mode(path: &Path) -> Result<(), TlsError> {
+/// A private key every user can read is refused (the API's key too).
+pub fn check_key_mode(path: &Path) -> Result<(), TlsError> {
     use std::os::unix::fs::PermissionsExt;
     let mode = std::fs::metadata(path).map_err(|e| file_error(path, e))?.permissions().mode();
     if mode & 0o007 != 0 {

@@ -48,8 +48,33 @@ pub struct Manifest {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct BackupFile {
+    /// A plain file name (no directory part).
     pub name: String,
     pub bytes: u64,
+    /// Hex SHA-256 of the file's contents (format 2 on; restore checks it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sha256: Option<String>,
+}
+
+/// The manifest format this version writes: 2 added `sha256`.
+const FORMAT: u32 = 2;
+
+/// True for a name that can only mean a file in the backup directory
+/// itself: no separator, not `.` or `..`, no NUL, not hidden.
+pub fn plain_file_name(name: &str) -> bool {
+    !name.is_empty()
+        && name.len() <= 255
+        && !name.starts_with('.')
+        && !name.bytes().any(|b| b == b'/' || b == b'\\' || b == 0)
+}
+
+/// Hex SHA-256 of a file.
+fn sha256_of(path: &Path) -> Result<String, BackupError> {
+    use sha2::Digest;
+    let mut file = File::open(path).map_err(|e| BackupError::io(path, e))?;
+    let mut hasher = sha2::Sha256::new();
+    std::io::copy(&mut file, &mut hasher).map_err(|e| BackupError::io(path, e))?;
+    Ok(hasher.finalize().iter().map(|b| format!("{b:02x}")).collect())
 }
 
 impl Manifest {
@@ -64,10 +89,21 @@ impl Manifest {
         let text = std::fs::read(&path).map_err(|e| BackupError::io(&path, e))?;
         let manifest: Manifest = serde_json::from_slice(&text)
             .map_err(|e| BackupError::NotABackup { path: path.clone(), why: e.to_string() })?;
-        if manifest.format != 1 {
+        if !(1..=FORMAT).contains(&manifest.format) {
             return Err(BackupError::NotABackup { path, why: format!("unknown format {}", manifest.format) });
         }
         for f in &manifest.files {
+            // Names come from a file that may have been tampered with:
+            // only plain names in this directory are ever opened.
+            if !plain_file_name(&f.name) || f.name == MANIFEST {
+                return Err(BackupError::NotABackup {
+                    path,
+                    why: format!("it names {:?}, which is not a plain file name of the backup", f.name),
+                });
+            }
+            if manifest.format >= 2 && f.sha256.is_none() {
+                return Err(BackupError::NotABackup { path, why: format!("{} has no sha256", f.name) });
+            }
             let file = dir.join(&f.name);
             match std::fs::metadata(&file) {
                 Ok(m) if m.len() == f.bytes => {}
@@ -120,6 +156,7 @@ impl Store {
     pub fn backup(&self, target: &Path, site: &str) -> Result<Manifest, BackupError> {
         let taken_at = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
         let before = self.env.current_lsn()?;
+        self.check_room_for_backup(target)?;
         self.env.backup(target)?;
         let mut files = Vec::new();
         for entry in std::fs::read_dir(target).map_err(|e| BackupError::io(target, e))? {
@@ -127,12 +164,13 @@ impl Store {
             let meta = entry.metadata().map_err(|e| BackupError::io(&entry.path(), e))?;
             let name = entry.file_name().to_string_lossy().into_owned();
             if meta.is_file() && name != MANIFEST {
-                files.push(BackupFile { name, bytes: meta.len() });
+                let sha256 = Some(sha256_of(&entry.path())?);
+                files.push(BackupFile { name, bytes: meta.len(), sha256 });
             }
         }
         files.sort_by(|a, b| a.name.cmp(&b.name));
         let manifest = Manifest {
-            format: 1,
+            format: FORMAT,
             fish_version: env!("CARGO_PKG_VERSION").into(),
             site: site.into(),
             taken_at,
@@ -142,6 +180,34 @@ impl Store {
         let path = target.join(MANIFEST);
         write_synced(&path, &serde_json::to_vec_pretty(&manifest).expect("a manifest serialises"))?;
         Ok(manifest)
+    }
+}
+
+impl Store {
+    /// Refuses (507) a backup the file system of `target` has no room for:
+    /// the environment's files (databases and logs, about what the backup
+    /// copies) plus the reserve writes keep (`[storage] min_free_mb`).
+    fn check_room_for_backup(&self, target: &Path) -> Result<(), BackupError> {
+        let home = &self.home;
+        let need: u64 = std::fs::read_dir(home)
+            .map_err(|e| BackupError::io(home, e))?
+            .flatten()
+            .filter(|e| !e.file_name().to_string_lossy().starts_with("__db"))
+            .filter_map(|e| e.metadata().ok())
+            .filter(|m| m.is_file())
+            .map(|m| m.len())
+            .sum();
+        let on = target.parent().unwrap_or(target);
+        let Ok(st) = nix::sys::statvfs::statvfs(on) else { return Ok(()) };
+        let free = st.blocks_available() * st.fragment_size();
+        if free < need + self.min_free_bytes {
+            return Err(BackupError::Store(StoreError::NoSpace {
+                free,
+                reserve: need + self.min_free_bytes,
+                dir: on.display().to_string(),
+            }));
+        }
+        Ok(())
     }
 }
 
@@ -173,18 +239,55 @@ pub fn restore(from: &Path, data_dir: &Path) -> Result<Restored, BackupError> {
         std::fs::remove_dir_all(&staging).map_err(|e| BackupError::io(&staging, e))?;
     }
     std::fs::create_dir_all(&staging).map_err(|e| BackupError::io(&staging, e))?;
-    for f in &manifest.files {
-        let (src, dst) = (from.join(&f.name), staging.join(&f.name));
-        std::fs::copy(&src, &dst).map_err(|e| BackupError::io(&src, e))?;
-        File::open(&dst).and_then(|f| f.sync_all()).map_err(|e| BackupError::io(&dst, e))?;
+    let copied = (|| {
+        for f in &manifest.files {
+            let (src, dst) = (from.join(&f.name), staging.join(&f.name));
+            std::fs::copy(&src, &dst).map_err(|e| BackupError::io(&src, e))?;
+            File::open(&dst).and_then(|f| f.sync_all()).map_err(|e| BackupError::io(&dst, e))?;
+            // Checked on the copy: what recovery reads is what was checked.
+            if let Some(expected) = &f.sha256
+                && sha256_of(&dst)? != *expected
+            {
+                return Err(BackupError::NotABackup {
+                    path: src,
+                    why: "its SHA-256 differs from the manifest's (damaged or altered)".into(),
+                });
+            }
+        }
+        Ok(())
+    })();
+    if let Err(err) = copied {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(err);
     }
-    let keys = {
+    let recovered = (|| {
         let cfg = EnvConfig { recover_fatal: true, ..EnvConfig::default() };
         let env = Env::open(&staging, &cfg)?;
+        // Recovery must reach the log end the backup began at: a backup
+        // whose logs were cut short would otherwise restore silently older
+        // data.
+        let end = env.current_lsn()?;
+        let began = format!("{}/{}", end.file, end.offset);
+        if !lsn_reaches(&began, &manifest.lsn_before) {
+            return Err(BackupError::NotABackup {
+                path: from.to_path_buf(),
+                why: format!(
+                    "recovery ended at log position {began}, before {} where the backup began",
+                    manifest.lsn_before
+                ),
+            });
+        }
         env.remove_database(MEMBERSHIP_FILE)?;
         let keys = count_keys(&env)?;
         env.checkpoint(0)?;
-        keys
+        Ok(keys)
+    })();
+    let keys = match recovered {
+        Ok(keys) => keys,
+        Err(err) => {
+            let _ = std::fs::remove_dir_all(&staging);
+            return Err(err);
+        }
     };
     if home.exists() {
         std::fs::remove_dir(&home).map_err(|e| BackupError::io(&home, e))?;
@@ -193,6 +296,15 @@ pub fn restore(from: &Path, data_dir: &Path) -> Result<Restored, BackupError> {
     std::fs::rename(&staging, &home).map_err(|e| BackupError::io(&home, e))?;
     File::open(data_dir).and_then(|d| d.sync_all()).map_err(|e| BackupError::io(data_dir, e))?;
     Ok(Restored { manifest, keys, env_dir: home })
+}
+
+/// True when log position `a` (`file/offset`) is at or past `b`.
+fn lsn_reaches(a: &str, b: &str) -> bool {
+    let parse = |s: &str| -> Option<(u32, u32)> {
+        let (f, o) = s.split_once('/')?;
+        Some((f.parse().ok()?, o.parse().ok()?))
+    };
+    matches!((parse(a), parse(b)), (Some(a), Some(b)) if a >= b)
 }
 
 /// When root restores into a data dir owned by someone else (`fish`, under

@@ -4,6 +4,7 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::{Read, Seek, Write};
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 
 use nix::fcntl::{Flock, FlockArg};
@@ -29,7 +30,16 @@ impl DirLock {
         let io = |source| LockError::Io { dir: dir.to_path_buf(), source };
         std::fs::create_dir_all(dir).map_err(io)?;
         let lock = dir.join("fishd.lock");
-        let file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&lock).map_err(io)?;
+        // O_NOFOLLOW: a symlink planted as the lock file must not make
+        // fishd (often root, for `fishd restore`) open and write its target.
+        let file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&lock)
+            .map_err(io)?;
         let mut file = match Flock::lock(file, FlockArg::LockExclusiveNonblock) {
             Ok(f) => f,
             Err((mut file, _)) => {

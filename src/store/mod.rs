@@ -22,11 +22,16 @@
 //! master's copies to arrive (`NotReady` until then). Handles invalidated by
 //! a role change or an internal init (`DB_REP_HANDLE_DEAD`) are reopened.
 //! Besides `kv.db`, the group shares `fish.meta.db`, which the KV API cannot
-//! reach: the master publishes its HTTP address there.
+//! reach: the master publishes its HTTP address there; and `changes.db`,
+//! the change log that watch is built on ([`changes`], [`feed`]): every
+//! writing transaction logs its changes there under consecutive revisions.
 
 pub mod backup;
 mod batch;
+pub mod changes;
 mod dirlock;
+pub mod feed;
+pub mod leases;
 mod maintenance;
 mod readers;
 pub mod record;
@@ -55,6 +60,8 @@ const LOCKOUT_WAIT: Duration = Duration::from_secs(2);
 pub struct Entry {
     pub value: Vec<u8>,
     pub version: u64,
+    /// The lease the key is attached to (0: none).
+    pub lease: u64,
 }
 
 /// A precondition on a key's current state.
@@ -85,10 +92,25 @@ impl Condition {
 /// One operation of a transaction.
 #[derive(Debug, Clone)]
 pub enum Op {
-    Get { key: Vec<u8> },
-    Put { key: Vec<u8>, value: Vec<u8>, cond: Condition },
-    Delete { key: Vec<u8>, cond: Condition },
-    Check { key: Vec<u8>, cond: Condition },
+    Get {
+        key: Vec<u8>,
+    },
+    /// `lease`: the lease to attach the key to (0: none; a put without one
+    /// detaches the key from the lease it had, as etcd does).
+    Put {
+        key: Vec<u8>,
+        value: Vec<u8>,
+        cond: Condition,
+        lease: u64,
+    },
+    Delete {
+        key: Vec<u8>,
+        cond: Condition,
+    },
+    Check {
+        key: Vec<u8>,
+        cond: Condition,
+    },
 }
 
 impl Op {
@@ -132,12 +154,28 @@ pub struct Page {
 pub enum StoreError {
     #[error("key is empty")]
     EmptyKey,
+    #[error(
+        "the values this transaction reads add up to {bytes} bytes, over the answer limit of {limit}; nothing was written: read them with separate requests"
+    )]
+    ResultsTooLarge { bytes: usize, limit: usize },
     #[error("key is {len} bytes; the limit is {MAX_KEY_BYTES}")]
     KeyTooLong { len: usize },
     #[error("{}", describe_condition(*.op, key, *.current))]
     ConditionFailed { op: usize, key: Vec<u8>, current: Option<u64> },
     #[error("key not found")]
     NotFound,
+    #[error(
+        "Fish-Fence: {:?} is not at version {version} (now: {}): the lock has moved on; nothing was written",
+        String::from_utf8_lossy(key),
+        current.map_or("absent".to_string(), |v| v.to_string())
+    )]
+    Fenced { key: Vec<u8>, version: u64, current: Option<u64> },
+    #[error("lease {0} not found (it expired, was revoked, or never existed)")]
+    LeaseNotFound(u64),
+    #[error("lease {lease} already holds {limit} keys ([leases] max_keys_per_lease)")]
+    LeaseFull { lease: u64, limit: u64 },
+    #[error("{limit} leases exist already ([leases] max_leases); revoke some first")]
+    TooManyLeases { limit: u64 },
     #[error("transaction gave up after {MAX_ATTEMPTS} attempts (deadlock victim or replication lockout each time)")]
     Contention,
     #[error("the write is applied on the master but did not get the acknowledgements its ack policy requires")]
@@ -296,6 +334,12 @@ impl Default for StoreOptions {
 struct Databases {
     kv: Database,
     meta: Database,
+    /// The change log (see [`changes`]); None on a replica of a group
+    /// whose master has not created it yet (a master of an older Fish,
+    /// during a rolling upgrade).
+    changes: Option<Database>,
+    /// Leases (see [`leases`]); None as `changes` is.
+    leases: Option<Database>,
 }
 
 /// An open store. Share it in an `Arc`; every method blocks on disk I/O and
@@ -314,6 +358,10 @@ pub struct Store {
     min_free_bytes: u64,
     page_size: PageSize,
     batcher: batch::Batcher,
+    /// The change log as it grows, for watchers (see [`feed`]).
+    pub feed: feed::Feed,
+    /// The master's lease clock (see [`leases`]).
+    pub leases: leases::Clock,
     /// Told how long each write commit took (see [`Store::observe_commits`]).
     commit_observer: std::sync::OnceLock<CommitObserver>,
     _lock: DirLock,
@@ -345,6 +393,8 @@ impl Store {
             min_free_bytes: opts.min_free_bytes,
             page_size: opts.page_size,
             batcher: batch::Batcher::new(),
+            feed: feed::Feed::default(),
+            leases: leases::Clock::default(),
             commit_observer: std::sync::OnceLock::new(),
             _lock: lock,
         };
@@ -379,7 +429,7 @@ impl Store {
     /// fails every request (and floods the log with Berkeley DB's
     /// complaints on every retry).
     fn check_files(&self, home: &Path) -> Result<(), StoreError> {
-        for file in ["kv.db", "fish.meta.db"] {
+        for file in ["kv.db", "fish.meta.db", "changes.db", "leases.db"] {
             let path = home.join(file);
             if !path.exists() {
                 continue;
@@ -420,7 +470,12 @@ impl Store {
             Err(bdb::Error::NotFound) => Err(StoreError::NotReady),
             other => other.map_err(StoreError::from),
         };
-        let dbs = Arc::new(Databases { kv: open("kv.db")?, meta: open("fish.meta.db")? });
+        let optional = |file| match open(file) {
+            Err(StoreError::NotReady) => Ok(None),
+            other => other.map(Some),
+        };
+        let (changes, leases) = (optional("changes.db")?, optional("leases.db")?);
+        let dbs = Arc::new(Databases { kv: open("kv.db")?, meta: open("fish.meta.db")?, changes, leases });
         txn.commit()?;
         *slot = Some(Arc::clone(&dbs));
         Ok(dbs)
@@ -450,9 +505,17 @@ impl Store {
     }
 
     /// Creates the databases if missing; called by a site that just became
-    /// master (a client never can).
+    /// master (a client never can). Handles opened while it was a replica
+    /// of an older master that had no change log or lease database (a
+    /// rolling upgrade, master last) are opened again, creating them.
     pub fn create_databases(&self) -> Result<(), StoreError> {
-        self.databases(true).map(drop)
+        let dbs = self.databases(true)?;
+        if dbs.changes.is_none() || dbs.leases.is_none() {
+            drop(dbs);
+            self.forget_databases();
+            self.databases(true)?;
+        }
+        Ok(())
     }
 
     /// Runs `f` with open handles (retrying as `retrying` does), reopening
@@ -563,9 +626,27 @@ impl Store {
         })
     }
 
+    /// A read barrier (see `replication::barrier`): a transaction holding
+    /// only a note in the log, committed without a local log flush. It locks
+    /// no page, so barriers can overlap, and its only cost is the
+    /// acknowledgements. Answers its commit token (whose generation is the
+    /// one it was committed in) and whether it was acknowledged as the ack
+    /// policy requires.
+    pub fn barrier(&self) -> Result<crate::bdb::Committed, StoreError> {
+        if self.awaiting_replication() {
+            return Err(StoreError::NotReady);
+        }
+        let txn = self.env.begin(TxnFlags::default())?;
+        self.env.log_note(&txn, c"fish read barrier").map_err(|e| match e {
+            bdb::Error::Os { errno: libc::EAGAIN, .. } => StoreError::NotMaster,
+            e => e.into(),
+        })?;
+        txn.commit_unflushed_with_token().map_err(|e| self.write_refused(e))
+    }
+
     /// Writes one key if `cond` holds; returns the new version.
     pub fn put(&self, key: &[u8], value: &[u8], cond: Condition) -> Result<(u64, CommitToken), StoreError> {
-        put_answer(self.write_alone(&Op::Put { key: key.to_vec(), value: value.to_vec(), cond }))
+        put_answer(self.write_alone(&Op::Put { key: key.to_vec(), value: value.to_vec(), cond, lease: 0 }))
     }
 
     /// Deletes one key if it exists and `cond` holds.
@@ -575,13 +656,49 @@ impl Store {
 
     /// As [`Store::put`], sharing a transaction with concurrent writes (see
     /// [`batch`]); for async callers: it never blocks the calling thread.
+    /// `lease` (0: none) is the lease to attach the key to.
     pub async fn put_batched(
         self: &Arc<Self>,
         key: Vec<u8>,
         value: Vec<u8>,
         cond: Condition,
+        lease: u64,
     ) -> Result<(u64, CommitToken), StoreError> {
-        put_answer(self.batcher.submit(self, Op::Put { key, value, cond }).await.unwrap_or(Err(StoreError::Closed)))
+        put_answer(
+            self.batcher.submit(self, Op::Put { key, value, cond, lease }).await.unwrap_or(Err(StoreError::Closed)),
+        )
+    }
+
+    /// As [`Store::put`], and only while key `fence.0` is at version
+    /// `fence.1`, checked in the same transaction (a lock's fencing token):
+    /// `Fenced` when it is not, nothing written.
+    pub fn put_fenced(
+        &self,
+        fence: (&[u8], u64),
+        key: Vec<u8>,
+        value: Vec<u8>,
+        cond: Condition,
+        lease: u64,
+    ) -> Result<(u64, CommitToken), StoreError> {
+        put_answer(self.write_fenced(fence, Op::Put { key, value, cond, lease }))
+    }
+
+    /// As [`Store::delete`], fenced as [`Store::put_fenced`] is.
+    pub fn delete_fenced(&self, fence: (&[u8], u64), key: Vec<u8>, cond: Condition) -> Result<CommitToken, StoreError> {
+        delete_answer(self.write_fenced(fence, delete_op(key, cond)))
+    }
+
+    /// `op` alone, after a check of the fence; a failed condition of `op`
+    /// is reported as op 0, as for `op` alone.
+    fn write_fenced(&self, (fence, version): (&[u8], u64), op: Op) -> batch::Written {
+        let check = Op::Check { key: fence.to_vec(), cond: Condition::Version(version) };
+        let mut done = self.transact(&[check, op]).map_err(|e| match e {
+            StoreError::ConditionFailed { op: 0, key, current } => StoreError::Fenced { key, version, current },
+            StoreError::ConditionFailed { op: _, key, current } => StoreError::ConditionFailed { op: 0, key, current },
+            e => e,
+        })?;
+        let token = done.token.expect("a write has a token");
+        Ok((done.results.pop().expect("one result per op"), token))
     }
 
     /// As [`Store::delete`], sharing a transaction with concurrent writes.
@@ -611,7 +728,9 @@ impl Store {
                     other => applied.push((i, Ok(other?))),
                 }
             }
-            Ok((applied, self.commit_write(txn)?))
+            let logged =
+                self.log_changes(dbs, &txn, applied.iter().filter_map(|(i, r)| Some((ops[*i], r.as_ref().ok()?))))?;
+            Ok((applied, self.commit_changes(txn, logged)?))
         });
         match attempt {
             Ok((applied, done)) => {
@@ -649,6 +768,12 @@ impl Store {
     /// Runs `ops` in order as one atomic transaction: all apply, or (if a
     /// condition fails) none do.
     pub fn transact(&self, ops: &[Op]) -> Result<Committed, StoreError> {
+        self.transact_bounded(ops, usize::MAX)
+    }
+
+    /// As [`Store::transact`], refusing (and aborting) a transaction whose
+    /// `get`s read more than `max_result_bytes` of values, before it commits.
+    pub fn transact_bounded(&self, ops: &[Op], max_result_bytes: usize) -> Result<Committed, StoreError> {
         for op in ops {
             check_key(op.key())?;
         }
@@ -660,11 +785,22 @@ impl Store {
             let txn = self.env.begin(TxnFlags::default())?;
             let results =
                 ops.iter().enumerate().map(|(i, op)| self.apply(dbs, &txn, i, op)).collect::<Result<Vec<_>, _>>()?;
+            let read: usize = results
+                .iter()
+                .map(|r| match r {
+                    OpResult::Get(Some(entry)) => entry.value.len(),
+                    _ => 0,
+                })
+                .fold(0, usize::saturating_add);
+            if read > max_result_bytes {
+                return Err(StoreError::ResultsTooLarge { bytes: read, limit: max_result_bytes });
+            }
             if !writes {
                 txn.commit()?;
                 return Ok(Committed { results, token: None });
             }
-            match self.commit_write(txn)? {
+            let logged = self.log_changes(dbs, &txn, ops.iter().zip(&results))?;
+            match self.commit_changes(txn, logged)? {
                 done if done.acknowledged => Ok(Committed { results, token: Some(done.token) }),
                 done => Err(StoreError::NotAcknowledged { token: done.token }),
             }
@@ -679,6 +815,118 @@ impl Store {
             observe(started.elapsed());
         }
         done
+    }
+
+    /// Logs the changes `done` made in `txn` (see [`changes`]); the last
+    /// revision given, if any.
+    fn log_changes<'a>(
+        &self,
+        dbs: &Databases,
+        txn: &Txn<'_>,
+        done: impl Iterator<Item = (&'a Op, &'a OpResult)>,
+    ) -> Result<Option<u64>, StoreError> {
+        let logged: Vec<(Vec<u8>, changes::ChangeKind)> = done
+            .filter_map(|(op, result)| match (op, result) {
+                (Op::Put { key, value, .. }, OpResult::Put { version }) => {
+                    Some((key.clone(), changes::ChangeKind::Put { value: value.clone(), version: *version }))
+                }
+                (Op::Delete { key, .. }, OpResult::Delete { existed: true }) => {
+                    Some((key.clone(), changes::ChangeKind::Delete))
+                }
+                _ => None,
+            })
+            .collect();
+        self.append_changes(dbs, txn, logged)
+    }
+
+    /// Appends `logged` (key, kind) to the change log in `txn`, if this
+    /// site has one; the last revision given, if any.
+    fn append_changes(
+        &self,
+        dbs: &Databases,
+        txn: &Txn<'_>,
+        logged: Vec<(Vec<u8>, changes::ChangeKind)>,
+    ) -> Result<Option<u64>, StoreError> {
+        let Some(db) = &dbs.changes else { return Ok(None) };
+        changes::append(db, txn, logged, self.feed.acked()).map_err(|e| self.write_refused(e))
+    }
+
+    /// Commits a write transaction that logged changes up to `logged`; once
+    /// acknowledged, the feed may hand them out.
+    fn commit_changes(&self, txn: Txn<'_>, logged: Option<u64>) -> Result<bdb::txn::Committed, StoreError> {
+        let done = self.commit_write(txn)?;
+        if let (true, Some(last)) = (done.acknowledged, logged) {
+            self.feed.committed(last);
+        }
+        Ok(done)
+    }
+
+    /// The change log's head; None if this site has no change log (yet).
+    /// A replica that opened its databases before the master created the
+    /// log (a rolling upgrade, master last) opens them again once the file
+    /// has arrived.
+    pub fn change_head(&self) -> Result<Option<changes::Head>, StoreError> {
+        let head = self.read(|dbs, txn| match &dbs.changes {
+            Some(db) => Ok(Some(changes::head(db, Some(txn), false)?)),
+            None => Ok(None),
+        })?;
+        if head.is_none() && self.home.join("changes.db").exists() {
+            self.forget_databases();
+        }
+        Ok(head)
+    }
+
+    /// The logged changes after `after` up to `upto`: at most `max_count`,
+    /// and past the first at most `max_bytes` of keys and values.
+    pub fn changes_between(
+        &self,
+        after: u64,
+        upto: u64,
+        max_count: usize,
+        max_bytes: usize,
+    ) -> Result<Vec<changes::Change>, StoreError> {
+        self.read(|dbs, txn| match &dbs.changes {
+            Some(db) => Ok(changes::read(db, txn, after, upto, max_count, max_bytes)?),
+            None => Ok(Vec::new()),
+        })
+    }
+
+    /// The oldest revision in the change log.
+    pub fn oldest_change(&self) -> Result<Option<u64>, StoreError> {
+        self.read(|dbs, txn| match &dbs.changes {
+            Some(db) => Ok(changes::oldest(db, txn)?),
+            None => Ok(None),
+        })
+    }
+
+    /// A master writes the change log's head alone, recording `acked`.
+    /// When this commit is acknowledged, every revision logged before it is
+    /// durable too: answers the last of them then.
+    fn mark_changes_acked(&self, acked: u64) -> Result<Option<u64>, StoreError> {
+        self.with_dbs(false, |dbs| {
+            let Some(db) = &dbs.changes else { return Ok(None) };
+            let txn = self.env.begin(TxnFlags::default())?;
+            let head = changes::mark_acked(db, &txn, acked).map_err(|e| self.write_refused(e))?;
+            let done = txn.commit_unflushed_with_token().map_err(|e| self.write_refused(e))?;
+            Ok(done.acknowledged.then(|| head.last()))
+        })
+    }
+
+    /// A master deletes up to `max` of the oldest changes, keeping every
+    /// revision after `keep_after`.
+    fn trim_changes(&self, keep_after: u64, max: usize) -> Result<usize, StoreError> {
+        self.with_dbs(false, |dbs| {
+            let Some(db) = &dbs.changes else { return Ok(0) };
+            let txn = self.env.begin(TxnFlags::default())?;
+            let trimmed = changes::trim(db, &txn, keep_after, max).map_err(|e| self.write_refused(e))?;
+            self.commit_write(txn)?;
+            Ok(trimmed)
+        })
+    }
+
+    /// This site is master (or standalone) now, as Berkeley DB says.
+    fn is_master(&self) -> bool {
+        !self.env.is_replicated() || self.env.rep_state().is_ok_and(|s| s.is_master)
     }
 
     /// Sets who is told how long each write commit took (log write, flush
@@ -712,15 +960,20 @@ impl Store {
         Ok(match op {
             Op::Get { .. } => OpResult::Get(current),
             Op::Check { .. } => OpResult::Check,
-            Op::Put { value, .. } => {
+            Op::Put { value, lease, .. } => {
                 let version = match version {
                     Some(v) => v + 1,
                     None => self.env.current_lsn()?.as_u64(),
                 };
-                dbs.kv.put(txn, key, &record::encode(version, value)).map_err(|e| self.write_refused(e))?;
+                let old = current.as_ref().map_or(0, |e| e.lease);
+                self.move_lease(dbs, txn, key, old, *lease)?;
+                dbs.kv.put(txn, key, &record::encode(version, value, *lease)).map_err(|e| self.write_refused(e))?;
                 OpResult::Put { version }
             }
             Op::Delete { .. } => {
+                if let Some(old) = current.as_ref().map(|e| e.lease).filter(|&l| l != 0) {
+                    self.move_lease(dbs, txn, key, old, 0)?;
+                }
                 OpResult::Delete { existed: dbs.kv.delete(txn, key).map_err(|e| self.write_refused(e))? }
             }
         })
@@ -729,11 +982,23 @@ impl Store {
     /// Lists up to `limit` keys starting with `prefix`, in byte order,
     /// strictly after `start_after` when given.
     pub fn list(&self, prefix: &[u8], start_after: Option<&[u8]>, limit: usize) -> Result<Page, StoreError> {
+        self.list_bounded(prefix, start_after, limit, usize::MAX)
+    }
+
+    /// As [`Store::list`], and the page also ends (with `next`) once its keys
+    /// and values add up to `max_bytes`; it always holds at least one item.
+    pub fn list_bounded(
+        &self,
+        prefix: &[u8],
+        start_after: Option<&[u8]>,
+        limit: usize,
+        max_bytes: usize,
+    ) -> Result<Page, StoreError> {
         let start = match start_after {
             Some(after) if after >= prefix => [after, &[0]].concat(),
             _ => prefix.to_vec(),
         };
-        self.read(|dbs, txn| scan(&dbs.kv, txn, &start, prefix, limit))
+        self.read(|dbs, txn| scan(&dbs.kv, txn, &start, prefix, limit, max_bytes))
     }
 
     /// Read-your-writes: waits until the commit of `token` is applied on this
@@ -860,19 +1125,28 @@ fn read_entry(kv: &Database, txn: &Txn<'_>, key: &[u8], for_update: bool) -> Res
         .transpose()
 }
 
-fn scan(kv: &Database, txn: &Txn<'_>, start: &[u8], prefix: &[u8], limit: usize) -> Result<Page, StoreError> {
+fn scan(
+    kv: &Database,
+    txn: &Txn<'_>,
+    start: &[u8],
+    prefix: &[u8],
+    limit: usize,
+    max_bytes: usize,
+) -> Result<Page, StoreError> {
     let mut page = Page::default();
+    let mut bytes = 0usize;
     let mut cursor = kv.cursor(txn)?;
     let mut pair = cursor.seek_at_or_after(start)?;
     while let Some((key, raw)) = pair {
         if !key.starts_with(prefix) {
             break;
         }
-        if page.items.len() == limit {
+        let entry = record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.clone()))?;
+        bytes = bytes.saturating_add(key.len() + entry.value.len());
+        if page.items.len() == limit || (bytes > max_bytes && !page.items.is_empty()) {
             page.next = page.items.last().map(|(k, _)| k.clone());
             break;
         }
-        let entry = record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.clone()))?;
         page.items.push((key, entry));
         pair = cursor.next_pair()?;
     }

@@ -89,7 +89,7 @@ fn a_transaction_applies_all_or_nothing() {
     let (_d, s) = open();
     let (v, _) = s.put(b"a", b"1", Condition::Any).unwrap();
     let failing = [
-        Op::Put { key: b"b".to_vec(), value: b"2".to_vec(), cond: Condition::Any },
+        Op::Put { key: b"b".to_vec(), value: b"2".to_vec(), cond: Condition::Any, lease: 0 },
         Op::Delete { key: b"a".to_vec(), cond: Condition::Any },
         Op::Check { key: b"a".to_vec(), cond: Condition::Version(v) },
     ];
@@ -102,14 +102,14 @@ fn a_transaction_applies_all_or_nothing() {
 
     let ok = [
         Op::Check { key: b"a".to_vec(), cond: Condition::Version(v) },
-        Op::Put { key: b"b".to_vec(), value: b"2".to_vec(), cond: Condition::Absent },
+        Op::Put { key: b"b".to_vec(), value: b"2".to_vec(), cond: Condition::Absent, lease: 0 },
         Op::Get { key: b"b".to_vec() },
         Op::Delete { key: b"zz".to_vec(), cond: Condition::Any },
     ];
     let done = s.transact(&ok).unwrap();
     assert!(done.token.is_some());
     let OpResult::Put { version } = done.results[1] else { panic!() };
-    assert_eq!(done.results[2], OpResult::Get(Some(Entry { value: b"2".to_vec(), version })));
+    assert_eq!(done.results[2], OpResult::Get(Some(Entry { value: b"2".to_vec(), version, lease: 0 })));
     assert_eq!(done.results[3], OpResult::Delete { existed: false });
 
     let read_only = s.transact(&[Op::Get { key: b"a".to_vec() }]).unwrap();
@@ -131,6 +131,9 @@ fn listing_pages_through_a_prefix_in_byte_order() {
     assert_eq!(keys(&p3), [b"b/5"]);
     assert_eq!(p3.next, None, "the last page has no next");
     // A page that ends exactly at the end of the prefix has no next either.
+    let bounded = s.list_bounded(b"b/", None, 10, 1).unwrap();
+    assert_eq!(bounded.items.len(), 1, "a byte bound still returns one item");
+    assert_eq!(bounded.next.as_deref(), Some(&bounded.items[0].0[..]), "and says where to go on");
     let exact = s.list(b"b/", Some(b"b/3"), 2).unwrap();
     assert_eq!(keys(&exact), [&b"b/4"[..], b"b/5"]);
     assert_eq!(exact.next, None);
@@ -194,8 +197,18 @@ fn transactions_in_opposite_key_orders_survive_deadlocks() {
                 for i in 0..50 {
                     let (a, b) = if t % 2 == 0 { (b"p", b"q") } else { (b"q", b"p") };
                     let ops = [
-                        Op::Put { key: a.to_vec(), value: format!("{t}-{i}").into_bytes(), cond: Condition::Any },
-                        Op::Put { key: b.to_vec(), value: format!("{t}-{i}").into_bytes(), cond: Condition::Any },
+                        Op::Put {
+                            key: a.to_vec(),
+                            value: format!("{t}-{i}").into_bytes(),
+                            cond: Condition::Any,
+                            lease: 0,
+                        },
+                        Op::Put {
+                            key: b.to_vec(),
+                            value: format!("{t}-{i}").into_bytes(),
+                            cond: Condition::Any,
+                            lease: 0,
+                        },
                     ];
                     s.transact(&ops).unwrap();
                 }
@@ -216,7 +229,7 @@ fn data_survives_close_and_reopen_and_the_dir_is_exclusive() {
     s.shutdown().unwrap();
     drop(s);
     let s = Store::open(dir.path(), &StoreOptions::default()).unwrap();
-    assert_eq!(s.get(b"k").unwrap(), Some(Entry { value: b"v".to_vec(), version: v }));
+    assert_eq!(s.get(b"k").unwrap(), Some(Entry { value: b"v".to_vec(), version: v, lease: 0 }));
 }
 
 #[test]
@@ -329,7 +342,7 @@ fn batched_writes_keep_each_writes_condition_and_answer() {
         let creates: Vec<_> = (0..64)
             .map(|i| {
                 let s = Arc::clone(&s);
-                tokio::spawn(async move { s.put_batched(b"once".to_vec(), vec![i], Condition::Absent).await })
+                tokio::spawn(async move { s.put_batched(b"once".to_vec(), vec![i], Condition::Absent, 0).await })
             })
             .collect();
         let mut won = Vec::new();
@@ -347,7 +360,7 @@ fn batched_writes_keep_each_writes_condition_and_answer() {
             .map(|i| {
                 let s = Arc::clone(&s);
                 tokio::spawn(async move {
-                    s.put_batched(format!("k{i:02}").into_bytes(), vec![1; 10], Condition::Any).await
+                    s.put_batched(format!("k{i:02}").into_bytes(), vec![1; 10], Condition::Any, 0).await
                 })
             })
             .collect();
@@ -355,7 +368,7 @@ fn batched_writes_keep_each_writes_condition_and_answer() {
             p.await.unwrap().unwrap();
         }
         assert_eq!(s.list(b"k", None, 100).unwrap().items.len(), 64);
-        let stale = s.put_batched(b"k00".to_vec(), b"x".to_vec(), Condition::Version(1 << 62)).await;
+        let stale = s.put_batched(b"k00".to_vec(), b"x".to_vec(), Condition::Version(1 << 62), 0).await;
         assert!(matches!(stale, Err(StoreError::ConditionFailed { .. })), "a stale If-Match fails");
         assert!(matches!(s.delete_batched(b"missing".to_vec(), Condition::Any).await, Err(StoreError::NotFound)));
         s.delete_batched(b"k01".to_vec(), Condition::Any).await.unwrap();

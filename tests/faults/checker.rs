@@ -6,9 +6,10 @@
 //!   is at least every acknowledged one (lost increment), and at most the
 //!   acknowledged plus the unknown ones (an increment applied twice);
 //! - a token read returns the token's write (never older, never absent);
-//! - master reads that return less than an increment acknowledged before the
-//!   read began are counted (stale master reads: Berkeley DB gives no such
-//!   guarantee without master leases; docs/reliability.md).
+//! - a linearizable read (the default) never returns less than an increment
+//!   acknowledged before the read began (a stale one is a violation);
+//! - `consistency=master` reads that do are counted (stale master reads:
+//!   Berkeley DB gives no such guarantee; docs/reliability.md).
 //!
 //! A violation comes with the minimal history that shows it: the operations
 //! on that key, in start order.
@@ -33,6 +34,8 @@ pub struct Report {
     pub stale_master_reads: u64,
     pub stale_master_reads_by_target: BTreeMap<String, u64>,
     pub stale_master_read_example: String,
+    pub linearizable_reads: u64,
+    pub stale_linearizable_reads: u64,
     #[serde(skip)]
     pub violations: Vec<String>,
 }
@@ -143,7 +146,7 @@ pub fn check(history: &[Op], contents: &HashMap<String, String>) -> Report {
                 show(history, key, 30)
             ));
         }
-        // Master reads: never below an increment acknowledged before the read began.
+        // Reads: never below an increment acknowledged before the read began.
         let mut acked_by_end: Vec<(f64, u64)> = cas
             .iter()
             .filter(|o| o.outcome == Outcome::Ok)
@@ -157,11 +160,21 @@ pub fn check(history: &[Op], contents: &HashMap<String, String>) -> Report {
             highest = highest.max(*v);
             *v = highest;
         }
-        for read in history.iter().filter(|o| o.kind == Kind::MasterRead && o.key == key) {
+        let reads = history.iter().filter(|o| matches!(o.kind, Kind::MasterRead | Kind::LinearizableRead));
+        for read in reads.filter(|o| o.key == key) {
             let before = acked_by_end.partition_point(|(end, _)| *end < read.start);
             let floor = if before == 0 { 0 } else { acked_by_end[before - 1].1 };
             let got: u64 = read.value.as_ref().and_then(|v| v.parse().ok()).unwrap_or(0);
-            if got < floor {
+            if read.kind == Kind::LinearizableRead {
+                r.linearizable_reads += 1;
+                if got < floor {
+                    r.stale_linearizable_reads += 1;
+                    r.violations.push(format!(
+                        "a linearizable read of {key} returned {got}, but {floor} was acknowledged before it began\n{}",
+                        show(history, key, 30)
+                    ));
+                }
+            } else if got < floor {
                 if r.stale_master_reads == 0 {
                     let ack =
                         cas.iter().find(|o| o.outcome == Outcome::Ok && o.value.as_deref() == Some(&floor.to_string()));

@@ -19,7 +19,10 @@ pub enum Kind {
     Write,
     TokenRead,
     Cas,
+    /// `consistency=master`: may be stale during a partition (counted).
     MasterRead,
+    /// The default, `linearizable`: never stale (a stale one fails the run).
+    LinearizableRead,
 }
 
 /// How an operation ended, as a client can know it.
@@ -152,12 +155,18 @@ impl Client {
         });
     }
 
-    /// Reads a counter from the master, then compare-and-swaps it to +1.
+    /// Reads a counter (three times in four at the default consistency,
+    /// linearizable; else at `master`), then compare-and-swaps it to +1.
     fn increment(&mut self) {
         let key = COUNTERS[self.rng.gen_range(0..COUNTERS.len())].to_string();
         let target = self.pick(false);
+        let (kind, query) = if self.rng.gen_range(0..4) == 0 {
+            (Kind::MasterRead, "?consistency=master")
+        } else {
+            (Kind::LinearizableRead, "")
+        };
         let start = self.now();
-        let r = self.call("GET", &format!("{target}/v1/kv/{key}?consistency=master"), &[], "");
+        let r = self.call("GET", &format!("{target}/v1/kv/{key}{query}"), &[], "");
         let (current, precondition) = match &r {
             Ok(r) if r.status == 200 => match (r.body.parse::<u64>(), &r.etag) {
                 (Ok(v), Some(etag)) => (v, ("if-match", etag.clone())),
@@ -168,7 +177,7 @@ impl Client {
         };
         self.record(Op {
             client: self.id,
-            kind: Kind::MasterRead,
+            kind,
             key: key.clone(),
             value: Some(current.to_string()),
             expected: None,

@@ -15,12 +15,15 @@ mod checker;
 mod clients;
 mod disk;
 mod lag;
+mod locks;
 mod nemesis;
 mod net;
 mod oneway;
 #[path = "../common/ports.rs"]
 mod ports;
 mod sites;
+mod stale;
+mod watchers;
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -107,6 +110,15 @@ fn faults_under_quorum() {
     let stop = Arc::new(AtomicBool::new(false));
     let backs: Vec<String> = group.backs.iter().map(|s| s.url.clone()).collect();
     let targets: Vec<String> = group.all().map(|s| s.url.clone()).collect();
+    // A watcher on every site, from the revision before any client writes.
+    let start = watchers::current_revision(&group.backs[0].url).expect("the master answers a watch");
+    let watching_done = Arc::new(AtomicBool::new(false));
+    let final_revision = Arc::new(std::sync::atomic::AtomicU64::new(u64::MAX));
+    let give_up = Arc::new(Mutex::new(None));
+    let watcher_threads =
+        watchers::spawn(&targets, start, watching_done.clone(), final_revision.clone(), give_up.clone());
+    let lock_dir = tempfile::tempdir().unwrap();
+    let contenders = locks::spawn(seed, &targets, lock_dir.path(), stop.clone());
     let plan = clients::Plan { seed, writers: 3, cas: 3, targets, backs };
     let threads = clients::spawn(&plan, history.clone(), stop.clone(), t0);
 
@@ -129,8 +141,16 @@ fn faults_under_quorum() {
     for t in threads {
         t.join().unwrap();
     }
+    let (lock_records, holders_paused) = contenders.join();
     let settle =
         converge(&group, true).unwrap_or_else(|| panic!("seed {seed}: no convergence after the clients stopped"));
+    // The watchers follow until they have seen the last revision.
+    let master = nemesis::master_index(&group).expect("one master after convergence");
+    let last = watchers::current_revision(&group.backs[master].url).expect("the master answers a watch");
+    final_revision.store(last, Ordering::Relaxed);
+    *give_up.lock().unwrap() = Some(Instant::now() + Duration::from_secs(60));
+    watching_done.store(true, Ordering::Relaxed);
+    let seen: Vec<watchers::Seen> = watcher_threads.into_iter().map(|t| t.join().unwrap()).collect();
 
     // Identical contents everywhere (views included), then the history
     // against them.
@@ -156,6 +176,10 @@ fn faults_under_quorum() {
     let history = history.lock().unwrap().clone();
     let report = checker::check(&history, &per_site[0]);
     violations.extend(report.violations.iter().cloned());
+    let (watch_report, watch_violations) = watchers::check(&seen, &history, &per_site[0]);
+    violations.extend(watch_violations);
+    let (lock_report, lock_violations) = locks::check(&seen[0].events, &lock_records, holders_paused);
+    violations.extend(lock_violations);
 
     let figures = serde_json::json!({
         "seed": seed,
@@ -163,6 +187,8 @@ fn faults_under_quorum() {
         "faults": nemesis.counts,
         "operations": history.len(),
         "check": report,
+        "watch": watch_report,
+        "locks": lock_report,
         "keys": per_site[0].len(),
         "logged_errors": logged_errors.len(),
         "logged_errors_first": logged_errors.iter().take(5).collect::<Vec<_>>(),
@@ -178,4 +204,5 @@ fn faults_under_quorum() {
     }
     assert!(violations.is_empty(), "seed {seed}: {} violations (first ones above)", violations.len());
     assert!(report.acknowledged_writes > 0 && report.acknowledged_increments > 0, "no operation succeeded at all");
+    assert!(lock_report.acknowledged_increments > 0, "no fenced increment succeeded at all");
 }

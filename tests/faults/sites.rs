@@ -152,6 +152,12 @@ impl Drop for Site {
 /// FISH_FAULTS_LEASES=1 turns master leases on.
 /// Mutual TLS for the site `name` at `host:port`: a certificate of the
 /// run's CA in `pki` (made on first use), as `[replication.tls]`.
+/// The API of the namespaced sites runs without tokens, explicitly: these
+/// tests are about replication under faults, on private namespaces, and
+/// their clients speak plain HTTP. Tokens and HTTPS are tested in
+/// tests/it/auth.rs (and the Ansible fleet test).
+const HTTP_OPT_OUT: &str = "insecure = true\n";
+
 fn tls_settings(pki: &std::path::Path, name: &str, host: &str, port: u16) -> String {
     if !pki.join("ca.pem").exists() {
         fish::pki::make_ca(pki, "Fish faults CA").unwrap();
@@ -199,7 +205,7 @@ impl Group {
             std::fs::write(
                 &config,
                 format!(
-                    "role = \"back\"\nname = \"{name}\"\ndata_dir = \"{}\"\n[http]\nlisten = \"{a}:8080\"\n\
+                    "role = \"back\"\nname = \"{name}\"\ndata_dir = \"{}\"\n[http]\nlisten = \"{a}:8080\"\n{HTTP_OPT_OUT}\
                      [replication]\nlisten = \"{a}:7000\"\nhelpers = [{}]\ngroup_creator = {}\npriority = {}\n{}{}",
                     dir.path().join(&name).display(),
                     helpers.join(", "),
@@ -229,7 +235,7 @@ impl Group {
             std::fs::write(
                 &config,
                 format!(
-                    "role = \"front\"\nname = \"{name}\"\ndata_dir = \"{}\"\n[http]\nlisten = \"{a}:{}\"\n\
+                    "role = \"front\"\nname = \"{name}\"\ndata_dir = \"{}\"\n[http]\nlisten = \"{a}:{}\"\n{HTTP_OPT_OUT}\
                      [replication]\nlisten = \"{a}:{}\"\nhelpers = [{}]\n{}",
                     dir.path().join(&name).display(),
                     8090 + i,

@@ -121,3 +121,95 @@ fn backup_and_restore_refuse_what_would_lose_or_mix_data() {
     assert!(!joiner.dir.path().join("data").exists());
     assert!(site.stop().success());
 }
+
+/// A backup is its owner's alone (0700, files 0600); `fishd restore`
+/// refuses a manifest that names `../x`, an absolute path or a file whose
+/// SHA-256 differs, and writes nothing then.
+#[test]
+fn restore_trusts_no_name_or_byte_of_a_manifest() {
+    use std::os::unix::fs::PermissionsExt;
+    let mut site = Site::start("baktamper", "");
+    assert_eq!(site.http().put("k", b"v").status, 204);
+    let scratch = tempfile::tempdir().unwrap();
+    let good = scratch.path().join("good");
+    let out = Command::new(FISHCTL).args(["--url", &site.url, "backup"]).arg(&good).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::metadata(&good).unwrap().permissions().mode() & 0o777, 0o700);
+    for entry in std::fs::read_dir(&good).unwrap() {
+        let meta = entry.unwrap().metadata().unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    }
+    assert!(site.stop().success());
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(good.join("fish-backup.json")).unwrap()).unwrap();
+    assert_eq!(manifest["format"], 2);
+    let victim = scratch.path().join("victim");
+    std::fs::write(&victim, b"keep").unwrap();
+    let tampered = |what: &str, edit: &dyn Fn(&mut serde_json::Value)| {
+        let dir = scratch.path().join(what);
+        std::fs::create_dir(&dir).unwrap();
+        for entry in std::fs::read_dir(&good).unwrap() {
+            let entry = entry.unwrap();
+            std::fs::copy(entry.path(), dir.join(entry.file_name())).unwrap();
+        }
+        let mut m = manifest.clone();
+        edit(&mut m);
+        std::fs::write(dir.join("fish-backup.json"), serde_json::to_vec(&m).unwrap()).unwrap();
+        let target = Site::create(&format!("bak-{what}"), "");
+        let out = Command::new(FISHD)
+            .args(["restore", "--from"])
+            .arg(&dir)
+            .arg("--config")
+            .arg(&target.config)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert_eq!(out.status.code(), Some(1), "{what}: {err}");
+        let data = target.dir.path().join("data");
+        let env = data.join("bdb");
+        assert!(!env.exists() || std::fs::read_dir(&env).unwrap().next().is_none(), "{what}: nothing restored");
+        assert!(!data.join("bdb.restoring").exists(), "{what}: no staging left behind");
+        err
+    };
+    let victim_name = format!("../{}", victim.file_name().unwrap().to_string_lossy());
+    let err = tampered("dotdot", &|m| m["files"][0]["name"] = victim_name.clone().into());
+    assert!(err.contains("not a plain file name"), "{err}");
+    let absolute = victim.display().to_string();
+    let err = tampered("absolute", &|m| m["files"][0]["name"] = absolute.clone().into());
+    assert!(err.contains("not a plain file name"), "{err}");
+    let err = tampered("checksum", &|m| {
+        m["files"][0]["sha256"] = "00".repeat(32).into();
+    });
+    assert!(err.contains("SHA-256"), "{err}");
+    assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+}
+
+/// A client that asks for a backup and stops reading is cut off after
+/// `response_timeout_ms`; the staging copy is removed, and the next
+/// backup succeeds.
+#[test]
+fn a_backup_client_that_stops_reading_is_cut_off_and_the_next_backup_works() {
+    use std::io::{Read, Write};
+    let site = Site::start("bakstall", "[http]\nresponse_timeout_ms = 1500\n");
+    // 32 MiB: more than the sockets' buffers on loopback hold.
+    let value = vec![b'x'; 512 << 10];
+    for i in 0..64 {
+        assert_eq!(site.http().put(&format!("big{i}"), &value).status, 204);
+    }
+    let addr = site.url.trim_start_matches("http://");
+    let mut stalled = std::net::TcpStream::connect(addr).unwrap();
+    stalled.write_all(b"POST /v1/backup HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n").unwrap();
+    let mut head = [0u8; 12];
+    stalled.read_exact(&mut head).unwrap();
+    assert_eq!(&head, b"HTTP/1.1 200");
+    // Stop reading; the site gives up on this client.
+    crate::harness::wait_until("the stalled backup to be cut off", Duration::from_secs(30), || {
+        site.log().contains("sending the backup failed")
+    });
+    let staging = site.dir.path().join("data").join("backup.tmp");
+    crate::harness::wait_until("the staging copy to go", Duration::from_secs(10), || !staging.exists());
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(FISHCTL).args(["--url", &site.url, "backup"]).arg(dir.path().join("b")).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    drop(stalled);
+}

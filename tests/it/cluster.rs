@@ -27,7 +27,7 @@ impl Cluster {
         prefix: &str,
         n: usize,
         extra: &str,
-        prepare: impl Fn(usize, &Site) -> Vec<(String, String)>,
+        prepare: impl Fn(usize, &mut Site) -> Vec<(String, String)>,
     ) -> Cluster {
         let mut sites: Vec<Site> = Vec::new();
         for i in 0..n {
@@ -40,7 +40,7 @@ impl Cluster {
             );
             let mut site = Site::create(&format!("{prefix}{i}"), &rep);
             site.reconfigure(extra);
-            site.env = prepare(i, &site);
+            site.env = prepare(i, &mut site);
             site.spawn();
             sites.push(site);
         }

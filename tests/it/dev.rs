@@ -70,7 +70,11 @@ fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
     });
     let log_text = || std::fs::read_to_string(log.path()).unwrap_or_default();
     let mut up = false;
+    let mut token = None;
     while let Ok(line) = lines.recv_timeout(Duration::from_secs(180)) {
+        if let Some(t) = line.trim().strip_prefix("export FISH_TOKEN=") {
+            token = Some(t.to_string());
+        }
         if let Some(rest) = line.trim().strip_prefix("data and configs in ") {
             let path = rest.strip_suffix(" (removed on exit)").expect("a scratch dir, removed on exit");
             dev.root = Some(PathBuf::from(path));
@@ -91,23 +95,33 @@ fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
     }
     assert_eq!(processes_under(&root).len(), 5, "3 back-ends and 2 front-ends run under {}", root.display());
 
+    // The API needs the admin token it printed.
+    let token = token.expect("fishd dev printed an admin token");
+    let fishctl = || {
+        let mut c = Command::new(FISHCTL);
+        c.env("FISH_TOKEN", &token);
+        c
+    };
     let front = format!("http://127.0.0.1:{http}");
-    let put = Command::new(FISHCTL).args(["--url", &front, "put", "dev-key", "dev-value"]).output().unwrap();
+    let refused =
+        Command::new(FISHCTL).args(["--url", &front, "get", "dev-key"]).env_remove("FISH_TOKEN").output().unwrap();
+    assert!(
+        !refused.status.success() && String::from_utf8_lossy(&refused.stderr).contains("credential"),
+        "{refused:?}"
+    );
+    let put = fishctl().args(["--url", &front, "put", "dev-key", "dev-value"]).output().unwrap();
     assert!(put.status.success(), "{put:?}");
-    let get = Command::new(FISHCTL).args(["--url", &front, "get", "dev-key"]).output().unwrap();
+    let get = fishctl().args(["--url", &front, "get", "dev-key"]).output().unwrap();
     assert_eq!(get.stdout, b"dev-value", "{get:?}");
     // Both front-ends are views.
-    let members = Command::new(FISHCTL).args(["--url", &front, "members"]).output().unwrap();
+    let members = fishctl().args(["--url", &front, "members"]).output().unwrap();
     let text = String::from_utf8_lossy(&members.stdout);
     assert_eq!(text.lines().filter(|l| l.split_whitespace().nth(1) == Some("view")).count(), 2, "{text}");
     // Written through front0, the value reached every back-end and front1.
     for i in 1..=4 {
         let url = format!("http://127.0.0.1:{}", http + i);
         wait_until(&format!("site {i} after front0 to have dev-key"), Duration::from_secs(10), || {
-            let o = Command::new(FISHCTL)
-                .args(["--url", &url, "get", "dev-key", "--consistency", "replica"])
-                .output()
-                .unwrap();
+            let o = fishctl().args(["--url", &url, "get", "dev-key", "--consistency", "replica"]).output().unwrap();
             o.stdout == b"dev-value"
         });
     }

@@ -111,3 +111,54 @@ fn a_proxy_front_end_follows_a_new_master_while_the_old_one_is_frozen() {
     // own 1-24 ms; the bound is three polls of one back-end.
     assert!(followed < Duration::from_millis(600), "followed only after {followed:?}");
 }
+
+/// The value of one counter series in a site's `/metrics` (0 if absent).
+fn metric(h: &crate::harness::Http, series: &str) -> u64 {
+    let text = String::from_utf8(h.call("GET", "/metrics", &[], b"").body).unwrap();
+    text.lines().find_map(|l| l.strip_prefix(series)?.trim().parse().ok()).unwrap_or(0)
+}
+
+/// Reads at the default consistency, linearizable, from every kind of site:
+/// each is served by the master and confirmed by a read barrier there, and
+/// concurrent reads share barriers. `consistency=linearizable` says the
+/// same; `master` reads take no barrier.
+#[test]
+fn linearizable_reads_from_every_site_are_confirmed_by_shared_barriers() {
+    let mut c = Cluster::start("lin", 3, FAST);
+    let f = c.add_front("lin-front", "");
+    let m = c.wait_for_master(None);
+    assert_eq!(c.http(m).put("k", b"v").status, 204);
+    let master = c.http(m);
+    let confirmed = "fish_linearizable_reads_total{outcome=\"confirmed\"}";
+    let barriers = "fish_read_barriers_total{outcome=\"acknowledged\"}";
+    let sites = [c.http(m), c.http(c.other_than(m)), c.fronts[f].http()];
+    for (i, h) in sites.iter().enumerate() {
+        let before = metric(&master, confirmed);
+        for path in ["/v1/kv/k", "/v1/kv/k?consistency=linearizable"] {
+            let r = h.call("GET", path, &[], b"");
+            assert_eq!((r.status, r.body.as_slice()), (200, &b"v"[..]), "site {i}: {path}");
+        }
+        let list = h.call("GET", "/v1/kv?prefix=k", &[], b"").json();
+        assert_eq!(list["items"][0]["value"], "v", "site {i}");
+        let txn = h.call("POST", "/v1/txn", &[], br#"{"ops":[{"op":"get","key":"k"}]}"#);
+        assert_eq!(txn.status, 200, "site {i}: read-only txn");
+        assert_eq!(metric(&master, confirmed), before + 4, "site {i}: four reads confirmed on the master");
+    }
+    let before = (metric(&master, confirmed), metric(&master, barriers));
+    assert_eq!(master.call("GET", "/v1/kv/k?consistency=master", &[], b"").status, 200);
+    assert_eq!((metric(&master, confirmed), metric(&master, barriers)), before, "master reads take no barrier");
+
+    // 16 readers at once: every read is confirmed, by fewer barriers.
+    let readers: Vec<_> = (0..16)
+        .map(|_| {
+            let h = c.http(m);
+            std::thread::spawn(move || (0..25).all(|_| h.get("k").status == 200))
+        })
+        .collect();
+    assert!(readers.into_iter().all(|r| r.join().unwrap()), "every concurrent read answered 200");
+    let reads = metric(&master, confirmed) - before.0;
+    let used = metric(&master, barriers) - before.1;
+    eprintln!("400 concurrent linearizable reads: {reads} confirmed by {used} barriers");
+    assert_eq!(reads, 400);
+    assert!(used < reads, "concurrent reads share barriers: {used} barriers for {reads} reads");
+}

@@ -4,10 +4,13 @@
 //! chunking, broken JSON and tokens), plus slow clients that trickle a
 //! request. The site must never answer 500, never die, keep serving normal
 //! requests throughout, and keep its data. The seed is printed;
-//! FISH_FUZZ_SEED replays it.
+//! FISH_FUZZ_SEED replays it. It runs three times: plain, with a tokens
+//! file (requests carry a valid, a forged or no token), and with tokens
+//! over HTTPS.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::sync::Arc;
 use std::time::Duration;
 
 use rand::rngs::StdRng;
@@ -28,6 +31,16 @@ const PATHS: &[&str] = &[
     "/v1/kv?start_after=",
     "/v1/kv?consistency=",
     "/v1/txn",
+    "/v1/watch",
+    "/v1/watch?since=",
+    "/v1/watch?prefix=",
+    "/v1/leases",
+    "/v1/leases?after=",
+    "/v1/leases/",
+    "/v1/leases/1",
+    "/v1/leases/1/keepalive",
+    "/v1/leases/1/keepalive?stream=",
+    "/v1/kv/fuzz?lease=",
     "/v1/status",
     "/v1/members",
     "/healthz",
@@ -49,6 +62,7 @@ const HEADERS: &[&str] = &[
     "If-Match",
     "If-None-Match",
     "Fish-After",
+    "Fish-Fence",
     "Content-Type",
     "Content-Length",
     "Transfer-Encoding",
@@ -116,15 +130,64 @@ fn request(rng: &mut StdRng) -> Vec<u8> {
     out
 }
 
-/// Sends raw bytes; the status code of the answer, if one came.
-fn send(addr: &str, bytes: &[u8]) -> Option<u16> {
-    let mut s = TcpStream::connect(addr).ok()?;
+/// How the fuzzer reaches the site.
+#[derive(Clone)]
+enum Wire {
+    Plain,
+    Tls(Arc<rustls::ClientConfig>),
+}
+
+/// A connection over `wire`.
+fn connect(addr: &str, wire: &Wire) -> Option<Box<dyn ReadWrite>> {
+    let s = TcpStream::connect(addr).ok()?;
     s.set_write_timeout(Some(Duration::from_secs(2))).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(2))).ok()?;
+    match wire {
+        Wire::Plain => Some(Box::new(s)),
+        Wire::Tls(config) => {
+            let name = rustls::pki_types::ServerName::try_from("127.0.0.1").unwrap();
+            let conn = rustls::ClientConnection::new(Arc::clone(config), name).ok()?;
+            Some(Box::new(rustls::StreamOwned::new(conn, s)))
+        }
+    }
+}
+
+trait ReadWrite: Read + Write + Send {
+    /// Ends the request: the TCP write side, or TLS's close_notify.
+    fn finish(&mut self);
+}
+
+impl ReadWrite for TcpStream {
+    fn finish(&mut self) {
+        let _ = self.shutdown(std::net::Shutdown::Write);
+    }
+}
+
+impl ReadWrite for rustls::StreamOwned<rustls::ClientConnection, TcpStream> {
+    fn finish(&mut self) {
+        self.conn.send_close_notify();
+        let _ = self.flush();
+    }
+}
+
+/// Sends raw bytes; the status code of the answer, if one came.
+fn send(addr: &str, wire: &Wire, bytes: &[u8]) -> Option<u16> {
+    send_with(addr, wire, bytes, true)
+}
+
+/// `finish`: end the request (see [`ReadWrite::finish`]). A complete
+/// request must not: the server takes the half-close for a client gone
+/// and drops a write in progress.
+fn send_with(addr: &str, wire: &Wire, bytes: &[u8], finish: bool) -> Option<u16> {
+    let mut s = connect(addr, wire)?;
     let _ = s.write_all(bytes);
     // End of request: a declared length longer than what was sent is
     // answered (or the connection closed) at once rather than after a wait.
-    let _ = s.shutdown(std::net::Shutdown::Write);
+    if finish {
+        s.finish();
+    } else {
+        let _ = s.flush();
+    }
     let mut head = [0u8; 12];
     let mut got = 0;
     while got < head.len() {
@@ -139,22 +202,101 @@ fn send(addr: &str, bytes: &[u8]) -> Option<u16> {
 
 #[test]
 fn malformed_and_hostile_requests_never_crash_a_site_or_touch_its_data() {
+    fuzz_a_site(false, false);
+}
+
+#[test]
+fn the_fuzzer_with_tokens_on_never_crashes_a_site_or_touches_its_data() {
+    fuzz_a_site(true, false);
+}
+
+#[test]
+fn the_fuzzer_over_https_with_tokens_never_crashes_a_site() {
+    fuzz_a_site(true, true);
+}
+
+const TOKEN: &str = "fuzz-admin-secret-000000000001";
+
+/// Adds an Authorization header after the request line: mostly the valid
+/// token, else a forged one or none.
+fn with_credential(rng: &mut StdRng, mut req: Vec<u8>) -> Vec<u8> {
+    let header = match rng.gen_range(0..10) {
+        0..7 => format!("Authorization: Bearer {TOKEN}\r\n"),
+        7 => {
+            format!("Authorization: Bearer {}\r\n", String::from_utf8_lossy(&noise(rng, 40)).replace(['\r', '\n'], ""))
+        }
+        8 => "Authorization: Basic Zm9vOmJhcg==\r\n".to_string(),
+        _ => return req,
+    };
+    if let Some(end) = req.windows(2).position(|w| w == b"\r\n") {
+        req.splice(end + 2..end + 2, header.into_bytes());
+    }
+    req
+}
+
+fn fuzz_a_site(tokens: bool, tls: bool) {
     let seed = std::env::var("FISH_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(rand::random::<u64>);
-    eprintln!("fuzz: seed {seed} (replay: FISH_FUZZ_SEED={seed})");
+    eprintln!("fuzz: seed {seed} (replay: FISH_FUZZ_SEED={seed}), tokens {tokens}, tls {tls}");
     let mut rng = StdRng::seed_from_u64(seed);
-    let mut site = Site::start("fuzz", "");
-    let h = site.http();
-    for i in 0..20 {
-        assert_eq!(h.put(&format!("keep/{i}"), format!("v{i}").as_bytes()).status, 204);
+    let mut site =
+        Site::create(&format!("fuzz{}{}", if tokens { "-auth" } else { "" }, if tls { "-tls" } else { "" }), "");
+    if tokens {
+        let file = site.dir.path().join("tokens");
+        std::fs::write(&file, format!("admin fuzz {TOKEN}\n")).unwrap();
+        std::fs::set_permissions(&file, std::os::unix::fs::PermissionsExt::from_mode(0o600)).unwrap();
+        site.reconfigure(&format!("[http]\ntokens_file = \"{}\"\n", file.display()));
+        site.token = Some(TOKEN.into());
     }
     let addr = site.url.trim_start_matches("http://").to_string();
+    let wire = if tls {
+        let ca = crate::tls::ca(site.dir.path(), "ca");
+        crate::auth::with_https(&mut site, &ca);
+        let roots = ca.join("ca.pem");
+        let mut store = rustls::RootCertStore::empty();
+        for cert in rustls::pki_types::pem::PemObject::pem_file_iter(&roots).unwrap() {
+            store.add(cert.unwrap()).unwrap();
+        }
+        let config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()
+            .unwrap()
+            .with_root_certificates(store)
+            .with_no_client_auth();
+        Wire::Tls(Arc::new(config))
+    } else {
+        Wire::Plain
+    };
+    site.spawn();
+    // The test's own client speaks plain HTTP; over TLS, fishctl checks.
+    let h = site.http();
+    let keep = |i: usize| -> (u16, Vec<u8>) {
+        if tls {
+            let out = std::process::Command::new(crate::harness::FISHCTL)
+                .args(["--url", &site.url, "--cacert", site.cacert.as_ref().unwrap().to_str().unwrap(), "get"])
+                .arg(format!("keep/{i}"))
+                .env("FISH_TOKEN", TOKEN)
+                .output()
+                .unwrap();
+            (if out.status.success() { 200 } else { 0 }, out.stdout.trim_ascii_end().to_vec())
+        } else {
+            let r = h.get(&format!("keep/{i}"));
+            (r.status, r.body)
+        }
+    };
+    for i in 0..20 {
+        let value = format!("v{i}");
+        let req = format!(
+            "PUT /v1/kv/keep/{i} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {TOKEN}\r\nContent-Length: {}\r\n\r\n{value}",
+            value.len()
+        );
+        assert_eq!(send_with(&addr, &wire, req.as_bytes(), false), Some(204), "keep/{i}");
+    }
 
     // Slow clients, bounded: each trickles a request one byte per 50 ms.
     let slow: Vec<_> = (0..20)
         .map(|i| {
-            let addr = addr.clone();
+            let (addr, wire) = (addr.clone(), wire.clone());
             std::thread::spawn(move || {
-                let Ok(mut s) = TcpStream::connect(&addr) else { return };
+                let Some(mut s) = connect(&addr, &wire) else { return };
                 let req = format!("PUT /v1/kv/slow{i} HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello");
                 for b in req.as_bytes().iter().take(60) {
                     if s.write_all(&[*b]).is_err() {
@@ -169,7 +311,8 @@ fn malformed_and_hostile_requests_never_crash_a_site_or_touch_its_data() {
     let mut statuses = std::collections::BTreeMap::new();
     for n in 0..500 {
         let req = request(&mut rng);
-        let status = send(&addr, &req);
+        let req = if tokens { with_credential(&mut rng, req) } else { req };
+        let status = send(&addr, &wire, &req);
         *statuses.entry(status).or_insert(0u32) += 1;
         assert_ne!(
             status,
@@ -180,7 +323,7 @@ fn malformed_and_hostile_requests_never_crash_a_site_or_touch_its_data() {
         );
         if n % 50 == 0 {
             // Normal requests keep working while the fuzzing goes on.
-            assert_eq!(h.get("keep/0").status, 200, "after request {n} (seed {seed})");
+            assert_eq!(keep(0).0, 200, "after request {n} (seed {seed})");
         }
     }
     for t in slow {
@@ -189,10 +332,11 @@ fn malformed_and_hostile_requests_never_crash_a_site_or_touch_its_data() {
     eprintln!("fuzz: answers by status: {statuses:?}");
     assert!(site.is_running(), "the site died");
     for i in 0..20 {
-        let r = h.get(&format!("keep/{i}"));
-        assert_eq!((r.status, r.body), (200, format!("v{i}").into_bytes()), "keep/{i} after fuzzing (seed {seed})");
+        assert_eq!(keep(i), (200, format!("v{i}").into_bytes()), "keep/{i} after fuzzing (seed {seed})");
     }
-    assert_eq!(h.call("GET", "/v1/status", &[], b"").status, 200);
+    if !tls {
+        assert_eq!(h.call("GET", "/v1/status", &[], b"").status, 200);
+    }
     assert!(!site.log().contains("panicked"), "{}", site.log());
     assert_eq!(site.stop().code(), Some(0), "{}", site.log());
 }

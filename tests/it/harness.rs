@@ -53,6 +53,10 @@ pub struct Site {
     pub config: PathBuf,
     pub url: String,
     pub rep_port: u16,
+    /// The API token its `http()` client sends (a site with a tokens file).
+    pub token: Option<String>,
+    /// The CA of its HTTPS certificate (`url` is then https://).
+    pub cacert: Option<PathBuf>,
     /// Extra environment for the process (e.g. NOTIFY_SOCKET).
     pub env: Vec<(String, String)>,
     child: Option<Child>,
@@ -89,6 +93,8 @@ impl Site {
             config,
             url: format!("http://127.0.0.1:{http}"),
             rep_port,
+            token: None,
+            cacert: None,
             env: Vec::new(),
             child: None,
         }
@@ -164,7 +170,18 @@ impl Site {
             if let Some(status) = self.child.as_mut().unwrap().try_wait().unwrap() {
                 panic!("{} exited during startup ({status}):\n{}", self.name, self.log());
             }
-            if ureq::get(&url).timeout(Duration::from_secs(1)).call().is_ok() {
+            let ready = match &self.cacert {
+                // HTTPS: curl, which the test's own client (ureq, plain) is not.
+                Some(ca) => Command::new("curl")
+                    .args(["-sf", "-m", "1", "--cacert"])
+                    .arg(ca)
+                    .arg(&url)
+                    .stdout(Stdio::null())
+                    .status()
+                    .is_ok_and(|s| s.success()),
+                None => ureq::get(&url).timeout(Duration::from_secs(1)).call().is_ok(),
+            };
+            if ready {
                 return;
             }
             assert!(Instant::now() < deadline, "{} not ready in 60 s:\n{}", self.name, self.log());
@@ -210,7 +227,7 @@ impl Site {
     }
 
     pub fn http(&self) -> Http {
-        Http::new(&self.url)
+        Http::new(&self.url).with_token(self.token.as_deref())
     }
 }
 
@@ -258,17 +275,27 @@ impl Answer {
 pub struct Http {
     agent: ureq::Agent,
     base: String,
+    /// Sent as `Authorization: Bearer` unless a call sets its own.
+    token: Option<String>,
 }
 
 impl Http {
     pub fn new(base: &str) -> Http {
         let agent = ureq::AgentBuilder::new().timeout(Duration::from_secs(30)).build();
-        Http { agent, base: base.to_string() }
+        Http { agent, base: base.to_string(), token: None }
+    }
+
+    /// The same client, sending `token` (or none).
+    pub fn with_token(&self, token: Option<&str>) -> Http {
+        Http { token: token.map(str::to_string), ..self.clone() }
     }
 
     /// Sends a request; `Err` only when there is no HTTP answer at all.
     pub fn try_call(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Result<Answer, String> {
         let mut req = self.agent.request(method, &format!("{}{}", self.base, path));
+        if let Some(token) = &self.token {
+            req = req.set("authorization", &format!("Bearer {token}"));
+        }
         for (k, v) in headers {
             req = req.set(k, v);
         }
@@ -286,6 +313,21 @@ impl Http {
         let mut body = Vec::new();
         std::io::Read::read_to_end(&mut resp.into_reader(), &mut body).map_err(|e| e.to_string())?;
         Ok(Answer { status, headers, body })
+    }
+
+    /// A `GET` whose answer is read as it arrives (a watch): the status and
+    /// a reader of the body that fails after `idle` without a byte.
+    pub fn stream(&self, path: &str, idle: Duration) -> (u16, Box<dyn std::io::Read + Send>) {
+        let agent = ureq::AgentBuilder::new().timeout_connect(Duration::from_secs(5)).timeout_read(idle).build();
+        let mut req = agent.get(&format!("{}{}", self.base, path));
+        if let Some(token) = &self.token {
+            req = req.set("authorization", &format!("Bearer {token}"));
+        }
+        match req.call() {
+            Ok(r) => (r.status(), Box::new(r.into_reader())),
+            Err(ureq::Error::Status(code, r)) => (code, Box::new(r.into_reader())),
+            Err(e) => panic!("GET {path}: {e}"),
+        }
     }
 
     pub fn call(&self, method: &str, path: &str, headers: &[(&str, &str)], body: &[u8]) -> Answer {

@@ -1,6 +1,8 @@
 //! Integration tests against the real `fishd` and `fishctl` binaries.
 
+mod abuse;
 mod api;
+mod auth;
 mod backup;
 mod bench;
 mod cli;
@@ -12,6 +14,8 @@ mod fuzz;
 mod handover;
 mod harness;
 mod layout;
+mod leases;
+mod limits;
 #[path = "../common/ports.rs"]
 mod ports;
 mod reload;
@@ -21,4 +25,5 @@ mod slowdisk;
 mod systemd;
 mod tls;
 mod views;
+mod watch;
 mod wire;

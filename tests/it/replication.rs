@@ -408,8 +408,9 @@ fn a_paused_master_is_replaced_once_and_the_newer_master_stays_when_it_resumes()
             acked
         })
     };
-    // Reads at the default consistency (master) sent to the master of the
-    // round, paused or not: each asks for the latest acknowledged key.
+    // Reads at consistency=master (the stall gate, not a read barrier, is
+    // what keeps them fresh) sent to the master of the round, paused or
+    // not: each asks for the latest acknowledged key.
     let target = Arc::new(Mutex::new(None::<crate::harness::Http>));
     let reader = {
         let (stop, latest, target) = (Arc::clone(&stop), Arc::clone(&latest), Arc::clone(&target));
@@ -421,7 +422,7 @@ fn a_paused_master_is_replaced_once_and_the_newer_master_stays_when_it_resumes()
                     continue;
                 };
                 let Some(i) = latest.load(Ordering::Relaxed).checked_sub(1) else { continue };
-                if let Ok(a) = h.try_call("GET", &format!("/v1/kv/p-{i}"), &[], b"") {
+                if let Ok(a) = h.try_call("GET", &format!("/v1/kv/p-{i}?consistency=master"), &[], b"") {
                     reads += 1;
                     if a.status == 404 {
                         stale.push(i);

@@ -13,28 +13,34 @@ fn fishctl(args: &[&str]) {
     assert!(out.status.success(), "fishctl {args:?}: {}", String::from_utf8_lossy(&out.stderr));
 }
 
-/// A CA in `dir/NAME`.
-fn ca(dir: &Path, name: &str) -> std::path::PathBuf {
+/// A CA in `dir/NAME` (its certificate is `dir/NAME/ca.pem`).
+pub(crate) fn ca(dir: &Path, name: &str) -> std::path::PathBuf {
     let ca = dir.join(name);
     fishctl(&["cert", "ca", ca.to_str().unwrap()]);
     ca
 }
 
-/// Gives `site` a certificate of `ca` naming `address` and turns TLS on.
-fn with_tls(site: &Site, ca: &Path, address: &str) {
-    let out = site.dir.path().join("tls");
+/// A certificate of `ca` for `name` naming `address`, written into `out`
+/// as `NAME.pem` and `NAME.key`.
+pub(crate) fn site_cert(ca: &Path, name: &str, address: &str, out: &Path) {
     fishctl(&[
         "cert",
         "site",
         "--ca",
         ca.to_str().unwrap(),
         "--name",
-        &site.name,
+        name,
         "--address",
         address,
         "--out",
         out.to_str().unwrap(),
     ]);
+}
+
+/// Gives `site` a certificate of `ca` naming `address` and turns TLS on.
+fn with_tls(site: &Site, ca: &Path, address: &str) {
+    let out = site.dir.path().join("tls");
+    site_cert(ca, &site.name, address, &out);
     site.reconfigure(&format!(
         "[replication.tls]\nca = \"{}\"\ncert = \"{}\"\nkey = \"{}\"\n",
         ca.join("ca.pem").display(),

@@ -17,17 +17,29 @@
       share F of attempts acknowledged, no time longer than S seconds
       without a 204 (a loop that never got a 204 must not pass as "nothing
       lost"). Prints what is missing, changed or short; exit 1 if anything is.
+
+Both send FISH_TOKEN (from the environment) as a bearer token when it is set,
+and speak HTTPS verified with --cacert when it is given.
 """
 
 import argparse
 import http.client
 import json
 import os
+import ssl
 import sys
 import time
 import urllib.parse
 
 PREFIX = "roll-"
+AUTH = {"Authorization": "Bearer " + os.environ["FISH_TOKEN"]} if os.environ.get("FISH_TOKEN") else {}
+
+
+def connection(host, port, timeout, cacert):
+    if cacert:
+        ctx = ssl.create_default_context(cafile=cacert)
+        return http.client.HTTPSConnection(host, port, timeout=timeout, context=ctx)
+    return http.client.HTTPConnection(host, port, timeout=timeout)
 
 
 def hostport(s):
@@ -53,9 +65,9 @@ def write(args):
         outcome = None
         try:
             if conns[cur] is None:
-                conns[cur] = http.client.HTTPConnection(*fronts[cur], timeout=5)
+                conns[cur] = connection(*fronts[cur], 5, args.cacert)
             c = conns[cur]
-            c.request("PUT", f"/v1/kv/{key}", body=value.encode())
+            c.request("PUT", f"/v1/kv/{key}", body=value.encode(), headers=AUTH)
             r = c.getresponse()
             body = r.read()
             if r.status == 204:
@@ -120,8 +132,8 @@ def check(args):
             q["start_after"] = start_after
         for attempt in range(30):
             try:
-                c = http.client.HTTPConnection(host, port, timeout=10)
-                c.request("GET", "/v1/kv?" + urllib.parse.urlencode(q))
+                c = connection(host, port, 10, args.cacert)
+                c.request("GET", "/v1/kv?" + urllib.parse.urlencode(q), headers=AUTH)
                 r = c.getresponse()
                 body = r.read()
                 c.close()
@@ -160,11 +172,13 @@ def main():
     sub = p.add_subparsers(dest="cmd", required=True)
     w = sub.add_parser("write")
     w.add_argument("--fronts", required=True)
+    w.add_argument("--cacert")
     w.add_argument("--stop-file", required=True)
     w.add_argument("--max-seconds", type=float, required=True)
     w.add_argument("--out", required=True)
     c = sub.add_parser("check")
     c.add_argument("--front", required=True)
+    c.add_argument("--cacert")
     c.add_argument("--results", required=True)
     c.add_argument("--min-acknowledged", type=int, default=1)
     c.add_argument("--min-availability", type=float, default=0.0)
