@@ -77,6 +77,8 @@ pub struct Metrics {
     read_barriers: Family<OutcomeLabels, Counter>,
     /// Linearizable reads confirmed (or refused) by a read barrier.
     linearizable_reads: Family<OutcomeLabels, Counter>,
+    /// `Fish-After` reads waiting for their commit now.
+    pub token_waits: Gauge,
     /// Watchers connected now.
     pub watchers: Gauge,
     /// Changes sent to watchers.
@@ -125,6 +127,7 @@ impl Metrics {
             lag: Family::default(),
             read_barriers: Family::default(),
             linearizable_reads: Family::default(),
+            token_waits: Gauge::default(),
             watchers: Gauge::default(),
             watch_events: Counter::default(),
             watch_cut_offs: Family::default(),
@@ -175,6 +178,11 @@ impl Metrics {
             "linearizable_reads",
             "Linearizable reads served as master, by what their barrier said (confirmed, refused)",
             m.linearizable_reads.clone(),
+        );
+        registry.register(
+            "token_waits",
+            "Fish-After reads waiting for their commit now (bounded by [http] max_token_waits)",
+            m.token_waits.clone(),
         );
         registry.register("watchers", "Watchers connected to this site now", m.watchers.clone());
         registry.register("watch_events", "Changes sent to this site's watchers", m.watch_events.clone());

@@ -258,8 +258,10 @@ async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiErr
     impl Drop for Waiting<'_> {
         fn drop(&mut self) {
             self.0.fetch_sub(1, Ordering::Relaxed);
+            crate::metrics::get().token_waits.dec();
         }
     }
+    crate::metrics::get().token_waits.inc();
     let _waiting = Waiting(waiting);
     Ok(store.wait_applied(token, config.http.token_wait).await?)
 }

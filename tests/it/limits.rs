@@ -5,7 +5,7 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, Instant};
 
-use crate::harness::{Http, Site, future_token};
+use crate::harness::{Http, Site, future_token, wait_until};
 
 /// The status of the answer on `s`, read within `within`.
 fn status_of(s: &mut TcpStream, within: Duration) -> Option<u16> {
@@ -118,11 +118,15 @@ fn waiting_token_reads_are_bounded() {
             std::thread::spawn(move || h.call("GET", "/v1/kv/k", &[("fish-after", &forged)], b"").status)
         })
         .collect();
-    std::thread::sleep(Duration::from_millis(500));
+    wait_until("three reads waiting", Duration::from_secs(20), || {
+        let m = h.call("GET", "/metrics", &[], b"");
+        String::from_utf8_lossy(&m.body).lines().any(|l| l == "fish_token_waits 3")
+    });
     let started = Instant::now();
     let refused = Http::new(&site.url).call("GET", "/v1/kv/k", &[("fish-after", &forged)], b"");
     assert_eq!((refused.status, refused.error_code()), (503, "too_many_waits".to_string()));
-    assert!(started.elapsed() < Duration::from_secs(1), "refused at once");
+    // Not after the 3 s a waiting read takes.
+    assert!(started.elapsed() < Duration::from_secs(2), "refused at once, not after a wait");
     assert_eq!(h.get("k").status, 200, "ordinary reads go on");
     for w in waiting {
         assert_eq!(w.join().unwrap(), 504, "the forged ones time out");
