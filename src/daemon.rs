@@ -50,7 +50,6 @@ pub enum DaemonError {
 
 /// Runs the site until a shutdown signal; returns once everything is closed.
 pub fn run(config: Config) -> Result<(), DaemonError> {
-    raise_open_files_limit();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().thread_name("fish-worker").build()?;
     runtime.block_on(run_site(config))
 }
@@ -75,6 +74,9 @@ fn raise_open_files_limit() {
 
 async fn run_site(config: Config) -> Result<(), DaemonError> {
     let intents = signals::listen()?;
+    // After the signal handlers: whoever sees the raised limit (a test, an
+    // operator) may already stop the site with SIGTERM and get a clean exit.
+    raise_open_files_limit();
     let started = Instant::now();
     if let Some(FrontMode::Proxy { backends }) = &config.front {
         let backends = backends.iter().map(ToString::to_string).collect();
