@@ -19,7 +19,12 @@
 # follower. Then failover: SIGKILL (and SIGSTOP)
 # the Fish master / etcd leader under a one-connection write loop
 # (bench/failover.py) and time the first successful write after it.
-# COMPARE_PARTS="writes reads failover" (the default) picks what to run.
+# COMPARE_PARTS="writes reads failover" (the default) picks what to run;
+# the part "tls" (COMPARE_PARTS=tls, or added to the others) starts a
+# second Fish group whose sites replicate over mutual TLS (certificates
+# from `fishctl cert`) and times durable PUTs at 1 and 64 connections
+# through each group's front-end, interleaved, three rounds: the cost of
+# TLS between sites, side by side.
 # Installs etcd-server, nginx-light, wrk if missing. Everything it starts
 # stops and its scratch dir is removed on exit, even on Ctrl-C.
 set -euo pipefail
@@ -50,21 +55,31 @@ wait_http() { # URL [SECONDS]
 }
 
 # ---------------------------------------------------------------- Fish
-fish_http() { echo $((base + $1)); }      # 0: front0, 1..3: back0..2
-fish_rep() { echo $((base + 10 + $1)); }
-fish_config() { # NAME PORT_INDEX ROLE EXTRA: helpers are the other back-ends
-  local helpers="" i
-  for i in 1 2 3; do if [[ $i -ne $2 ]]; then helpers+="\"127.0.0.1:$(fish_rep "$i")\", "; fi; done
+# Group 0 is the default configuration; group 1 (the "tls" part) is the
+# same with [replication.tls]. Its sites are named t-back0 ... t-front0.
+fish_http() { echo $((base + 50 * ${2:-0} + $1)); } # INDEX [GROUP]; 0: front0, 1..3: back0..2
+fish_rep() { echo $((base + 50 * ${2:-0} + 10 + $1)); }
+fish_config() { # NAME PORT_INDEX ROLE EXTRA GROUP: helpers are the other back-ends
+  local helpers="" i tls=""
+  for i in 1 2 3; do if [[ $i -ne $2 ]]; then helpers+="\"127.0.0.1:$(fish_rep "$i" "$5")\", "; fi; done
+  if [[ $5 -eq 1 ]]; then
+    "$fishctl" cert site --ca "$dir/ca" --name "$1" --address "127.0.0.1:$(fish_rep "$2" "$5")" >/dev/null
+    tls="[replication.tls]
+ca = \"$dir/ca/ca.pem\"
+cert = \"$dir/ca/$1.pem\"
+key = \"$dir/ca/$1.key\""
+  fi
   cat > "$dir/$1.toml" <<CONF
 role = "$3"
 name = "$1"
 data_dir = "$dir/$1"
 [http]
-listen = "127.0.0.1:$(fish_http "$2")"
+listen = "127.0.0.1:$(fish_http "$2" "$5")"
 [replication]
-listen = "127.0.0.1:$(fish_rep "$2")"
+listen = "127.0.0.1:$(fish_rep "$2" "$5")"
 helpers = [${helpers%, }]
 $4
+$tls
 [log]
 level = "warn"
 CONF
@@ -79,18 +94,28 @@ import json, sys
 m = json.load(sys.stdin).get("master") or {}
 print(int(m["http"].rsplit(":", 1)[1]) - '"$base"' - 1 if m.get("http") else -1)'
 }
-for i in 0 1 2; do
-  fish_config "back$i" $((i + 1)) back "group_creator = $([[ $i -eq 0 ]] && echo true || echo false)
-priority = $((100 - 10 * i))"
-done
-fish_config front0 0 front ""
-# Joining sites start one at a time (see src/dev.rs on why).
-for n in back0 back1 back2 front0; do
-  start_fish_site "$n"
-  idx=$([[ $n == front0 ]] && echo 0 || echo $((${n#back} + 1)))
-  wait_http "http://127.0.0.1:$(fish_http "$idx")/readyz"
-done
+start_fish_group() { # GROUP PREFIX
+  local i n idx
+  for i in 0 1 2; do
+    fish_config "$2back$i" $((i + 1)) back "group_creator = $([[ $i -eq 0 ]] && echo true || echo false)
+priority = $((100 - 10 * i))" "$1"
+  done
+  fish_config "$2front0" 0 front "" "$1"
+  # Joining sites start one at a time (see src/dev.rs on why).
+  for n in back0 back1 back2 front0; do
+    start_fish_site "$2$n"
+    idx=$([[ $n == front0 ]] && echo 0 || echo $((${n#back} + 1)))
+    wait_http "http://127.0.0.1:$(fish_http "$idx" "$1")/readyz"
+  done
+}
+parts=${COMPARE_PARTS:-writes reads failover}
+start_fish_group 0 ""
 fish_front=http://127.0.0.1:$(fish_http 0)
+if [[ $parts == *tls* ]]; then
+  "$fishctl" cert ca "$dir/ca" >/dev/null
+  start_fish_group 1 t-
+  fish_tls_front=http://127.0.0.1:$(fish_http 0 1)
+fi
 
 # ---------------------------------------------------------------- etcd
 etcd_client() { echo $((base + 20 + $1)); }
@@ -155,7 +180,12 @@ etcd_leader=http://127.0.0.1:$(etcd_client "$(etcd_leader_index)")
 etcd_follower=http://127.0.0.1:$(etcd_client $((($(etcd_leader_index) + 1) % 3)))
 log "Fish $("$fishd" --version | cut -d' ' -f2) (master back$(fish_back_index_of_master)), etcd $(etcd --version | sed -n '1s/.* //p') (leader e$(etcd_leader_index)), ${secs}s per run"
 
-parts=${COMPARE_PARTS:-writes reads failover}
+[[ $parts == *tls* ]] && for _round in 1 2 3; do
+  for c in 1 64; do
+    run "TLS PUT c=$c" fish "$c" put.lua "$fish_front"
+    run "TLS PUT c=$c" fish-tls "$c" put.lua "$fish_tls_front"
+  done
+done
 [[ $parts == *writes* ]] && for _round in 1 2; do
   for c in 1 16 64; do
     run "PUT c=$c" fish "$c" put.lua "$fish_front"

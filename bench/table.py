@@ -3,7 +3,9 @@
 
 Each line of the file: ROW <tab> SYSTEM <tab> key=value ... (wrk's RESULT
 fields, or failover.py's). A row's figure for a system is the median of
-its runs (two runs: their mean); ratios are Fish over the other system.
+its runs (two runs: their mean); ratios are Fish over the other system,
+but for fish-tls (the "TLS" rows): Fish with TLS between sites over Fish
+without.
 """
 import collections
 import statistics
@@ -30,7 +32,7 @@ if any(not row.startswith("failover") for row in order):
 for row in order:
     if row.startswith("failover"):
         continue
-    for system in ("fish", "etcd", "etcd-v2", "nginx"):
+    for system in ("fish", "fish-tls", "etcd", "etcd-v2", "nginx"):
         rs = runs.get((row, system))
         if not rs:
             continue
@@ -39,7 +41,11 @@ for row in order:
         errs = sum(r["non2xx"] + r["errors"] for r in rs)
         ratio = ""
         fish = med(row, "fish", "ops_per_s")
-        if system != "fish" and fish:
+        if system == "fish-tls" and fish:
+            # The TLS rows: TLS between sites against the same without.
+            delta = med(row, system, "p50_ms") - med(row, "fish", "p50_ms")
+            ratio = f"TLS/plain {ops / fish:.2f}x ops, p50 {delta:+.3f} ms"
+        elif system != "fish" and fish:
             ratio = f"{fish / ops:.2f}x ops"
             fp50 = med(row, "fish", "p50_ms")
             ratio += f", p50 {fp50 / med(row, system, 'p50_ms'):.2f}x"
