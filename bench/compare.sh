@@ -26,7 +26,8 @@
 # through each group's front-end, interleaved, three rounds: the cost of
 # TLS between sites, side by side.
 # Installs etcd-server, nginx-light, wrk if missing. Everything it starts
-# stops and its scratch dir is removed on exit, even on Ctrl-C.
+# stops and its scratch dir is removed on exit, even on Ctrl-C (kept, for
+# the sites' logs, with COMPARE_KEEP=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
@@ -44,7 +45,7 @@ declare -A pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill -CONT "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done
   for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$dir"
+  if [[ -n ${COMPARE_KEEP:-} ]]; then echo "compare.sh: kept $dir (sites' logs: *.log)" >&2; else rm -rf "$dir"; fi
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
