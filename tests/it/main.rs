@@ -16,6 +16,7 @@ mod harness;
 mod layout;
 mod leases;
 mod limits;
+mod links;
 #[path = "../common/ports.rs"]
 mod ports;
 mod reload;
