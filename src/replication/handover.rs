@@ -24,9 +24,11 @@
 //!
 //! If stepping down fails, the site stays master. If the target does not
 //! confirm, the election is called all the same (the group then elects by
-//! log and priority, as after a failure); clients whose master stepped down
-//! also call one by themselves after the election retry time, so a master
-//! that dies half-way leaves no group without a master. After the hand-over
+//! log and priority, as after a failure). Clients whose master stepped down
+//! were meant to call one by themselves after the election retry time, so
+//! that a master dying half-way leaves no group without a master; in a
+//! settled group that fallback of patch 0013 does not fire (known bug,
+//! 2026-12-01: `bdb::rep_tests`, the ignored test). After the hand-over
 //! the old master keeps priority 0 for the hold-off asked for (0 for a
 //! planned one), so that it is not elected back while it is why the group
 //! moved away.
