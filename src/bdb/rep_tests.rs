@@ -251,9 +251,8 @@ fn clients_whose_master_stepped_down_elect_one_by_themselves() {
     std::thread::sleep(Duration::from_secs(1));
     master.set_priority(0).unwrap();
     master.step_down().unwrap();
-    // Either client may win: the higher priority only wins if its log is
-    // as long (seen once in CI: the priority-80 one was elected, which is
-    // as much "by themselves" as the other).
+    // Either client may win: the election decides by log first, then by
+    // priority; either is a master the clients elected by themselves.
     let deadline = Instant::now() + Duration::from_secs(20);
     let mut seen = Vec::new();
     'elected: loop {

@@ -21,11 +21,11 @@
 //!
 //! The relays run on a runtime of their own, one thread (`fish-tls`), not
 //! on the HTTP workers: without TLS repmgr's threads write to the network
-//! themselves, and a relay queued behind 64 busy HTTP connections delayed
-//! acknowledgements past the ack timeout (measured: `ack_failure`s and a
-//! 437 ms p99 at 64 connections). One thread keeps up with a group's
+//! themselves, and replication traffic should not queue behind busy HTTP
+//! connections either with it. One thread keeps up with a group's
 //! replication traffic; each copy moves up to a TLS record (16 KiB) at a
-//! time.
+//! time. What removed the measured ack timeouts, though, was the socket
+//! pair's buffer (`PAIR_SEND_BUFFER`): with the thread alone they stayed.
 
 use std::collections::HashMap;
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
