@@ -76,6 +76,17 @@ pub fn to_json(bytes: &[u8]) -> (String, Encoding) {
     }
 }
 
+/// Sets `obj[name]` to `bytes` as [`to_json`] gives them, with
+/// `name_encoding: "base64"` when they are not UTF-8: how every JSON body of
+/// the API carries a key or value.
+pub fn put_bytes(obj: &mut serde_json::Map<String, serde_json::Value>, name: &str, bytes: &[u8]) {
+    let (text, enc) = to_json(bytes);
+    obj.insert(name.into(), text.into());
+    if !enc.is_utf8() {
+        obj.insert(format!("{name}_encoding"), "base64".into());
+    }
+}
+
 /// A JSON string field back to bytes.
 pub fn from_json(s: &str, encoding: Encoding) -> Result<Vec<u8>, base64::DecodeError> {
     match encoding {

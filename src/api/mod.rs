@@ -36,6 +36,9 @@ pub mod header {
     pub const FISH_FENCE: &str = "fish-fence";
     /// On a backup: the log position the backup holds every write before.
     pub const BACKUP_LSN: &str = "fish-backup-lsn";
+    /// On a backup: the bytes of its files (the archive adds a little), for
+    /// a client's progress.
+    pub const BACKUP_BYTES: &str = "fish-backup-bytes";
 }
 
 /// A log position.

@@ -1,7 +1,9 @@
 //! `fishctl`: the client and admin CLI for Fish.
 //!
-//! Exit codes (SPEC): 0 ok, 1 not found or condition failed, 2 usage,
-//! 3 unavailable (no answer, or the site answered 5xx).
+//! Exit codes: 0 ok, 1 not found or condition failed, 2 usage (fishctl's
+//! arguments, or a request the site calls malformed), 3 unavailable (no
+//! answer, or the site answered 5xx), 4 refused (the site understood and
+//! will not: no or too weak a token, a conflict, too large).
 
 use std::io::{IsTerminal, Read, Write};
 use std::process::ExitCode;
@@ -12,17 +14,18 @@ use bytes::Bytes;
 use clap::Parser;
 use fish::api::encoding::percent_encode;
 use fish::bench::{BenchError, BenchOptions, Progress, ProgressFn};
-use fish::cli::fishctl::{BenchArgs, Cli, Cmd};
+use fish::cli::fishctl::{BenchArgs, Cli, Cmd, Output};
 use fish::client::{ApiCallError, Client, Reply};
 use hyper::{Method, StatusCode};
 
-/// The SPEC's exit codes.
+/// fishctl's exit codes (the SPEC's first four, and one more).
 #[derive(Debug, Clone, Copy)]
 enum Exit {
     Ok = 0,
     NotFound = 1,
     Usage = 2,
     Unavailable = 3,
+    Refused = 4,
 }
 
 fn main() -> ExitCode {
@@ -31,9 +34,12 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(why) => return ExitCode::from(fail(Exit::Usage, &why) as u8),
     };
-    if let Cmd::Bench(args) = cli.command {
+    let output = cli.output.unwrap_or(if std::io::stdout().is_terminal() { Output::Table } else { Output::Json });
+    if let Cmd::Bench(mut args) = cli.command {
         let token = credentials.token;
-        return ExitCode::from(bench(&cli.url, cli.timeout, token, args) as u8);
+        args.json |= cli.output == Some(Output::Json);
+        let first = cli.url.split(',').next().unwrap_or_default().trim();
+        return ExitCode::from(bench(first, cli.timeout, token, args) as u8);
     }
     if let Cmd::Cert(what) = cli.command {
         return ExitCode::from(cert(what) as u8);
@@ -45,7 +51,7 @@ fn main() -> ExitCode {
     let exit = match Client::with(&cli.url, Duration::from_secs(cli.timeout), &credentials) {
         Err(e) => fail(Exit::Usage, &e.to_string()),
         Ok(client) => match tokio::runtime::Builder::new_current_thread().enable_all().build() {
-            Ok(rt) => rt.block_on(run(&client, cli.command)),
+            Ok(rt) => rt.block_on(run(&client, cli.command, Format { output, given: cli.output.is_some() })),
             Err(e) => fail(Exit::Unavailable, &e.to_string()),
         },
     };
@@ -71,7 +77,15 @@ fn credentials(cli: &Cli) -> Result<fish::client::Credentials, String> {
     Ok(fish::client::Credentials { token, tls })
 }
 
-async fn run(client: &Client, cmd: Cmd) -> Exit {
+/// How to print what a command found.
+#[derive(Clone, Copy)]
+struct Format {
+    output: Output,
+    /// `-o` was given (else `output` is the terminal's default).
+    given: bool,
+}
+
+async fn run(client: &Client, cmd: Cmd, format: Format) -> Exit {
     match cmd {
         Cmd::Get { key, consistency, after, show_version } => {
             let path = format!(
@@ -82,8 +96,19 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
             let headers: Vec<(&str, &str)> =
                 after.as_deref().map(|t| (fish::api::header::FISH_AFTER, t)).into_iter().collect();
             with_reply(client.send(Method::GET, &path, &headers, Bytes::new()).await, |r| {
+                let version = r.header("etag").unwrap_or("?").trim_matches('"');
                 if show_version {
-                    eprintln!("version {}", r.header("etag").unwrap_or("?").trim_matches('"'));
+                    eprintln!("version {version}");
+                }
+                if format.given && format.output != Output::Value {
+                    let row = vec![key.clone(), version.to_string(), shown(&r.body)];
+                    return print_rows(format.output, &["KEY", "VERSION", "VALUE"], vec![row], |_| {
+                        let mut obj = serde_json::Map::new();
+                        fish::api::encoding::put_bytes(&mut obj, "key", key.as_bytes());
+                        obj.insert("version".into(), version.parse::<u64>().ok().into());
+                        fish::api::encoding::put_bytes(&mut obj, "value", &r.body);
+                        obj.into()
+                    });
                 }
                 // Raw bytes when piped; on a terminal, a value without a
                 // final newline would run into the next prompt.
@@ -126,7 +151,14 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
             let lease = lease.map(|id| id.to_string());
             let path = format!("/v1/kv/{}{}", percent_encode(key.as_bytes()), query(&[("lease", lease.as_deref())]));
             with_reply(client.send(Method::PUT, &path, &headers, value).await, |r| {
-                println!("{}", r.header("etag").unwrap_or("").trim_matches('"'));
+                let version = r.header("etag").unwrap_or("").trim_matches('"');
+                if format.given && format.output == Output::Json {
+                    let token = r.header(fish::api::header::FISH_TOKEN);
+                    return print_json(
+                        &serde_json::json!({ "key": key, "version": version.parse::<u64>().ok(), "token": token }),
+                    );
+                }
+                println!("{version}");
                 true
             })
         }
@@ -134,38 +166,48 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
             let etag = if_version.map(|v| format!("\"{v}\""));
             let headers: Vec<(&str, &str)> = etag.as_deref().map(|e| ("if-match", e)).into_iter().collect();
             let path = format!("/v1/kv/{}", percent_encode(key.as_bytes()));
-            with_reply(client.send(Method::DELETE, &path, &headers, Bytes::new()).await, |_| true)
+            with_reply(client.send(Method::DELETE, &path, &headers, Bytes::new()).await, |r| {
+                if format.given && format.output == Output::Json {
+                    let token = r.header(fish::api::header::FISH_TOKEN);
+                    return print_json(&serde_json::json!({ "key": key, "deleted": true, "token": token }));
+                }
+                true
+            })
         }
-        Cmd::Watch { prefix, since, json } => watch(client, &prefix, since, json).await,
-        Cmd::Lease(what) => lease(client, what).await,
+        Cmd::Txn { file } => txn(client, file.as_deref(), format.output).await,
+        Cmd::Watch { prefix, since, json } => {
+            watch(client, &prefix, since, json || (format.given && format.output == Output::Json)).await
+        }
+        Cmd::Lease(what) => lease(client, what, format.output).await,
         Cmd::Lock { name, ttl, command } => lock(client, &name, ttl, b"", &command, false).await,
         Cmd::Elect { name, proposal, ttl, command } => {
             lock(client, &name, ttl, proposal.as_bytes(), &command, true).await
         }
         Cmd::List { prefix, limit, keys_only, consistency } => {
-            list(client, &prefix, limit, keys_only, consistency.as_deref()).await
+            list(client, &prefix, limit, keys_only, consistency.as_deref(), format.output).await
         }
         Cmd::Members => match client.members().await {
             Ok(body) => {
-                println!("{:<24} {:<8} {:<13} NAME/HTTP", "REPLICATION", "ROLE", "CONNECTION");
-                for m in body.members {
-                    let role = match (m.master, m.view) {
-                        (true, _) => "master",
-                        (false, true) => "view",
-                        (false, false) => "client",
-                    };
-                    let conn = match (m.is_self, m.connected) {
-                        (true, _) => "(this site)",
-                        (false, true) => "connected",
-                        (false, false) => "disconnected",
-                    };
-                    let name = match (m.name, m.http) {
-                        (Some(n), Some(h)) => format!("{n} {h}"),
-                        _ => String::new(),
-                    };
-                    println!("{:<24} {:<8} {:<13} {}", m.replication, role, conn, name);
-                }
-                Exit::Ok
+                let rows = body
+                    .members
+                    .iter()
+                    .map(|m| {
+                        let role = match (m.master, m.view) {
+                            (true, _) => "master",
+                            (false, true) => "view",
+                            (false, false) => "client",
+                        };
+                        let conn = match (m.is_self, m.connected) {
+                            (true, _) => "(this site)",
+                            (false, true) => "connected",
+                            (false, false) => "disconnected",
+                        };
+                        let text = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
+                        vec![m.replication.clone(), role.into(), conn.into(), text(&m.name), text(&m.http)]
+                    })
+                    .collect();
+                let json = |i: usize| serde_json::to_value(&body.members[i]).unwrap_or_default();
+                exit_of(print_rows(format.output, &["REPLICATION", "ROLE", "CONNECTION", "NAME", "HTTP"], rows, json))
             }
             Err(e) => call_failed(e),
         },
@@ -195,20 +237,160 @@ async fn run(client: &Client, cmd: Cmd) -> Exit {
         }
         Cmd::Bench(_) | Cmd::Cert(_) | Cmd::Token => unreachable!("handled in main"),
         Cmd::Backup { dir, local } => backup(client, &dir, local).await,
-        Cmd::Status => with_reply(client.get("/v1/status").await, |r| {
-            let pretty = serde_json::from_slice::<serde_json::Value>(&r.body)
-                .map(|v| serde_json::to_string_pretty(&v).unwrap_or_default())
-                .unwrap_or_else(|_| String::from_utf8_lossy(&r.body).into_owned());
-            println!("{pretty}");
-            true
-        }),
+        Cmd::Status { cluster } => status(client, cluster, format.output).await,
     }
 }
 
-async fn list(client: &Client, prefix: &str, limit: Option<usize>, keys_only: bool, consistency: Option<&str>) -> Exit {
+/// `fishctl status`: each site --url names (or, with `cluster`, every site
+/// of the group) in one table; exits 3 if one of them did not answer.
+async fn status(client: &Client, cluster: bool, output: Output) -> Exit {
+    let mut sites: Vec<Client> = Vec::new();
+    if cluster {
+        let members = match client.members().await {
+            Ok(m) => m,
+            Err(e) => return call_failed(e),
+        };
+        for http in members.members.iter().filter_map(|m| m.http.as_deref()) {
+            match client.sibling(http) {
+                Ok(c) => sites.push(c),
+                Err(e) => return fail(Exit::Usage, &e.to_string()),
+            }
+        }
+    } else {
+        for base in client.bases() {
+            match client.sibling(base.split_once("://").map_or(base.as_str(), |(_, rest)| rest)) {
+                Ok(c) => sites.push(c),
+                Err(e) => return fail(Exit::Usage, &e.to_string()),
+            }
+        }
+    }
+    let mut asking = tokio::task::JoinSet::new();
+    for (i, site) in sites.iter().enumerate() {
+        let site = site.clone();
+        asking.spawn(async move { (i, site.status().await) });
+    }
+    let mut answers: Vec<_> = asking.join_all().await;
+    answers.sort_by_key(|(i, _)| *i);
+    let answers = answers.into_iter().map(|(_, answer)| answer);
+    let mut exit = Exit::Ok;
+    let mut found = Vec::new();
+    for (site, answer) in sites.iter().zip(answers) {
+        match answer {
+            Ok(status) => found.push((site.base().to_string(), status)),
+            Err(e) => {
+                eprintln!("fishctl: {}: {e}", site.base());
+                exit = Exit::Unavailable;
+            }
+        }
+    }
+    let rows = found
+        .iter()
+        .map(|(endpoint, s)| {
+            let role = match s.mode.as_deref() {
+                Some(mode) => format!("{} ({mode})", s.role),
+                None => s.role.clone(),
+            };
+            let master = s.master.as_ref().map_or("-".to_string(), |m| m.name.clone().unwrap_or(m.replication.clone()));
+            let lag = match (s.is_master(), s.lag_bytes) {
+                (true, _) => "-".to_string(),
+                (false, Some(bytes)) => format!("{bytes} B"),
+                (false, None) => "?".to_string(),
+            };
+            vec![
+                endpoint.clone(),
+                s.name.clone(),
+                role,
+                s.state.clone(),
+                master,
+                s.generation.to_string(),
+                s.lsn.as_ref().map_or("-".to_string(), |l| format!("{}/{}", l.file, l.offset)),
+                if s.synced { "yes" } else { "no" }.to_string(),
+                lag,
+                s.version.clone(),
+            ]
+        })
+        .collect();
+    let header = ["ENDPOINT", "NAME", "ROLE", "STATE", "MASTER", "GENERATION", "LOG END", "SYNCED", "LAG", "VERSION"];
+    let json = |i: usize| {
+        let mut v = serde_json::to_value(&found[i].1).unwrap_or_default();
+        v["endpoint"] = found[i].0.clone().into();
+        v
+    };
+    if !print_rows(output, &header, rows, json) {
+        return Exit::Unavailable;
+    }
+    exit
+}
+
+/// `fishctl txn [FILE]`.
+async fn txn(client: &Client, file: Option<&std::path::Path>, output: Output) -> Exit {
+    let body = match file {
+        Some(path) if path != std::path::Path::new("-") => match std::fs::read(path) {
+            Ok(b) => Bytes::from(b),
+            Err(e) => return fail(Exit::Usage, &format!("{}: {e}", path.display())),
+        },
+        _ if std::io::stdin().is_terminal() => {
+            return fail(
+                Exit::Usage,
+                "no transaction: give a file (fishctl txn FILE), or pipe the JSON in (fishctl txn < FILE)",
+            );
+        }
+        _ => match read_stdin() {
+            Ok(b) => b,
+            Err(e) => return fail(Exit::Usage, &format!("reading the transaction from stdin: {e}")),
+        },
+    };
+    // A local check first names the mistake before anything is sent.
+    if let Err(e) = serde_json::from_slice::<serde_json::Value>(&body) {
+        let from = file.map_or("stdin".to_string(), |f| f.display().to_string());
+        return fail(Exit::Usage, &format!("{from}: not JSON: {e}"));
+    }
+    let headers = [("content-type", "application/json")];
+    with_reply(client.send(Method::POST, "/v1/txn", &headers, body).await, |r| {
+        let Ok(answer) = serde_json::from_slice::<serde_json::Value>(&r.body) else {
+            return false;
+        };
+        let results: Vec<serde_json::Value> = answer["results"].as_array().cloned().unwrap_or_default();
+        if output == Output::Json {
+            return print_json(&answer);
+        }
+        let rows = results
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let text = |name: &str| match (&r[name], r[format!("{name}_encoding")].as_str()) {
+                    (serde_json::Value::String(v), Some(enc)) => format!("({enc}) {v}"),
+                    (serde_json::Value::String(v), None) => escaped(v),
+                    (serde_json::Value::Null, _) => "-".into(),
+                    (other, _) => other.to_string(),
+                };
+                let outcome = match r["op"].as_str() {
+                    Some("get") if r["found"] == false => "not found".to_string(),
+                    Some("get") => text("value"),
+                    Some("delete") if r["deleted"] == false => "was absent".to_string(),
+                    Some("delete") => "deleted".to_string(),
+                    Some("put") => "written".to_string(),
+                    _ => "ok".to_string(),
+                };
+                vec![i.to_string(), text("op"), text("key"), text("version"), outcome]
+            })
+            .collect();
+        print_rows(output, &["OP", "KIND", "KEY", "VERSION", "RESULT"], rows, |i| results[i].clone())
+    })
+}
+
+async fn list(
+    client: &Client,
+    prefix: &str,
+    limit: Option<usize>,
+    keys_only: bool,
+    consistency: Option<&str>,
+    output: Output,
+) -> Exit {
     let mut remaining = limit.unwrap_or(usize::MAX);
     let mut start_after: Option<Vec<u8>> = None;
     let mut out = std::io::stdout().lock();
+    let mut table = Table::new(&["KEY", "VERSION", "VALUE"]);
     while remaining > 0 {
         let page_size = remaining.min(1000).to_string();
         let after = start_after.as_deref().map(percent_encode);
@@ -229,8 +411,23 @@ async fn list(client: &Client, prefix: &str, limit: Option<usize>, keys_only: bo
             return fail(Exit::Unavailable, "the site answered a listing that is not JSON");
         };
         for item in page["items"].as_array().into_iter().flatten() {
-            let line = if keys_only { item["key"].as_str().unwrap_or_default().to_string() } else { item.to_string() };
-            if writeln!(out, "{line}").is_err() {
+            let text = |name: &str| match (item[name].as_str(), item[format!("{name}_encoding")].as_str()) {
+                (Some(v), Some(enc)) => format!("({enc}) {v}"),
+                (Some(v), None) => escaped(v),
+                (None, _) => String::new(),
+            };
+            let written = match (keys_only, output) {
+                (true, _) => writeln!(out, "{}", item["key"].as_str().unwrap_or_default()),
+                (false, Output::Json) => writeln!(out, "{item}"),
+                // A table is printed whole, to size its columns (a listing
+                // for people is not millions of keys; scripts take json).
+                (false, Output::Table) => {
+                    table.push(vec![text("key"), item["version"].to_string(), text("value")]);
+                    Ok(())
+                }
+                (false, Output::Value) => writeln!(out, "{}\t{}\t{}", text("key"), item["version"], text("value")),
+            };
+            if written.is_err() {
                 return Exit::Ok; // stdout closed (e.g. piped into head)
             }
             remaining -= 1;
@@ -246,7 +443,95 @@ async fn list(client: &Client, prefix: &str, limit: Option<usize>, keys_only: bo
             break;
         }
     }
+    let _ = table.write(&mut out, true);
     Exit::Ok
+}
+
+/// Rows for people: columns padded to their widest cell, under a header.
+struct Table {
+    header: Vec<String>,
+    rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn new(header: &[&str]) -> Table {
+        Table { header: header.iter().map(|h| h.to_string()).collect(), rows: Vec::new() }
+    }
+
+    fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    /// Writes the table (nothing if it has no rows), with the header when
+    /// `header`.
+    fn write(&self, out: &mut impl Write, header: bool) -> std::io::Result<()> {
+        if self.rows.is_empty() {
+            return Ok(());
+        }
+        let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
+        for row in &self.rows {
+            for (w, cell) in widths.iter_mut().zip(row) {
+                *w = (*w).max(cell.chars().count());
+            }
+        }
+        let lines = header.then_some(&self.header).into_iter().chain(&self.rows);
+        for row in lines {
+            let mut line = String::new();
+            for (i, (cell, w)) in row.iter().zip(&widths).enumerate() {
+                if i + 1 == row.len() {
+                    line.push_str(cell);
+                } else {
+                    line.push_str(&format!("{cell:<w$}  "));
+                }
+            }
+            writeln!(out, "{}", line.trim_end())?;
+        }
+        out.flush()
+    }
+}
+
+/// Prints rows as `output` says: a table, one JSON object per line
+/// (`json(i)` for row i), or the rows tab-separated without the header.
+/// False when stdout is closed.
+fn print_rows(
+    output: Output,
+    header: &[&str],
+    rows: Vec<Vec<String>>,
+    json: impl Fn(usize) -> serde_json::Value,
+) -> bool {
+    let mut out = std::io::stdout().lock();
+    match output {
+        Output::Table => {
+            let mut table = Table::new(header);
+            table.rows = rows;
+            table.write(&mut out, true).is_ok()
+        }
+        Output::Value => rows.iter().all(|row| writeln!(out, "{}", row.join("\t")).is_ok()),
+        Output::Json => (0..rows.len()).all(|i| writeln!(out, "{}", json(i)).is_ok()),
+    }
+}
+
+fn print_json(value: &serde_json::Value) -> bool {
+    writeln!(std::io::stdout(), "{value}").is_ok()
+}
+
+fn exit_of(printed: bool) -> Exit {
+    if printed { Exit::Ok } else { Exit::Unavailable }
+}
+
+/// A value for a table cell: text with control characters escaped, or
+/// base64 when it is not UTF-8.
+fn shown(bytes: &[u8]) -> String {
+    match fish::api::encoding::to_json(bytes) {
+        (text, enc) if enc.is_utf8() => escaped(&text),
+        (text, _) => format!("(base64) {text}"),
+    }
+}
+
+/// Text for one line of a table: newlines, tabs and other control
+/// characters escaped.
+fn escaped(text: &str) -> String {
+    if text.chars().any(char::is_control) { text.escape_debug().to_string() } else { text.to_string() }
 }
 
 async fn backup(client: &Client, dir: &std::path::Path, local: bool) -> Exit {
@@ -266,8 +551,31 @@ async fn backup(client: &Client, dir: &std::path::Path, local: bool) -> Exit {
         }
     };
     let started = std::time::Instant::now();
-    eprintln!("backing up {} into {} ...", source.base(), dir.display());
-    match source.fetch_backup(dir).await {
+    eprintln!("backing up {} into {}: the site copies its files first, then sends them", source.base(), dir.display());
+    let interactive = std::io::stderr().is_terminal();
+    let mut shown: Option<std::time::Instant> = None;
+    let mut sending = None;
+    let progress = |received: u64, total: Option<u64>| {
+        let since = *sending.get_or_insert_with(std::time::Instant::now);
+        // From the first bytes on: a line a second on a terminal
+        // (redrawn), every 10 s in a log.
+        let every = if interactive { Duration::from_secs(1) } else { Duration::from_secs(10) };
+        if shown.is_some_and(|at| at.elapsed() < every) {
+            return;
+        }
+        shown = Some(std::time::Instant::now());
+        let line = transfer_progress(received, total, since.elapsed());
+        if interactive {
+            eprint!("\r\x1b[K{line}");
+        } else {
+            eprintln!("{line}");
+        }
+    };
+    let fetched = source.fetch_backup(dir, progress).await;
+    if interactive {
+        eprint!("\r\x1b[K");
+    }
+    match fetched {
         Ok(m) => {
             eprintln!(
                 "backup of site {:?} complete: {} files, {:.1} MiB in {:.1} s; holds every write committed before log position {}",
@@ -283,6 +591,26 @@ async fn backup(client: &Client, dir: &std::path::Path, local: bool) -> Exit {
             fail(Exit::Usage, &e.to_string())
         }
         Err(e) => fail(Exit::Unavailable, &e.to_string()),
+    }
+}
+
+/// `12.0 MiB of 40.1 MiB (30%), 8.1 MiB/s, 3 s left`.
+fn transfer_progress(done: u64, total: Option<u64>, took: Duration) -> String {
+    const MIB: f64 = (1 << 20) as f64;
+    let rate = done as f64 / took.as_secs_f64().max(0.001);
+    match total {
+        Some(total) if total > 0 => {
+            let left = total.saturating_sub(done) as f64 / rate.max(1.0);
+            format!(
+                "{:.1} MiB of {:.1} MiB ({:.0}%), {:.1} MiB/s, {:.0} s left",
+                done as f64 / MIB,
+                total as f64 / MIB,
+                (done as f64 * 100.0 / total as f64).min(100.0),
+                rate / MIB,
+                left.ceil()
+            )
+        }
+        _ => format!("{:.1} MiB, {:.1} MiB/s", done as f64 / MIB, rate / MIB),
     }
 }
 
@@ -417,7 +745,7 @@ async fn watch(client: &Client, prefix: &str, since: Option<u64>, json: bool) ->
 }
 
 /// `fishctl lease ...`.
-async fn lease(client: &Client, what: fish::cli::fishctl::LeaseCmd) -> Exit {
+async fn lease(client: &Client, what: fish::cli::fishctl::LeaseCmd, output: Output) -> Exit {
     use fish::cli::fishctl::LeaseCmd;
     use fish::client::lock;
     let done = match what {
@@ -446,6 +774,9 @@ async fn lease(client: &Client, what: fish::cli::fishctl::LeaseCmd) -> Exit {
         LeaseCmd::Show { id } => match client.get(&format!("/v1/leases/{id}")).await {
             Ok(r) if r.status == StatusCode::OK => {
                 let v: serde_json::Value = serde_json::from_slice(&r.body).unwrap_or_default();
+                if output == Output::Json {
+                    return exit_of(print_json(&v));
+                }
                 println!("lease {id}: ttl {} s, {} left, {} keys", v["ttl_s"], remaining(&v), v["key_count"]);
                 for key in v["keys"].as_array().into_iter().flatten() {
                     println!("  {}", key.as_str().unwrap_or_default());
@@ -456,22 +787,24 @@ async fn lease(client: &Client, what: fish::cli::fishctl::LeaseCmd) -> Exit {
         },
         LeaseCmd::List => {
             let mut after = 0u64;
-            println!("{:<18} {:>8} {:>10} {:>8}", "ID", "TTL_S", "REMAINING", "KEYS");
+            let mut leases = Vec::new();
             loop {
                 let reply = match client.get(&format!("/v1/leases?after={after}&limit=1000")).await {
                     Ok(r) if r.status == StatusCode::OK => r,
                     other => return with_reply(other, |_| true),
                 };
                 let page: serde_json::Value = serde_json::from_slice(&reply.body).unwrap_or_default();
-                for l in page["leases"].as_array().into_iter().flatten() {
-                    let (id, ttl, keys) = (l["id"].to_string(), l["ttl_s"].to_string(), l["key_count"].to_string());
-                    println!("{id:<18} {ttl:>8} {:>10} {keys:>8}", remaining(l));
-                }
+                leases.extend(page["leases"].as_array().into_iter().flatten().cloned());
                 match page["next"].as_u64() {
                     Some(next) => after = next,
-                    None => break Ok(()),
+                    None => break,
                 }
             }
+            let rows = leases
+                .iter()
+                .map(|l| vec![l["id"].to_string(), l["ttl_s"].to_string(), remaining(l), l["key_count"].to_string()])
+                .collect();
+            return exit_of(print_rows(output, &["ID", "TTL_S", "REMAINING", "KEYS"], rows, |i| leases[i].clone()));
         }
     };
     match done {
@@ -669,6 +1002,14 @@ fn exit_for(status: StatusCode) -> Exit {
     match status {
         StatusCode::NOT_FOUND | StatusCode::PRECONDITION_FAILED => Exit::NotFound,
         s if s.is_server_error() => Exit::Unavailable,
+        StatusCode::UNAUTHORIZED
+        | StatusCode::FORBIDDEN
+        | StatusCode::CONFLICT
+        | StatusCode::GONE
+        | StatusCode::PAYLOAD_TOO_LARGE
+        | StatusCode::URI_TOO_LONG
+        | StatusCode::TOO_MANY_REQUESTS => Exit::Refused,
+        // 400 and the rest: the request itself was wrong.
         _ => Exit::Usage,
     }
 }

@@ -5,9 +5,16 @@ use clap::{Parser, Subcommand};
 #[derive(Parser)]
 #[command(name = "fishctl", version, about = "Client and admin CLI for the Fish key-value store")]
 pub struct Cli {
-    /// Base URL of any Fish site.
-    #[arg(long, env = "FISH_URL", default_value = "http://127.0.0.1:8080", global = true)]
+    /// Base URL of any Fish site, or several separated by commas: a request
+    /// that cannot connect to one goes to the next (`status` asks each).
+    #[arg(long, env = "FISH_URL", default_value = "http://127.0.0.1:8080", global = true, value_name = "URL[,URL...]")]
     pub url: String,
+    /// Output: `table` (for people; the default on a terminal), `json`
+    /// (one JSON object per line; the default when piped) or `value` (the
+    /// table's rows without the header, tab-separated). `get` and `put`
+    /// print the value and the version unless given one.
+    #[arg(short, long, global = true, value_name = "FORMAT")]
+    pub output: Option<Output>,
     /// Seconds to wait for an answer.
     #[arg(long, default_value_t = 30, global = true)]
     pub timeout: u64,
@@ -24,6 +31,14 @@ pub struct Cli {
     pub cacert: Option<std::path::PathBuf>,
     #[command(subcommand)]
     pub command: Cmd,
+}
+
+/// `--output`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Output {
+    Table,
+    Json,
+    Value,
 }
 
 #[derive(Subcommand)]
@@ -130,14 +145,17 @@ pub enum Cmd {
         #[arg(last = true, value_name = "COMMAND")]
         command: Vec<String>,
     },
-    /// Show the site's status as JSON.
-    Status,
+    /// Show each site's status (every site --url names), like
+    /// `etcdctl endpoint status`: role, master, generation, log end, lag.
+    Status {
+        /// Every site of the group, at the HTTP addresses they advertise.
+        #[arg(long)]
+        cluster: bool,
+    },
     /// List the sites of the replication group.
     Members,
     /// Remove a site (by its replication HOST:PORT) from the group.
-    RemoveSite {
-        site: String,
-    },
+    RemoveSite { site: String },
     /// Hand mastership over: the master lets the writes under way finish,
     /// makes sure the new master has all of them, and steps down; writes
     /// that arrive meanwhile wait and go to the new master.
@@ -156,16 +174,25 @@ pub enum Cmd {
         #[arg(long)]
         local: bool,
     },
+    /// Run a transaction: all of its operations or none. The JSON
+    /// (`{"ops": [...]}`, as for `POST /v1/txn`) comes from FILE, or stdin
+    /// when FILE is "-" or absent. Prints the results; exits 1 when a
+    /// check or a compare-and-swap failed (nothing was written).
+    Txn {
+        #[arg(value_name = "FILE")]
+        file: Option<std::path::PathBuf>,
+    },
+    /// Make certificates for mutual TLS between sites ([replication.tls]):
+    /// a group CA, and site certificates it signs.
+    #[command(subcommand)]
+    Cert(CertCmd),
     /// Load the site with requests and report throughput, latency
     /// percentiles (p50/p90/p99/max) and errors by kind.
     ///
     /// Each connection is one keep-alive HTTP/1.1 connection sending its
     /// next request when the previous answer is in (fixed concurrency).
-    /// Progress goes to stderr once a second; the report to stdout.
-    /// Make certificates for mutual TLS between sites ([replication.tls]):
-    /// a group CA, and site certificates it signs.
-    #[command(subcommand)]
-    Cert(CertCmd),
+    /// Progress goes to stderr once a second; the report to stdout. With
+    /// several --url, the first is loaded.
     Bench(BenchArgs),
 }
 

@@ -31,7 +31,13 @@ pub enum FetchError {
 impl Client {
     /// Asks this site for a backup and unpacks it into `dir` (created if
     /// missing, else it must be empty). Returns the checked manifest.
-    pub async fn fetch_backup(&self, dir: &Path) -> Result<Manifest, FetchError> {
+    /// `progress` hears of each chunk: bytes so far, and the backup's size
+    /// when the site tells it.
+    pub async fn fetch_backup(
+        &self,
+        dir: &Path,
+        progress: impl FnMut(u64, Option<u64>),
+    ) -> Result<Manifest, FetchError> {
         let shown = dir.display().to_string();
         let created = !dir.exists();
         if !created
@@ -44,7 +50,7 @@ impl Client {
         std::fs::create_dir_all(dir).map_err(|e| FetchError::Io { path: shown.clone(), source: e })?;
         std::fs::set_permissions(dir, std::os::unix::fs::PermissionsExt::from_mode(0o700))
             .map_err(|e| FetchError::Io { path: shown.clone(), source: e })?;
-        let result = self.fetch_into(dir).await;
+        let result = self.fetch_into(dir, progress).await;
         if result.is_err() {
             // Leave nothing half-written.
             if created {
@@ -58,7 +64,7 @@ impl Client {
         result
     }
 
-    async fn fetch_into(&self, dir: &Path) -> Result<Manifest, FetchError> {
+    async fn fetch_into(&self, dir: &Path, mut progress: impl FnMut(u64, Option<u64>)) -> Result<Manifest, FetchError> {
         let resp = self.open(Method::POST, "/v1/backup").await?;
         if resp.status() != StatusCode::OK {
             let (parts, body) = resp.into_parts();
@@ -66,6 +72,12 @@ impl Client {
             let reply = Reply { status: parts.status, headers: parts.headers, body };
             return Err(FetchError::Refused(format!("{} ({})", reply.error_message(), reply.status)));
         }
+        let total = resp
+            .headers()
+            .get(crate::api::header::BACKUP_BYTES)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        let mut received = 0u64;
         // The body arrives on this (async) side; the archive is unpacked on a
         // blocking thread that reads what arrives.
         let (tx, rx) = std::sync::mpsc::sync_channel::<Bytes>(16);
@@ -80,10 +92,12 @@ impl Client {
         while let Some(frame) = body.frame().await {
             match frame {
                 Ok(frame) => {
-                    if let Ok(data) = frame.into_data()
-                        && tx.send(data).is_err()
-                    {
-                        break; // the unpacker stopped; its error says why
+                    if let Ok(data) = frame.into_data() {
+                        received += data.len() as u64;
+                        progress(received, total);
+                        if tx.send(data).is_err() {
+                            break; // the unpacker stopped; its error says why
+                        }
                     }
                 }
                 Err(e) => {

@@ -9,6 +9,7 @@ pub use backup::FetchError;
 
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use bytes::Bytes;
@@ -59,11 +60,15 @@ pub enum ClientError {
 
 pub type Connector = hyper_rustls::HttpsConnector<HttpConnector>;
 
-/// A client bound to one site's base URL.
+/// A client bound to one site's base URL, or to several: a request that
+/// cannot connect to the current one goes to the next (a connection that
+/// was never made carried nothing, so even a write is safe to resend), and
+/// the one that answered stays current.
 #[derive(Clone)]
 pub struct Client {
     http: HyperClient<Connector, Full<Bytes>>,
-    base: String,
+    bases: Arc<[String]>,
+    current: Arc<AtomicUsize>,
     timeout: Duration,
     /// Sent as `Authorization: Bearer ...` on every request.
     token: Option<Arc<str>>,
@@ -84,30 +89,52 @@ impl Client {
         Client::with(base, timeout, &Credentials::default())
     }
 
-    pub fn with(base: &str, timeout: Duration, credentials: &Credentials) -> Result<Client, ClientError> {
-        let base = base.trim_end_matches('/').to_string();
-        let rest = base.strip_prefix("http://").or_else(|| base.strip_prefix("https://"));
-        let valid = rest.is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));
-        if !valid || base.parse::<hyper::Uri>().is_err() {
-            return Err(ClientError::BadUrl(base));
+    /// A client for `urls`: one base URL, or several separated by commas.
+    pub fn with(urls: &str, timeout: Duration, credentials: &Credentials) -> Result<Client, ClientError> {
+        let mut bases = Vec::new();
+        for base in urls.split(',').map(str::trim) {
+            let base = base.trim_end_matches('/').to_string();
+            let rest = base.strip_prefix("http://").or_else(|| base.strip_prefix("https://"));
+            let valid = rest.is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));
+            if !valid || base.parse::<hyper::Uri>().is_err() {
+                return Err(ClientError::BadUrl(base));
+            }
+            if credentials.tls.is_none() && base.starts_with("https://") {
+                return Err(ClientError::NoCa(base));
+            }
+            bases.push(base);
         }
-        if credentials.tls.is_none() && base.starts_with("https://") {
-            return Err(ClientError::NoCa(base));
-        }
-        let http = HyperClient::builder(TokioExecutor::new()).build(connector(credentials.tls.as_deref(), None));
+        // With somewhere else to go, a host that drops packets must not
+        // take the whole timeout before the next one is tried.
+        let connect_timeout = (bases.len() > 1).then(|| timeout.min(FALL_OVER_CONNECT_TIMEOUT));
+        let http =
+            HyperClient::builder(TokioExecutor::new()).build(connector(credentials.tls.as_deref(), connect_timeout));
         let token = credentials.token.as_deref().map(Arc::from);
-        Ok(Client { http, base, timeout, token, credentials: credentials.clone() })
+        Ok(Client {
+            http,
+            bases: bases.into(),
+            current: Arc::new(AtomicUsize::new(0)),
+            timeout,
+            token,
+            credentials: credentials.clone(),
+        })
     }
 
     /// A client with the same scheme, credentials and timeout for another
     /// site at `host_port` (say, the master).
     pub fn sibling(&self, host_port: &str) -> Result<Client, ClientError> {
-        let scheme = if self.base.starts_with("https://") { "https" } else { "http" };
+        let scheme = if self.base().starts_with("https://") { "https" } else { "http" };
         Client::with(&format!("{scheme}://{host_port}"), self.timeout, &self.credentials)
     }
 
+    /// The base URL requests go to now.
     pub fn base(&self) -> &str {
-        &self.base
+        &self.bases[self.current.load(Ordering::Relaxed) % self.bases.len()]
+    }
+
+    /// Every base URL this client was given, in order.
+    pub fn bases(&self) -> &[String] {
+        &self.bases
     }
 
     pub fn timeout(&self) -> Duration {
@@ -122,25 +149,21 @@ impl Client {
         headers: &[(&str, &str)],
         body: Bytes,
     ) -> Result<Reply, ClientError> {
-        let url = format!("{}{}", self.base, path);
-        let mut builder = Request::builder().method(method).uri(&url);
-        for (name, value) in headers {
-            builder = builder.header(*name, *value);
-        }
-        if let Some(token) = &self.token {
-            builder = builder.header(hyper::header::AUTHORIZATION, format!("Bearer {token}"));
-        }
-        let req = builder.body(Full::new(body)).map_err(|_| ClientError::BadUrl(url.clone()))?;
-        let exchange = async {
-            let resp = self.http.request(req).await.map_err(|e| unreachable_err(&url, &e))?;
-            let (parts, body) = resp.into_parts();
-            let body = body.collect().await.map_err(|e| unreachable_err(&url, &e))?.to_bytes();
-            Ok(Reply { status: parts.status, headers: parts.headers, body })
+        let exchange = |base: &str| {
+            let url = format!("{base}{path}");
+            let req = self.request(&method, &url, headers, body.clone());
+            async move {
+                let resp = match req {
+                    Ok(req) => self.http.request(req).await,
+                    Err(e) => return Err(Attempt::Failed(e)),
+                };
+                let resp = resp.map_err(|e| Attempt::from_hyper(&url, &e))?;
+                let (parts, body) = resp.into_parts();
+                let body = body.collect().await.map_err(|e| Attempt::Failed(unreachable_err(&url, &e)))?.to_bytes();
+                Ok(Reply { status: parts.status, headers: parts.headers, body })
+            }
         };
-        match tokio::time::timeout(self.timeout, exchange).await {
-            Ok(result) => result,
-            Err(_) => Err(ClientError::Timeout { url, secs: self.timeout.as_secs() }),
-        }
+        self.falling_over(exchange).await
     }
 
     /// Sends a body-less request and returns once the answer's head is in
@@ -151,16 +174,59 @@ impl Client {
         method: Method,
         path: &str,
     ) -> Result<hyper::Response<hyper::body::Incoming>, ClientError> {
-        let url = format!("{}{}", self.base, path);
-        let mut req = Request::builder().method(method).uri(&url);
+        let exchange = |base: &str| {
+            let url = format!("{base}{path}");
+            let req = self.request(&method, &url, &[], Bytes::new());
+            async move {
+                match req {
+                    Ok(req) => self.http.request(req).await.map_err(|e| Attempt::from_hyper(&url, &e)),
+                    Err(e) => Err(Attempt::Failed(e)),
+                }
+            }
+        };
+        self.falling_over(exchange).await
+    }
+
+    fn request(
+        &self,
+        method: &Method,
+        url: &str,
+        headers: &[(&str, &str)],
+        body: Bytes,
+    ) -> Result<Request<Full<Bytes>>, ClientError> {
+        let mut builder = Request::builder().method(method.clone()).uri(url);
+        for (name, value) in headers {
+            builder = builder.header(*name, *value);
+        }
         if let Some(token) = &self.token {
-            req = req.header(hyper::header::AUTHORIZATION, format!("Bearer {token}"));
+            builder = builder.header(hyper::header::AUTHORIZATION, format!("Bearer {token}"));
         }
-        let req = req.body(Full::new(Bytes::new())).map_err(|_| ClientError::BadUrl(url.clone()))?;
-        match tokio::time::timeout(self.timeout, self.http.request(req)).await {
-            Ok(result) => result.map_err(|e| unreachable_err(&url, &e)),
-            Err(_) => Err(ClientError::Timeout { url, secs: self.timeout.as_secs() }),
+        builder.body(Full::new(body)).map_err(|_| ClientError::BadUrl(url.to_string()))
+    }
+
+    /// Runs `exchange` against the current base URL, each within the
+    /// timeout, and against the next ones while it cannot connect.
+    async fn falling_over<'a, T, F, Fut>(&'a self, exchange: F) -> Result<T, ClientError>
+    where
+        F: Fn(&'a str) -> Fut,
+        Fut: std::future::Future<Output = Result<T, Attempt>>,
+    {
+        let first = self.current.load(Ordering::Relaxed);
+        let mut last = None;
+        for i in 0..self.bases.len() {
+            let index = (first + i) % self.bases.len();
+            let base = &self.bases[index];
+            match tokio::time::timeout(self.timeout, exchange(base)).await {
+                Ok(Ok(answer)) => {
+                    self.current.store(index, Ordering::Relaxed);
+                    return Ok(answer);
+                }
+                Ok(Err(Attempt::NotConnected(e))) => last = Some(e),
+                Ok(Err(Attempt::Failed(e))) => return Err(e),
+                Err(_) => return Err(ClientError::Timeout { url: base.clone(), secs: self.timeout.as_secs() }),
+            }
         }
+        Err(last.expect("a client has at least one base URL"))
     }
 
     pub async fn get(&self, path: &str) -> Result<Reply, ClientError> {
@@ -182,7 +248,27 @@ impl Client {
         if !reply.status.is_success() {
             return Err(ApiCallError::Refused { status: reply.status, message: reply.error_message() });
         }
-        serde_json::from_slice(&reply.body).map_err(|e| ApiCallError::Malformed(format!("{}{path}: {e}", self.base)))
+        serde_json::from_slice(&reply.body).map_err(|e| ApiCallError::Malformed(format!("{}{path}: {e}", self.base())))
+    }
+}
+
+/// How long a client with several base URLs tries to connect to one.
+const FALL_OVER_CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// One base URL's outcome when it gave no answer.
+enum Attempt {
+    /// No connection was made: nothing was sent, the next one may be tried.
+    NotConnected(ClientError),
+    Failed(ClientError),
+}
+
+impl Attempt {
+    fn from_hyper(url: &str, e: &hyper_util::client::legacy::Error) -> Attempt {
+        if e.is_connect() {
+            Attempt::NotConnected(unreachable_err(url, e))
+        } else {
+            Attempt::Failed(unreachable_err(url, e))
+        }
     }
 }
 

@@ -105,6 +105,7 @@ pub async fn take(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> 
     let names: Vec<String> =
         std::iter::once(MANIFEST.to_string()).chain(manifest.files.iter().map(|f| f.name.clone())).collect();
     let lsn = manifest.lsn_before.clone();
+    let total = manifest.total_bytes();
     tokio::task::spawn_blocking(move || {
         let _running = running;
         let sent = send_archive(&dir, &names, ChunkWriter { tx: tx.clone(), buf: BytesMut::new(), sent: 0 });
@@ -130,6 +131,7 @@ pub async fn take(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> 
     if let Ok(v) = HeaderValue::from_str(&lsn) {
         resp.headers_mut().insert(crate::api::header::BACKUP_LSN, v);
     }
+    resp.headers_mut().insert(crate::api::header::BACKUP_BYTES, HeaderValue::from(total));
     Ok(resp)
 }
 

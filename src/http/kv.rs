@@ -12,7 +12,7 @@ use super::error::ApiError;
 use super::request::{self, allow, blocking};
 use super::{App, Resp, empty, json_response};
 use crate::api;
-use crate::api::encoding::{self, percent_decode};
+use crate::api::encoding::{percent_decode, put_bytes};
 use crate::replication::barrier::Unconfirmed;
 use crate::store::{self, CommitToken, Entry};
 
@@ -168,15 +168,6 @@ pub async fn list(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
         }
     }
     Ok(json_response(StatusCode::OK, &serde_json::Value::Object(body)))
-}
-
-/// Writes `name` (and `name_encoding: "base64"` when the bytes are not UTF-8).
-pub fn put_bytes(obj: &mut serde_json::Map<String, serde_json::Value>, name: &str, bytes: &[u8]) {
-    let (text, enc) = encoding::to_json(bytes);
-    obj.insert(name.into(), text.into());
-    if !enc.is_utf8() {
-        obj.insert(format!("{name}_encoding"), "base64".into());
-    }
 }
 
 /// For a linearizable read, which the route table sends to the master

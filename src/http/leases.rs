@@ -150,7 +150,7 @@ fn show(info: &LeaseInfo) -> Value {
             .iter()
             .map(|k| {
                 let mut key = serde_json::Map::new();
-                super::kv::put_bytes(&mut key, "key", k);
+                crate::api::encoding::put_bytes(&mut key, "key", k);
                 key.remove("key").unwrap_or_default()
             })
             .collect();

@@ -19,10 +19,10 @@ use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::error::ApiError;
-use super::kv::{put_bytes, set_token};
+use super::kv::set_token;
 use super::request::{self, allow, blocking};
 use super::{App, Resp, json_response};
-use crate::api::encoding::{self, Encoding};
+use crate::api::encoding::{self, Encoding, put_bytes};
 use crate::store::{self, Condition, Op, OpResult, StoreError};
 
 #[derive(Deserialize)]

@@ -305,10 +305,10 @@ fn line(change: &Change) -> Bytes {
     obj.insert("type".into(), kind.into());
     obj.insert("revision".into(), change.revision.into());
     obj.insert("txn".into(), change.txn.into());
-    super::kv::put_bytes(&mut obj, "key", &change.key);
+    crate::api::encoding::put_bytes(&mut obj, "key", &change.key);
     match &change.kind {
         ChangeKind::Put { value, version } => {
-            super::kv::put_bytes(&mut obj, "value", value);
+            crate::api::encoding::put_bytes(&mut obj, "value", value);
             obj.insert("version".into(), (*version).into());
         }
         ChangeKind::Expire { lease } => {

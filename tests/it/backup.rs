@@ -47,6 +47,8 @@ fn a_backup_under_load_restores_every_write_acknowledged_before_it_began() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains(&format!("site \"bak{m}\"")), "the master was backed up: {stderr}");
+    // Progress, from the first bytes: received of the whole, rate, time left.
+    assert!(stderr.contains(" MiB of ") && stderr.contains(" MiB/s, ") && stderr.contains(" s left"), "{stderr}");
     assert!(dir.join("fish-backup.json").exists() && dir.join("kv.db").exists());
     let acked: Vec<u64> = acked_before.iter().map(|a| a.load(Ordering::SeqCst)).collect();
     for w in 0..4 {

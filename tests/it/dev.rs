@@ -114,7 +114,7 @@ fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
     let get = fishctl().args(["--url", &front, "get", "dev-key"]).output().unwrap();
     assert_eq!(get.stdout, b"dev-value", "{get:?}");
     // Both front-ends are views.
-    let members = fishctl().args(["--url", &front, "members"]).output().unwrap();
+    let members = fishctl().args(["--url", &front, "members", "-o", "table"]).output().unwrap();
     let text = String::from_utf8_lossy(&members.stdout);
     assert_eq!(text.lines().filter(|l| l.split_whitespace().nth(1) == Some("view")).count(), 2, "{text}");
     // Written through front0, the value reached every back-end and front1.

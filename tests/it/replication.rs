@@ -244,7 +244,10 @@ fn a_fourth_back_end_joins_catches_up_and_is_removed_with_fishctl() {
         .args(["--url", &c.sites[m].url, "members"])
         .output()
         .unwrap();
-    assert_eq!(String::from_utf8_lossy(&listed.stdout).lines().count(), 4, "header + 3 members");
+    let members: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&listed.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(members.len(), 3, "a JSON object per member, piped: {members:?}");
+    assert!(members.iter().all(|m| m["replication"] != addr.as_str()), "{members:?}");
 }
 
 #[test]

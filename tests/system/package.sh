@@ -121,7 +121,7 @@ grep -q 'Status: "master' <<<"$(in_ct systemctl status fish@back0 --no-pager)" |
 
 in_ct fishctl put greeting hello >/dev/null || fail "PUT through front0"
 [[ $(in_ct fishctl get greeting) == hello ]] || fail "GET through front0"
-members=$(in_ct fishctl members) || fail "fishctl members"
+members=$(in_ct fishctl members -o table) || fail "fishctl members"
 grep -Eq '^127\.0\.0\.1:7010 +view ' <<<"$members" || { echo "$members" >&2; fail "front0 is not listed as a view"; }
 log "PUT/GET through front0 ok; front0 is a view"
 # Output is captured before grep reads it: `producer | grep -q` under
