@@ -8,6 +8,12 @@
 //! file and data dir under one scratch dir (removed on exit unless `--dir`
 //! was given). Children get their own process group, so a Ctrl-C in the
 //! terminal reaches only this supervisor, which then stops them in order.
+//!
+//! The terminal is for a newcomer: one block with the URLs and the lines to
+//! export, then one line per notable event (a master elected, a site down
+//! or back), found by asking each site's `/v1/status` twice a second. Each
+//! site's full log goes to `DIR/NAME.log`; `--verbose` shows them all here,
+//! interleaved, instead.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
@@ -26,6 +32,8 @@ pub struct DevOptions {
     pub dir: Option<PathBuf>,
     pub http_port: u16,
     pub replication_port: u16,
+    /// Sites log to this terminal instead of `DIR/NAME.log`.
+    pub verbose: bool,
 }
 
 /// Why the dev cluster could not run.
@@ -33,8 +41,8 @@ pub struct DevOptions {
 pub enum DevError {
     #[error("{0}")]
     Io(#[from] std::io::Error),
-    #[error("site {name} exited during startup ({status}); its log is above")]
-    SiteDied { name: String, status: std::process::ExitStatus },
+    #[error("site {name} exited during startup ({status}); its log: {log}")]
+    SiteDied { name: String, status: std::process::ExitStatus, log: String },
     #[error("site {name} was not ready within {secs} s at {url}")]
     NotReady { name: String, url: String, secs: u64 },
     #[error("certificates: {0}")]
@@ -44,8 +52,12 @@ pub enum DevError {
 struct Site {
     name: String,
     url: String,
+    /// Where its output goes ("above" with --verbose).
+    log: String,
     child: Child,
     exited: Option<std::process::ExitStatus>,
+    /// It answered its last status request (None: not asked yet).
+    answering: Option<bool>,
 }
 
 const READY_WITHIN: Duration = Duration::from_secs(60);
@@ -67,38 +79,28 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
         for (i, priority) in [100u32, 90, 80].into_iter().enumerate() {
             let name = format!("back{i}");
             let config = write_config(&root, &name, i as u16, Some(priority), &opts)?;
-            sites.push(spawn(&name, &config, opts.http_port + 1 + i as u16)?);
-            wait_ready(sites.last_mut().expect("just pushed")).await?;
+            sites.push(spawn(&root, &name, &config, opts.http_port + 1 + i as u16, opts.verbose)?);
+            if !wait_ready(sites.last_mut().expect("just pushed"), &mut intents).await? {
+                return Ok(());
+            }
         }
         // Two view front-ends, as a fleet would have them: front0 on
         // http_port, front1 after the back-ends.
         for (i, http) in [(3u16, opts.http_port), (4, opts.http_port + 4)] {
             let name = format!("front{}", i - 3);
             let config = write_config(&root, &name, i, None, &opts)?;
-            sites.push(spawn(&name, &config, http)?);
-            wait_ready(sites.last_mut().expect("just pushed")).await?;
+            sites.push(spawn(&root, &name, &config, http, opts.verbose)?);
+            if !wait_ready(sites.last_mut().expect("just pushed"), &mut intents).await? {
+                return Ok(());
+            }
         }
-        println!(
-            "Fish dev cluster is up: {} (front0; every front-end is a view with its own replica; writes to any site reach the master)",
-            sites[3].url
-        );
-        for site in &sites {
-            println!("  {} {}", site.name, site.url);
-        }
-        println!("  replication between the sites: mutual TLS with a throwaway CA (pki/)");
-        println!("  the API needs a token (tokens in {}); an admin one:", root.join("tokens").display());
-        println!("    export FISH_TOKEN={admin}");
-        println!(
-            "  data and configs in {}{}",
-            root.display(),
-            if scratch.is_some() { " (removed on exit)" } else { "" }
-        );
-        println!(
-            "  try (with FISH_TOKEN set): fishctl --url {0} put hello world && fishctl --url {0} get hello && fishctl --url {0} members",
-            sites[3].url
-        );
-        println!("Ctrl-C stops it.");
-        supervise(&mut sites, &mut intents).await
+        print!("{}", first_screen(&sites, &root, &admin, scratch.is_some(), opts.verbose));
+        let client = |url: &str| {
+            let credentials = crate::client::Credentials { token: Some(admin.clone()), tls: None };
+            Client::with(url, Duration::from_secs(1), &credentials).expect("dev URLs are valid")
+        };
+        let clients: Vec<Client> = sites.iter().map(|s| client(&s.url)).collect();
+        supervise(&mut sites, &clients, &mut intents).await
     });
     stop_all(&mut sites);
     drop(scratch);
@@ -170,45 +172,104 @@ fn write_config(
     Ok(path)
 }
 
-fn spawn(name: &str, config: &Path, http_port: u16) -> Result<Site, DevError> {
-    let child = Command::new(std::env::current_exe()?).arg("--config").arg(config).process_group(0).spawn()?;
-    Ok(Site { name: name.to_string(), url: format!("http://127.0.0.1:{http_port}"), child, exited: None })
+/// What a newcomer needs, in one block: the sites, what to export, where
+/// the logs and data are.
+fn first_screen(sites: &[Site], root: &Path, admin: &str, scratch: bool, verbose: bool) -> String {
+    use std::fmt::Write;
+    let fronts: Vec<&str> = sites.iter().filter(|s| s.name.starts_with("front")).map(|s| s.url.as_str()).collect();
+    let mut out = String::new();
+    let _ = writeln!(out, "\nFish dev cluster: 3 back-ends and 2 view front-ends on 127.0.0.1\n");
+    // front0 first: it is the entry point.
+    for site in sites.iter().filter(|s| s.name == "front0").chain(sites.iter().filter(|s| s.name != "front0")) {
+        let what = match site.name.as_str() {
+            "front0" => "front-end (a view, with its own replica): the entry point".to_string(),
+            n if n.starts_with("front") => "front-end (a view)".to_string(),
+            n => format!("back-end, priority {}", [100, 90, 80][n.trim_start_matches("back").parse().unwrap_or(0) % 3]),
+        };
+        let _ = writeln!(out, "  {:<7} {:<24} {what}", site.name, site.url);
+    }
+    let _ = writeln!(out, "\n  # the admin token; every token is in {}", root.join("tokens").display());
+    let _ = writeln!(out, "  export FISH_URL={} FISH_TOKEN={admin}", fronts.join(","));
+    let _ = writeln!(out, "  fishctl put hello world && fishctl get hello && fishctl status --cluster\n");
+    let logs = if verbose { "here (--verbose)".to_string() } else { format!("{}/NAME.log", root.display()) };
+    let _ = writeln!(out, "  logs: {logs}");
+    let _ = writeln!(out, "  data: {}{}", root.display(), if scratch { " (removed on exit)" } else { "" });
+    let _ = writeln!(
+        out,
+        "  replication between the sites: mutual TLS with a throwaway CA ({})",
+        root.join("pki").display()
+    );
+    let _ = writeln!(out, "\nCtrl-C stops it. Kill the master to see a failover. Events:");
+    out
 }
 
-async fn wait_ready(site: &mut Site) -> Result<(), DevError> {
+fn spawn(root: &Path, name: &str, config: &Path, http_port: u16, verbose: bool) -> Result<Site, DevError> {
+    let mut command = Command::new(std::env::current_exe()?);
+    command.arg("--config").arg(config).process_group(0);
+    let log = if verbose {
+        "above".to_string()
+    } else {
+        let path = root.join(format!("{name}.log"));
+        let file = std::fs::OpenOptions::new().create(true).append(true).open(&path)?;
+        command.stdout(file.try_clone()?).stderr(file);
+        path.display().to_string()
+    };
+    let child = command.spawn()?;
+    Ok(Site {
+        name: name.to_string(),
+        url: format!("http://127.0.0.1:{http_port}"),
+        log,
+        child,
+        exited: None,
+        answering: None,
+    })
+}
+
+/// Waits for the site to be ready: false if Ctrl-C came first.
+async fn wait_ready(
+    site: &mut Site,
+    intents: &mut tokio::sync::mpsc::UnboundedReceiver<Intent>,
+) -> Result<bool, DevError> {
     let client = Client::new(&site.url, Duration::from_secs(2)).expect("dev URLs are valid");
     let deadline = Instant::now() + READY_WITHIN;
     while Instant::now() < deadline {
         if let Some(status) = site.child.try_wait()? {
-            return Err(DevError::SiteDied { name: site.name.clone(), status });
+            return Err(DevError::SiteDied { name: site.name.clone(), status, log: site.log.clone() });
         }
         if client.get("/readyz").await.is_ok_and(|r| r.status.is_success()) {
-            return Ok(());
+            return Ok(true);
         }
-        tokio::time::sleep(Duration::from_millis(50)).await;
+        tokio::select! {
+            intent = intents.recv() => if !matches!(intent, Some(Intent::Reload)) {
+                return Ok(false);
+            },
+            () = tokio::time::sleep(Duration::from_millis(50)) => {}
+        }
     }
     Err(DevError::NotReady { name: site.name.clone(), url: site.url.clone(), secs: READY_WITHIN.as_secs() })
 }
 
-/// Waits for Ctrl-C/SIGTERM. A site that dies on its own is reported and
-/// the others keep running (killing the master is how one tries failover);
-/// when none is left, stop.
+/// Waits for Ctrl-C/SIGTERM, printing a line per notable event. A site
+/// that dies on its own is reported and the others keep running (killing
+/// the master is how one tries failover); when none is left, stop.
 async fn supervise(
     sites: &mut [Site],
+    clients: &[Client],
     intents: &mut tokio::sync::mpsc::UnboundedReceiver<Intent>,
 ) -> Result<(), DevError> {
+    let mut master: Option<(String, u32)> = None;
     loop {
         tokio::select! {
             intent = intents.recv() => match intent {
                 Some(Intent::Reload) => continue,
                 _ => return Ok(()),
             },
-            () = tokio::time::sleep(Duration::from_millis(250)) => {
+            () = tokio::time::sleep(Duration::from_millis(500)) => {
                 let mut running = 0;
                 for site in sites.iter_mut() {
                     match (site.exited.is_some(), site.child.try_wait()?) {
                         (false, Some(status)) => {
-                            eprintln!("fishd dev: site {} exited ({status}); the others keep running", site.name);
+                            event(&format!("{} exited ({status}); the others keep running", site.name));
                             site.exited = Some(status);
                         }
                         (false, None) => running += 1,
@@ -216,12 +277,53 @@ async fn supervise(
                     }
                 }
                 if running == 0 {
-                    eprintln!("fishd dev: no site is running; stopping");
+                    event("no site is running; stopping");
                     return Ok(());
+                }
+                let mut asking = tokio::task::JoinSet::new();
+                for (i, (client, site)) in clients.iter().zip(sites.iter()).enumerate() {
+                    if site.exited.is_none() {
+                        let client = client.clone();
+                        asking.spawn(async move { (i, client.status().await.ok()) });
+                    }
+                }
+                let mut answers: Vec<Option<crate::api::Status>> = vec![None; sites.len()];
+                for (i, answer) in asking.join_all().await {
+                    answers[i] = answer;
+                }
+                let mut claimed: Option<(String, u32)> = None;
+                for (site, answer) in sites.iter_mut().zip(&answers) {
+                    if site.exited.is_none() {
+                        match (site.answering, answer.is_some()) {
+                            (Some(true), false) => event(&format!("{} is not answering", site.name)),
+                            (Some(false), true) => event(&format!("{} is answering again", site.name)),
+                            _ => {}
+                        }
+                        site.answering = Some(answer.is_some());
+                    }
+                    if let Some(s) = answer.as_ref().filter(|s| s.is_master())
+                        && claimed.as_ref().is_none_or(|(_, g)| s.generation > *g)
+                    {
+                        claimed = Some((s.name.clone(), s.generation));
+                    }
+                }
+                if claimed != master {
+                    match &claimed {
+                        Some((name, generation)) => event(&format!("master: {name} (generation {generation})")),
+                        None => event("no master: an election is under way"),
+                    }
+                    master = claimed;
                 }
             }
         }
     }
+}
+
+/// One event line on the terminal, with the time of day (UTC).
+fn event(what: &str) {
+    let now = humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string();
+    let time = now.get(11..19).unwrap_or(&now);
+    println!("{time}  {what}");
 }
 
 /// SIGTERM every running site, wait for clean exits, SIGKILL stragglers.

@@ -17,9 +17,9 @@ fn main() -> ExitCode {
     match (cli.command, cli.config) {
         (Some(Command::Check { config }), _) => check(config),
         (Some(Command::Restore { from, config, data_dir }), _) => restore(&from, config, data_dir),
-        (Some(Command::Dev { dir, http_port, replication_port }), _) => {
+        (Some(Command::Dev { dir, http_port, replication_port, verbose }), _) => {
             logging::init("info");
-            report(dev::run(DevOptions { dir, http_port, replication_port }).map_err(|e| e.to_string()))
+            report(dev::run(DevOptions { dir, http_port, replication_port, verbose }).map_err(|e| e.to_string()))
         }
         (None, Some(path)) => match Config::load(&path) {
             Ok(config) => {

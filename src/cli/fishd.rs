@@ -45,5 +45,9 @@ pub enum Command {
         /// Replication port of the first site.
         #[arg(long, default_value_t = 7000)]
         replication_port: u16,
+        /// Show every site's full log here, interleaved (default: one line
+        /// per notable event here, each site's log in DIR/NAME.log).
+        #[arg(long)]
+        verbose: bool,
     },
 }

@@ -28,7 +28,9 @@ pub async fn keep_registered(
     view: watch::Receiver<View>,
     shutdown: CancellationToken,
 ) {
-    let mut last: Option<usize> = None;
+    // Logged when any part of it changes: once per site at start, then
+    // only news.
+    let mut last = None;
     let mut warned = None;
     while shutdown.run_until_cancelled(tokio::time::sleep(EVERY)).await.is_some() {
         let view = view.borrow().clone();
@@ -55,7 +57,7 @@ pub async fn keep_registered(
             register(&store, &view, &config, &key, &me, &record).await;
         }
         let tolerated = shape.quorum_write_failures_tolerated;
-        if last != Some(tolerated) {
+        if last != Some(shape) {
             tracing::info!(
                 fish_event = "group_shape",
                 tolerated,
@@ -78,7 +80,7 @@ pub async fn keep_registered(
             );
             warned = Some(shape);
         }
-        last = Some(tolerated);
+        last = Some(shape);
     }
 }
 

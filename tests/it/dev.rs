@@ -1,5 +1,7 @@
-//! `fishd dev` as the README tells a newcomer to run it: it comes up, a
-//! write through its front-end is readable, and Ctrl-C (SIGINT to the
+//! `fishd dev` as the README tells a newcomer to run it: one short first
+//! screen with what to export, a line per event (a master killed, the next
+//! elected), each site's log in a file, a write through its front-end is
+//! readable, and Ctrl-C (SIGINT to the
 //! supervisor alone, as a terminal sends it: the sites have process groups
 //! of their own) stops every site and removes the scratch dir.
 
@@ -71,11 +73,20 @@ fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
     let log_text = || std::fs::read_to_string(log.path()).unwrap_or_default();
     let mut up = false;
     let mut token = None;
+    let mut urls = None;
+    let mut screen = Vec::new();
     while let Ok(line) = lines.recv_timeout(Duration::from_secs(180)) {
-        if let Some(t) = line.trim().strip_prefix("export FISH_TOKEN=") {
-            token = Some(t.to_string());
+        screen.push(line.clone());
+        if let Some(exports) = line.trim().strip_prefix("export ") {
+            for export in exports.split_whitespace() {
+                match export.split_once('=') {
+                    Some(("FISH_TOKEN", t)) => token = Some(t.to_string()),
+                    Some(("FISH_URL", u)) => urls = Some(u.to_string()),
+                    _ => {}
+                }
+            }
         }
-        if let Some(rest) = line.trim().strip_prefix("data and configs in ") {
+        if let Some(rest) = line.trim().strip_prefix("data: ") {
             let path = rest.strip_suffix(" (removed on exit)").expect("a scratch dir, removed on exit");
             dev.root = Some(PathBuf::from(path));
         }
@@ -85,6 +96,11 @@ fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
         }
     }
     assert!(up, "fishd dev did not come up; its log:\n{}", log_text());
+    // The first screen is for people: short, and no site's log in it.
+    let shown = screen.join("\n");
+    assert!(screen.len() <= 20 && !shown.contains(" INFO ") && !shown.contains("fish_event"), "{shown}");
+    let front = format!("http://127.0.0.1:{http}");
+    assert_eq!(urls, Some(format!("{front},http://127.0.0.1:{}", http + 4)), "FISH_URL: both front-ends\n{shown}");
     let root = dev.root.clone().expect("fishd dev printed its data dir");
     assert!(root.join("back0.toml").is_file() && root.join("front1.toml").is_file());
     // Mutual TLS between the sites, with a throwaway CA.
@@ -94,6 +110,10 @@ fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
         assert!(config.contains("[replication.tls]"), "{site}: {config}");
     }
     assert_eq!(processes_under(&root).len(), 5, "3 back-ends and 2 front-ends run under {}", root.display());
+    // Each site's log is in a file of its own, not on the terminal.
+    let back0_log = std::fs::read_to_string(root.join("back0.log")).unwrap();
+    assert!(back0_log.contains("fish_event=\"master_changed\""), "{back0_log}");
+    assert!(!log_text().contains("fish_event"), "site logs reached fishd dev's stderr:\n{}", log_text());
 
     // The API needs the admin token it printed.
     let token = token.expect("fishd dev printed an admin token");
@@ -102,7 +122,6 @@ fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
         c.env("FISH_TOKEN", &token);
         c
     };
-    let front = format!("http://127.0.0.1:{http}");
     let refused =
         Command::new(FISHCTL).args(["--url", &front, "get", "dev-key"]).env_remove("FISH_TOKEN").output().unwrap();
     assert!(
@@ -125,6 +144,24 @@ fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
             o.stdout == b"dev-value"
         });
     }
+
+    // A line per event: the first master, then a failover.
+    let events = |until: &str| {
+        let mut seen = Vec::new();
+        while let Ok(line) = lines.recv_timeout(Duration::from_secs(30)) {
+            seen.push(line.clone());
+            if line.contains(until) {
+                return seen;
+            }
+        }
+        panic!("no event line with {until:?} in 30 s; lines: {seen:?}\n{}", log_text());
+    };
+    events("master: back0 (generation 1)");
+    let back0 = processes_under(&root.join("back0.toml"));
+    assert_eq!(back0.len(), 1, "{back0:?}");
+    kill(Pid::from_raw(back0[0]), Signal::SIGKILL).unwrap();
+    let seen = events("master: back1");
+    assert!(seen.iter().any(|l| l.contains("back0 exited (signal: 9")), "{seen:?}");
 
     kill(Pid::from_raw(dev.child.id() as i32), Signal::SIGINT).unwrap();
     let deadline = std::time::Instant::now() + Duration::from_secs(60);
