@@ -26,7 +26,7 @@ pub fn reload(app: &App) {
     };
     match Config::load(&path) {
         Err(err) => {
-            tracing::error!(fish_event = "reload_failed", error = %err, "the config file no longer parses; keeping the running config");
+            tracing::error!(fish_event = "reload_failed", %err, "the config file no longer parses; keeping the running config");
         }
         Ok(new) => {
             let merged = apply(app, &old, new);

@@ -9,6 +9,7 @@ mod cli;
 mod cluster;
 mod crash;
 mod dev;
+mod docs;
 mod fronts;
 mod fuzz;
 mod handover;
