@@ -65,6 +65,17 @@ fn apply(app: &App, old: &Config, mut new: Config) -> Config {
     changed("http.max_token_waits", o.max_token_waits, n.max_token_waits);
     changed("http.public_metrics", o.public_metrics, n.public_metrics);
     changed("http.insecure", o.insecure, n.insecure);
+    // Read where they are used, so they apply as soon as the config is set.
+    let (o, n) = (&old.watch, &new.watch);
+    changed("watch.history", o.history, n.history);
+    changed("watch.progress_ms", o.progress.as_millis(), n.progress.as_millis());
+    changed("watch.max_watchers", o.max_watchers, n.max_watchers);
+    let (o, n) = (&old.leases, &new.leases);
+    changed("leases.max_leases", o.max_leases, n.max_leases);
+    changed("leases.max_keys_per_lease", o.max_keys_per_lease, n.max_keys_per_lease);
+    changed("leases.max_ttl_s", o.max_ttl_s, n.max_ttl_s);
+    changed("leases.keepalives_per_s", o.keepalives_per_s, n.keepalives_per_s);
+    let (o, n) = (&old.http, &new.http);
     // The tokens file was re-read with the config: a rotation applies now.
     if let Some(tokens) = &n.tokens
         && o.tokens.as_deref() != Some(tokens)
@@ -128,6 +139,7 @@ fn keep_for_restart(old: &Config, new: &mut Config) {
     keep("replication.helpers", &old.replication.helpers, &mut new.replication.helpers);
     keep("replication.group_creator", &old.replication.group_creator, &mut new.replication.group_creator);
     keep("replication.leases", &old.replication.leases, &mut new.replication.leases);
+    keep("replication.insecure", &old.replication.insecure, &mut new.replication.insecure);
     keep("front", &old.front, &mut new.front);
     keep("storage.cache_mb", &old.storage.cache_bytes, &mut new.storage.cache_bytes);
     keep("storage.checkpoint_interval_s", &old.storage.checkpoint_every, &mut new.storage.checkpoint_every);
