@@ -55,6 +55,7 @@ pub enum Cmd {
         /// Read only once this commit token (from a write's Fish-Token) is applied.
         #[arg(long, value_name = "TOKEN")]
         after: Option<String>,
+        /// Print the key's version to stderr.
         #[arg(long)]
         show_version: bool,
     },
@@ -80,11 +81,14 @@ pub enum Cmd {
     /// Delete a key.
     Delete {
         key: String,
+        /// Only if the key is at this version.
         #[arg(long, value_name = "VERSION")]
         if_version: Option<u64>,
     },
-    /// List keys in order, one JSON object per line, following pages to the end.
+    /// List keys in order, following pages to the end: a table on a
+    /// terminal, one JSON object per line when piped.
     List {
+        /// Only keys that start with this.
         #[arg(long, default_value = "")]
         prefix: String,
         /// Stop after this many keys.
