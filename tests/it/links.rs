@@ -105,7 +105,25 @@ fn anchors(text: &str) -> Vec<String> {
 
 #[test]
 fn every_relative_link_in_the_docs_resolves_inside_the_repository() {
-    let root = root();
+    check_links_under(&root());
+}
+
+/// The same over the documentation as a package installs it
+/// (`/usr/share/doc/fish` in the container), where only README.md, docs/
+/// and examples/ are: run by tests/system/package.sh.
+#[test]
+#[ignore = "run by tests/system/package.sh with FISH_DOC_DIR, the installed package's doc dir"]
+fn every_relative_link_in_the_installed_docs_resolves() {
+    let dir = std::env::var("FISH_DOC_DIR").expect("FISH_DOC_DIR: the installed package's doc dir");
+    let dir = Path::new(&dir).canonicalize().unwrap();
+    assert!(dir.join("README.md").is_file() && dir.join("docs/api.md").is_file(), "{} lacks the docs", dir.display());
+    check_links_under(&dir);
+}
+
+/// Every relative link in the Markdown under `root` names a file (and
+/// heading) under `root`.
+fn check_links_under(root: &Path) {
+    let root = root.to_path_buf();
     let mut files = Vec::new();
     markdown_files(&root, &mut files);
     files.sort();

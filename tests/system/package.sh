@@ -65,6 +65,19 @@ in_ct id fish >/dev/null || fail "no fish user after install"
 [[ $(in_ct stat -c %U /var/lib/fish) == fish ]] || fail "/var/lib/fish is not fish's"
 if in_ct systemctl is-active --quiet 'fish@*'; then fail "installing started something"; fi
 log "installed $debname: user fish, /var/lib/fish, nothing started"
+# The docs as installed: man finds each page by name and renders it without
+# a warning, and every link in /usr/share/doc/fish resolves there.
+for page in "8 fishd" "1 fishctl" "5 fish.toml"; do
+  read -r section name <<<"$page"
+  text=$(MANPATH="$root/usr/share/man" MANWIDTH=80 man --warnings -P cat "$section" "$name" 2>"$work/man.err") ||
+    fail "man $section $name: $(cat "$work/man.err")"
+  [[ ! -s $work/man.err ]] || fail "man $section $name warns: $(cat "$work/man.err")"
+  [[ $text == *"SEE ALSO"* ]] || fail "man $section $name: no SEE ALSO section"
+done
+FISH_DOC_DIR="$root/usr/share/doc/fish" cargo test -q --locked --test it -- --ignored \
+  links::every_relative_link_in_the_installed_docs_resolves >"$work/links.log" 2>&1 ||
+  { cat "$work/links.log" >&2; fail "dead links in /usr/share/doc/fish"; }
+log "man fishd(8), fishctl(1), fish.toml(5) render; every link in /usr/share/doc/fish resolves"
 score=$(in_ct systemd-analyze security --no-pager fish@back0.service |
   sed -n '/Overall exposure level/s/.*: *\([0-9][0-9]*\.[0-9]\).*/\1/p')
 [[ -n $score ]] || fail "systemd-analyze security printed no exposure level"
