@@ -1,14 +1,24 @@
 //! Prometheus metrics (`prometheus-client`), served at `/metrics`: requests
 //! and latencies by route and status, commits, acknowledgement failures,
 //! elections, master changes, hand-overs, commit and disk-sync latency,
-//! this site's role, and (on the master) each other site's replication lag.
+//! this site's role, its own replication lag (bytes and seconds), and (on
+//! the master) each other site's. Sampled at each scrape: Berkeley DB's
+//! buffer pool, locks and log, checkpoints and the data dir's free space
+//! (set by the HTTP handler, which has the store: [`Metrics::set_storage`]),
+//! and the process (`process_*`, the names every Prometheus client uses,
+//! read from `/proc/self`).
 //!
 //! One process-wide registry, like a Prometheus client's default one: the
 //! HTTP layer and the replication thread record into it without threading
 //! a handle through every call.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
+
+use prometheus_client::collector::Collector;
+use prometheus_client::encoding::{DescriptorEncoder, EncodeMetric};
+use prometheus_client::metrics::counter::ConstCounter;
+use prometheus_client::metrics::gauge::ConstGauge;
 
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::counter::Counter;
@@ -52,6 +62,13 @@ struct RoleLabels {
 /// Every metric of this process.
 pub struct Metrics {
     registry: Registry,
+    /// `process_*`, without the `fish_` prefix.
+    process: Registry,
+    storage: Arc<Mutex<Option<StorageSample>>>,
+    /// This site's own lag behind the master (0 on the master; absent on a
+    /// proxy, and until measured).
+    own_lag_bytes: Gauge<f64, std::sync::atomic::AtomicU64>,
+    own_lag_seconds: Gauge<f64, std::sync::atomic::AtomicU64>,
     requests: Family<RequestLabels, Counter>,
     latency: Family<RouteLabels, Histogram>,
     pub commits: Counter,
@@ -109,7 +126,15 @@ impl Metrics {
             Histogram::new(exponential_buckets(0.000_05, 2.0, 18))
         });
         registry.register("http_request_duration_seconds", "HTTP request latency by route", latency.clone());
+        let storage = Arc::new(Mutex::new(None));
+        registry.register_collector(Box::new(StorageCollector(Arc::clone(&storage))));
+        let mut process = Registry::default();
+        process.register_collector(Box::new(ProcessCollector));
         let m = Metrics {
+            process: Registry::default(),
+            storage,
+            own_lag_bytes: Gauge::default(),
+            own_lag_seconds: Gauge::default(),
             requests,
             latency,
             commits: Counter::default(),
@@ -206,7 +231,32 @@ impl Metrics {
             "Keys deleted with their lease (expired or revoked) by this site as master",
             m.lease_keys_deleted.clone(),
         );
-        Metrics { registry, ..m }
+        registry.register(
+            "replica_lag_bytes",
+            "This site's log behind the master's end when last measured (every second; 0 on the master)",
+            m.own_lag_bytes.clone(),
+        );
+        registry.register(
+            "replica_lag_seconds",
+            "How long ago the master's log end was where this site's is now (1 s resolution; 0 on the master)",
+            m.own_lag_seconds.clone(),
+        );
+        m.set_own_lag(None); // until measured; a proxy never is
+        Metrics { registry, process, ..m }
+    }
+
+    /// This site's own lag; None: not known now (NaN, which no alert
+    /// compares true with and graphs leave out).
+    pub fn set_own_lag(&self, lag: Option<(u64, Duration)>) {
+        let (bytes, seconds) = lag.map_or((f64::NAN, f64::NAN), |(b, d)| (b as f64, d.as_secs_f64()));
+        self.own_lag_bytes.set(bytes);
+        self.own_lag_seconds.set(seconds);
+    }
+
+    /// Berkeley DB's counters and the data dir's space, sampled for this
+    /// scrape.
+    pub fn set_storage(&self, sample: StorageSample) {
+        *self.storage.lock().unwrap_or_else(|e| e.into_inner()) = Some(sample);
     }
 
     /// Records one answered request.
@@ -227,7 +277,6 @@ impl Metrics {
         self.auth_failures.get_or_create(&ReasonLabels { reason }).inc();
     }
 
-    /// Counts one request or connection stopped by a limit.
     /// A lease operation (`granted`, `kept_alive`, `revoked`).
     pub fn lease(&self, outcome: &'static str) {
         self.lease_ops.get_or_create(&OutcomeLabels { outcome }).inc();
@@ -245,6 +294,7 @@ impl Metrics {
         self.lease_keys_deleted.inc_by(keys as u64);
     }
 
+    /// Counts one request or connection stopped by a limit.
     pub fn limited(&self, reason: &'static str) {
         self.http_cut_offs.get_or_create(&ReasonLabels { reason }).inc();
     }
@@ -284,6 +334,10 @@ impl Metrics {
     pub fn encode(&self) -> String {
         let mut out = String::new();
         prometheus_client::encoding::text::encode(&mut out, &self.registry).expect("writing to a String");
+        // Two registries, one exposition: one `# EOF`, at the end.
+        let fish_end = out.strip_suffix("# EOF\n").map_or(out.len(), str::len);
+        out.truncate(fish_end);
+        prometheus_client::encoding::text::encode(&mut out, &self.process).expect("writing to a String");
         out
     }
 }
@@ -320,5 +374,151 @@ fn route_of(path: &str) -> &'static str {
         "/v1/step-down" => "/v1/step-down",
         p if p.starts_with("/v1/internal/") => "/v1/internal",
         _ => "other",
+    }
+}
+
+/// Berkeley DB and the data dir, as `Store::stats` found them at a scrape.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StorageSample {
+    pub cache_hits: u64,
+    pub cache_misses: u64,
+    pub lock_waits: u64,
+    pub deadlocks: u64,
+    pub log_bytes: u64,
+    pub checkpoints: u64,
+    pub checkpoint_seconds: f64,
+    pub last_checkpoint_seconds: f64,
+    pub free_bytes: Option<u64>,
+    pub min_free_bytes: u64,
+}
+
+#[derive(Debug)]
+struct StorageCollector(Arc<Mutex<Option<StorageSample>>>);
+
+/// Encodes one unlabelled counter or gauge.
+fn encode_one(
+    encoder: &mut DescriptorEncoder,
+    name: &str,
+    help: &str,
+    metric: &impl EncodeMetric,
+) -> Result<(), std::fmt::Error> {
+    metric.encode(encoder.encode_descriptor(name, help, None, metric.metric_type())?)
+}
+
+impl Collector for StorageCollector {
+    fn encode(&self, mut e: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        let Some(s) = *self.0.lock().unwrap_or_else(|e| e.into_inner()) else { return Ok(()) };
+        encode_one(
+            &mut e,
+            "bdb_cache_hits",
+            "Page requests the buffer pool answered from memory",
+            &ConstCounter::new(s.cache_hits),
+        )?;
+        encode_one(
+            &mut e,
+            "bdb_cache_misses",
+            "Page requests that read the page from disk",
+            &ConstCounter::new(s.cache_misses),
+        )?;
+        encode_one(&mut e, "bdb_lock_waits", "Lock requests that had to wait", &ConstCounter::new(s.lock_waits))?;
+        encode_one(&mut e, "bdb_deadlocks", "Deadlocks Berkeley DB broke", &ConstCounter::new(s.deadlocks))?;
+        encode_one(&mut e, "bdb_log_written_bytes", "Bytes written to the log", &ConstCounter::new(s.log_bytes))?;
+        encode_one(
+            &mut e,
+            "checkpoints",
+            "Periodic checkpoints ([storage] checkpoint_interval_s; Berkeley DB skips the work when under 1 MiB of log was written since the last)",
+            &ConstCounter::new(s.checkpoints),
+        )?;
+        encode_one(
+            &mut e,
+            "checkpoint_duration_seconds",
+            "Time spent in periodic checkpoints (divide its rate by checkpoints' for the mean)",
+            &ConstCounter::new(s.checkpoint_seconds),
+        )?;
+        encode_one(
+            &mut e,
+            "checkpoint_last_duration_seconds",
+            "How long the last periodic checkpoint took",
+            &ConstGauge::new(s.last_checkpoint_seconds),
+        )?;
+        if let Some(free) = s.free_bytes {
+            encode_one(
+                &mut e,
+                "data_dir_free_bytes",
+                "Free space of the data dir's filesystem",
+                &ConstGauge::new(free as i64),
+            )?;
+        }
+        encode_one(
+            &mut e,
+            "data_dir_min_free_bytes",
+            "[storage] min_free_mb: below this much free space writes get 507",
+            &ConstGauge::new(s.min_free_bytes as i64),
+        )?;
+        Ok(())
+    }
+}
+
+/// `process_*` from `/proc/self`, as the Prometheus clients of other
+/// languages export them.
+#[derive(Debug)]
+struct ProcessCollector;
+
+impl Collector for ProcessCollector {
+    fn encode(&self, mut e: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        let Some(p) = ProcessSample::read() else { return Ok(()) };
+        encode_one(&mut e, "process_cpu_seconds", "User and system CPU time spent", &ConstCounter::new(p.cpu_seconds))?;
+        encode_one(&mut e, "process_resident_memory_bytes", "Resident memory size", &ConstGauge::new(p.rss_bytes))?;
+        encode_one(&mut e, "process_virtual_memory_bytes", "Virtual memory size", &ConstGauge::new(p.vsize_bytes))?;
+        encode_one(&mut e, "process_open_fds", "Open file descriptors", &ConstGauge::new(p.open_fds))?;
+        encode_one(&mut e, "process_max_fds", "The limit of open file descriptors", &ConstGauge::new(p.max_fds))?;
+        encode_one(&mut e, "process_threads", "Threads of the process", &ConstGauge::new(p.threads))?;
+        encode_one(
+            &mut e,
+            "process_start_time_seconds",
+            "When the process started, in seconds since the Unix epoch",
+            &ConstGauge::new(p.start_time_seconds),
+        )?;
+        Ok(())
+    }
+}
+
+struct ProcessSample {
+    cpu_seconds: f64,
+    rss_bytes: i64,
+    vsize_bytes: i64,
+    open_fds: i64,
+    max_fds: i64,
+    threads: i64,
+    start_time_seconds: f64,
+}
+
+impl ProcessSample {
+    fn read() -> Option<ProcessSample> {
+        let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+        // Fields after the command name, which may hold spaces and ')'.
+        let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+        let num = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok());
+        // proc(5): utime 14, stime 15, num_threads 20, starttime 22,
+        // vsize 23, rss 24 (1-based, counting pid and comm as 1 and 2).
+        let ticks = nix::unistd::sysconf(nix::unistd::SysconfVar::CLK_TCK).ok()??.max(1) as f64;
+        let page = nix::unistd::sysconf(nix::unistd::SysconfVar::PAGE_SIZE).ok()??.max(1) as f64;
+        let boot = std::fs::read_to_string("/proc/stat")
+            .ok()?
+            .lines()
+            .find_map(|l| l.strip_prefix("btime ")?.trim().parse::<f64>().ok())?;
+        let open_fds = std::fs::read_dir("/proc/self/fd").map(|d| d.count() as i64 - 1).unwrap_or(0);
+        let max_fds = nix::sys::resource::getrlimit(nix::sys::resource::Resource::RLIMIT_NOFILE)
+            .map(|(soft, _)| i64::try_from(soft).unwrap_or(i64::MAX))
+            .unwrap_or(0);
+        Some(ProcessSample {
+            cpu_seconds: (num(11)? + num(12)?) / ticks,
+            threads: num(17)? as i64,
+            start_time_seconds: boot + num(19)? / ticks,
+            vsize_bytes: num(20)? as i64,
+            rss_bytes: (num(21)? * page) as i64,
+            open_fds,
+            max_fds,
+        })
     }
 }

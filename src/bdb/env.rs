@@ -43,6 +43,20 @@ macro_rules! call {
 }
 pub(crate) use call;
 
+/// What [`Env::stats`] counts, each since the environment was opened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EnvStats {
+    /// Page requests the buffer pool answered from memory, and those that
+    /// read the page from disk.
+    pub cache_hits: u64,
+    pub cache_misses: u64,
+    /// Lock requests that had to wait, and deadlocks broken.
+    pub lock_waits: u64,
+    pub deadlocks: u64,
+    /// Bytes written to the log.
+    pub log_bytes: u64,
+}
+
 /// When a commit reaches the disk (`[storage] sync`; docs/performance.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SyncPolicy {
@@ -267,6 +281,30 @@ impl Env {
             let lsn = Lsn { file: (*sp).st_cur_file, offset: (*sp).st_cur_offset };
             libc::free(sp.cast());
             Ok(lsn)
+        }
+    }
+
+    /// Counters of the buffer pool, the lock table and the log since the
+    /// environment was opened (`memp_stat`, `lock_stat`, `log_stat`).
+    pub fn stats(&self) -> Result<EnvStats> {
+        let h = self.inner.raw();
+        let mut mp: *mut ffi::DB_MPOOL_STAT = ptr::null_mut();
+        let mut lk: *mut ffi::DB_LOCK_STAT = ptr::null_mut();
+        let mut lg: *mut ffi::DB_LOG_STAT = ptr::null_mut();
+        // SAFETY: valid open handle; each call, on success, makes its
+        // pointer a malloc'd struct that is read and then freed exactly
+        // once (the per-file array is not asked for: null).
+        unsafe {
+            check(call!(h, memp_stat, &mut mp, ptr::null_mut(), 0))?;
+            let (cache_hits, cache_misses) = ((*mp).st_cache_hit as u64, (*mp).st_cache_miss as u64);
+            libc::free(mp.cast());
+            check(call!(h, lock_stat, &mut lk, 0))?;
+            let (lock_waits, deadlocks) = ((*lk).st_lock_wait as u64, (*lk).st_ndeadlocks as u64);
+            libc::free(lk.cast());
+            check(call!(h, log_stat, &mut lg, 0))?;
+            let log_bytes = u64::from((*lg).st_w_mbytes) * (1 << 20) + u64::from((*lg).st_w_bytes);
+            libc::free(lg.cast());
+            Ok(EnvStats { cache_hits, cache_misses, lock_waits, deadlocks, log_bytes })
         }
     }
 

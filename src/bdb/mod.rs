@@ -29,7 +29,7 @@ pub mod txn;
 
 pub use cursor::{Cursor, Pair};
 pub use db::{Database, PageSize};
-pub use env::{Env, EnvConfig, Lsn, SyncPolicy};
+pub use env::{Env, EnvConfig, EnvStats, Lsn, SyncPolicy};
 pub use error::{Error, Result};
 pub use events::RepEvent;
 pub use repmgr::{AckPolicy, RepConfig, RepState, RepTimeouts, SiteAddr, SiteInfo, Transport};

@@ -145,7 +145,7 @@ static ROUTES: &[Route] = &[
     row(PathIs::Exact("/healthz"),            GET,                            Runs::Here,              auth::OPEN,   |_, r, _| Box::pin(async move { status::healthz(&r) })),
     row(PathIs::Exact("/readyz"),             GET,                            Runs::Here,              auth::OPEN,   |a, r, _| Box::pin(async move { status::readyz(a, &r) })),
     row(PathIs::Exact("/v1/status"),          GET,                            Runs::Here,              auth::ADMIN,  |a, r, _| Box::pin(async move { status::status(a, &r).await })),
-    row(PathIs::Exact("/metrics"),            GET,                            Runs::Here,              auth::METRIC, |_, r, _| Box::pin(async move { status::metrics(&r) })),
+    row(PathIs::Exact("/metrics"),            GET,                            Runs::Here,              auth::METRIC, |a, r, _| Box::pin(async move { status::metrics(a, &r).await })),
     row(PathIs::Exact("/v1/backup"),          &[Method::POST],                Runs::Here,              auth::ADMIN,  |a, r, _| Box::pin(async move { backup::take(a, &r).await })),
     row(PathIs::Exact("/v1/kv"),              GET,                            Runs::MasterUnlessLocal, auth::READ,   |a, r, _| Box::pin(kv::list(a, r))),
     row(PathIs::Exact("/v1/kv/"),             GET,                            Runs::MasterUnlessLocal, auth::READ,   |a, r, _| Box::pin(kv::list(a, r))),

@@ -74,9 +74,26 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
     Ok(json_response(StatusCode::OK, &status))
 }
 
-/// Prometheus text exposition of this process's metrics.
-pub fn metrics(req: &Request<Incoming>) -> Result<Resp, ApiError> {
+/// Prometheus text exposition of this process's metrics, with Berkeley
+/// DB's counters sampled now.
+pub async fn metrics(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
+    if let Some(store) = app.store.clone()
+        && let Ok(s) = blocking(move || store.stats()).await
+    {
+        crate::metrics::get().set_storage(crate::metrics::StorageSample {
+            cache_hits: s.env.cache_hits,
+            cache_misses: s.env.cache_misses,
+            lock_waits: s.env.lock_waits,
+            deadlocks: s.env.deadlocks,
+            log_bytes: s.env.log_bytes,
+            checkpoints: s.checkpoints,
+            checkpoint_seconds: s.checkpoint_time.as_secs_f64(),
+            last_checkpoint_seconds: s.last_checkpoint.as_secs_f64(),
+            free_bytes: s.free_bytes,
+            min_free_bytes: s.min_free_bytes,
+        });
+    }
     let mut resp = Resp::new(super::full(crate::metrics::get().encode()));
     resp.headers_mut().insert(
         hyper::header::CONTENT_TYPE,

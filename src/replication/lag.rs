@@ -10,11 +10,15 @@
 //! 500 ms has no series until it does; so does every site on a non-master.
 //! A client asks the master the same way for the master's LSN: its own lag
 //! (an upper bound too) goes to [`OwnLag`], which the watcher compares with
-//! `[replication] max_lag_mb`.
+//! `[replication] max_lag_mb`. In seconds, a client's lag is how long ago
+//! the master's log end was where the client's is now, from the master
+//! LSNs it heard in the last ten minutes (1 s resolution): both go to
+//! `/metrics` (`fish_replica_lag_bytes`, `fish_replica_lag_seconds`).
 
+use std::collections::VecDeque;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
@@ -27,6 +31,8 @@ use crate::store::Store;
 
 const EVERY: Duration = Duration::from_secs(1);
 const ASK_TIMEOUT: Duration = Duration::from_millis(500);
+/// Master log ends remembered for the lag in seconds: ten minutes' worth.
+const HISTORY: usize = 600;
 
 /// A client's own lag in bytes, as last measured; `u64::MAX`: unknown.
 pub struct OwnLag(AtomicU64);
@@ -64,6 +70,7 @@ pub async fn watch(
                 .map(|c| clients.entry(http).or_insert(c).clone()),
         }
     };
+    let mut heard: VecDeque<(Instant, Lsn)> = VecDeque::new();
     while shutdown.run_until_cancelled(tokio::time::sleep(EVERY)).await.is_some() {
         let metrics = crate::metrics::get();
         let (role, master_http) = {
@@ -77,10 +84,21 @@ pub async fn watch(
                 None => None,
             };
             let env = store.env();
-            own.set(theirs.and_then(|theirs| env.current_lsn().and_then(|ours| env.log_distance(ours, theirs)).ok()));
+            if let Some(theirs) = theirs {
+                heard.push_back((Instant::now(), theirs));
+                if heard.len() > HISTORY {
+                    heard.pop_front();
+                }
+            }
+            let ours = env.current_lsn().ok();
+            let bytes = theirs.zip(ours).and_then(|(theirs, ours)| env.log_distance(ours, theirs).ok());
+            own.set(bytes);
+            metrics.set_own_lag(bytes.zip(ours.map(|ours| behind(&heard, ours))));
             continue;
         }
+        heard.clear();
         own.set(None);
+        metrics.set_own_lag(Some((0, Duration::ZERO)));
         let s = Arc::clone(&store);
         let Ok(Ok(sites)) = tokio::task::spawn_blocking(move || registered_sites(&s)).await else { continue };
         let mut lags = Vec::new();
@@ -94,6 +112,13 @@ pub async fn watch(
         }
         metrics.set_replication_lag(&lags);
     }
+}
+
+/// How long ago the master's log end was at `ours`, from the master log
+/// ends `heard` (oldest first): the age of the first one past `ours`
+/// (zero if none is).
+fn behind(heard: &VecDeque<(Instant, Lsn)>, ours: Lsn) -> Duration {
+    heard.iter().find(|(_, theirs)| *theirs > ours).map_or(Duration::ZERO, |(at, _)| at.elapsed())
 }
 
 /// The other sites of the group with their registered HTTP addresses.

@@ -2,8 +2,9 @@
 //! bound recovery time after a crash and (with log auto-removal) let old log
 //! files be deleted so the log does not grow without bound.
 
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
 
@@ -15,22 +16,53 @@ const CHECKPOINT_MIN_KBYTES: u32 = 1024;
 /// The upkeep thread; stopped by `stop` or on drop.
 pub struct Maintenance {
     stop: Mutex<Option<(Sender<()>, JoinHandle<()>)>>,
+    pub checkpoints: Arc<Checkpoints>,
+}
+
+/// How the periodic checkpoints went, for `/metrics`.
+#[derive(Default)]
+pub struct Checkpoints {
+    count: AtomicU64,
+    total_us: AtomicU64,
+    last_us: AtomicU64,
+}
+
+impl Checkpoints {
+    fn record(&self, took: Duration) {
+        let us = took.as_micros() as u64;
+        self.count.fetch_add(1, Ordering::Relaxed);
+        self.total_us.fetch_add(us, Ordering::Relaxed);
+        self.last_us.store(us, Ordering::Relaxed);
+    }
+
+    /// Checkpoints run, their total time, and the last one's.
+    pub fn read(&self) -> (u64, Duration, Duration) {
+        (
+            self.count.load(Ordering::Relaxed),
+            Duration::from_micros(self.total_us.load(Ordering::Relaxed)),
+            Duration::from_micros(self.last_us.load(Ordering::Relaxed)),
+        )
+    }
 }
 
 impl Maintenance {
     pub fn start(env: Env, every: Duration) -> Maintenance {
         let (tx, rx) = mpsc::channel::<()>();
+        let checkpoints = Arc::new(Checkpoints::default());
+        let times = Arc::clone(&checkpoints);
         let handle = std::thread::Builder::new()
             .name("fish-checkpoint".into())
             .spawn(move || {
                 while let Err(RecvTimeoutError::Timeout) = rx.recv_timeout(every) {
-                    if let Err(err) = env.checkpoint(CHECKPOINT_MIN_KBYTES) {
-                        tracing::warn!(%err, "periodic checkpoint failed");
+                    let started = std::time::Instant::now();
+                    match env.checkpoint(CHECKPOINT_MIN_KBYTES) {
+                        Ok(()) => times.record(started.elapsed()),
+                        Err(err) => tracing::warn!(%err, "periodic checkpoint failed"),
                     }
                 }
             })
             .expect("spawning the checkpoint thread");
-        Maintenance { stop: Mutex::new(Some((tx, handle))) }
+        Maintenance { stop: Mutex::new(Some((tx, handle))), checkpoints }
     }
 
     /// Stops the thread and waits for it; later calls do nothing.

@@ -367,6 +367,20 @@ pub struct Store {
     _lock: DirLock,
 }
 
+/// What [`Store::stats`] reports.
+#[derive(Debug, Clone, Copy)]
+pub struct StoreStats {
+    pub env: bdb::EnvStats,
+    /// Free space of the data dir's filesystem (None if statvfs failed).
+    pub free_bytes: Option<u64>,
+    /// `[storage] min_free_mb`, in bytes.
+    pub min_free_bytes: u64,
+    /// Periodic checkpoints done, their total time, and the last one's.
+    pub checkpoints: u64,
+    pub checkpoint_time: std::time::Duration,
+    pub last_checkpoint: std::time::Duration,
+}
+
 /// Receives the duration of every write commit.
 pub type CommitObserver = Box<dyn Fn(std::time::Duration) + Send + Sync>;
 
@@ -534,6 +548,23 @@ impl Store {
     /// The Berkeley DB environment (for status and replication).
     pub fn env(&self) -> &Env {
         &self.env
+    }
+
+    /// Berkeley DB's counters, the data dir's free space and the periodic
+    /// checkpoints, for `/metrics`.
+    pub fn stats(&self) -> Result<StoreStats, StoreError> {
+        let env = self.env.stats()?;
+        let free_bytes =
+            nix::sys::statvfs::statvfs(&self.home).ok().map(|st| st.blocks_available() * st.fragment_size());
+        let (checkpoints, checkpoint_time, last_checkpoint) = self.maintenance.checkpoints.read();
+        Ok(StoreStats {
+            env,
+            free_bytes,
+            min_free_bytes: self.min_free_bytes,
+            checkpoints,
+            checkpoint_time,
+            last_checkpoint,
+        })
     }
 
     /// Reads one key.

@@ -303,3 +303,48 @@ fn metrics_count_requests_by_route_and_status_and_commits() {
     assert!(has("fish_http_requests_total{route=\"/v1/kv/{key}\",method=\"other\",status=\"405\"} 1"), "{text}");
     assert!(!text.contains("FISHY"), "a client's own method names never become labels");
 }
+
+/// The value of an unlabelled series in a Prometheus exposition.
+fn sample(text: &str, name: &str) -> Option<f64> {
+    text.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
+}
+
+/// `/metrics` samples Berkeley DB (buffer pool, locks, log), checkpoints,
+/// the data dir's free space and the process at each scrape, in one
+/// exposition with one `# EOF`.
+#[test]
+fn metrics_sample_berkeley_db_the_disk_and_the_process() {
+    let site = Site::start("api-bdb-metrics", "[storage]\ncheckpoint_interval_s = 1\n");
+    let h = site.http();
+    let scrape = || String::from_utf8(h.call("GET", "/metrics", &[], b"").body).unwrap();
+    let before = scrape();
+    let logged = sample(&before, "fish_bdb_log_written_bytes_total").expect("log bytes");
+    for i in 0..20 {
+        assert_eq!(h.put(&format!("k{i}"), &[b'v'; 1000]).status, 204);
+        assert_eq!(h.get(&format!("k{i}")).status, 200);
+    }
+    let text = scrape();
+    let value = |name: &str| sample(&text, name).unwrap_or_else(|| panic!("no {name} in:\n{text}"));
+    assert!(value("fish_bdb_log_written_bytes_total") >= logged + 20_000.0, "20 KB of values were logged");
+    assert!(value("fish_bdb_cache_hits_total") > 0.0);
+    for name in ["fish_bdb_cache_misses_total", "fish_bdb_lock_waits_total", "fish_bdb_deadlocks_total"] {
+        assert!(value(name) >= 0.0);
+    }
+    assert!(value("fish_data_dir_free_bytes") > 0.0);
+    assert_eq!(value("fish_data_dir_min_free_bytes"), (64 << 20) as f64);
+    assert!(value("process_resident_memory_bytes") > (1 << 20) as f64);
+    assert!(value("process_open_fds") > 3.0 && value("process_max_fds") >= value("process_open_fds"));
+    assert!(value("process_cpu_seconds_total") > 0.0 && value("process_threads") > 1.0);
+    let started = value("process_start_time_seconds");
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs_f64();
+    assert!(started > now - 600.0 && started <= now + 1.0, "started at {started}, now {now}");
+    assert_eq!(text.matches("# EOF").count(), 1, "{text}");
+    assert!(text.ends_with("# EOF\n"));
+    // A checkpoint a second, and the master's own lag is zero.
+    crate::harness::wait_until("a checkpoint and the master's lag", std::time::Duration::from_secs(10), || {
+        let text = scrape();
+        sample(&text, "fish_checkpoints_total").is_some_and(|n| n >= 1.0)
+            && sample(&text, "fish_replica_lag_seconds") == Some(0.0)
+            && sample(&text, "fish_replica_lag_bytes") == Some(0.0)
+    });
+}

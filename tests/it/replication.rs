@@ -76,6 +76,17 @@ fn sigkill_of_the_master_under_load_through_a_front_end_loses_no_acknowledged_wr
         }
     }
     let new = c.wait_for_master(Some(old));
+    // Every replica reports its own lag, in bytes and seconds: caught up
+    // once the writes stopped.
+    let replicas = (0..c.sites.len()).filter(|i| *i != old && *i != new).map(|i| (c.sites[i].name.clone(), c.http(i)));
+    for (name, h) in replicas.chain(std::iter::once((c.fronts[f].name.clone(), c.fronts[f].http()))) {
+        wait_until(&format!("{name} to report no lag"), Duration::from_secs(15), || {
+            let text = String::from_utf8(h.call("GET", "/metrics", &[], b"").body).unwrap();
+            let value =
+                |name: &str| text.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse::<f64>().ok());
+            value("fish_replica_lag_bytes") == Some(0.0) && value("fish_replica_lag_seconds") == Some(0.0)
+        });
+    }
     let metrics = String::from_utf8(c.http(new).call("GET", "/metrics", &[], b"").body).unwrap();
     let won = metrics.lines().find_map(|l| l.strip_prefix("fish_elections_won_total ")).unwrap();
     assert!(won.parse::<u64>().unwrap() >= 1, "{metrics}");
