@@ -90,6 +90,11 @@ pub struct Metrics {
     pub disk_sync_seconds: Histogram,
     role: Family<RoleLabels, Gauge>,
     lag: Family<SiteLabels, Gauge>,
+    /// 1 while this site is synced (see `/v1/status`).
+    synced: Gauge,
+    /// On the master: 1 for each other registered site that answered and is
+    /// within `max_lag_mb`, 0 for one that is not.
+    group_synced: Family<SiteLabels, Gauge>,
     /// Read barriers committed by this site as master, by outcome.
     read_barriers: Family<OutcomeLabels, Counter>,
     /// Linearizable reads confirmed (or refused) by a read barrier.
@@ -150,6 +155,8 @@ impl Metrics {
             disk_sync_seconds: Histogram::new(exponential_buckets(0.000_25, 2.0, 14)),
             role: Family::default(),
             lag: Family::default(),
+            synced: Gauge::default(),
+            group_synced: Family::default(),
             read_barriers: Family::default(),
             linearizable_reads: Family::default(),
             token_waits: Gauge::default(),
@@ -193,6 +200,16 @@ impl Metrics {
             "replication_lag_bytes",
             "On the master: bytes of log each other site had yet to apply when last asked (every 2 s)",
             m.lag.clone(),
+        );
+        registry.register(
+            "synced",
+            "1 while this site is synced: master, or a client that hears the master and is within max_lag_mb",
+            m.synced.clone(),
+        );
+        registry.register(
+            "group_site_synced",
+            "On the master, for each other registered site: 1 if it answered within 500 ms and is within max_lag_mb",
+            m.group_synced.clone(),
         );
         registry.register(
             "read_barriers",
@@ -327,6 +344,20 @@ impl Metrics {
         self.lag.clear();
         for (site, bytes) in lags {
             self.lag.get_or_create(&SiteLabels { site: site.clone() }).set(i64::try_from(*bytes).unwrap_or(i64::MAX));
+        }
+    }
+
+    /// Whether this site is synced now.
+    pub fn set_synced(&self, synced: bool) {
+        self.synced.set(i64::from(synced));
+    }
+
+    /// Replaces the master's view of the other sites (empty on a site that
+    /// is not master).
+    pub fn set_group_synced(&self, sites: &[(String, bool)]) {
+        self.group_synced.clear();
+        for (site, synced) in sites {
+            self.group_synced.get_or_create(&SiteLabels { site: site.clone() }).set(i64::from(*synced));
         }
     }
 

@@ -75,10 +75,12 @@ pub async fn watch(
         let metrics = crate::metrics::get();
         let (role, master_http) = {
             let v = view.borrow();
+            metrics.set_synced(v.synced);
             (v.role, v.master_http().map(str::to_string))
         };
         if role != Role::Master {
             metrics.set_replication_lag(&[]);
+            metrics.set_group_synced(&[]);
             let theirs = match master_http.and_then(&mut client_for) {
                 Some(master) => ask_lsn(&master).await,
                 None => None,
@@ -102,15 +104,22 @@ pub async fn watch(
         let s = Arc::clone(&store);
         let Ok(Ok(sites)) = tokio::task::spawn_blocking(move || registered_sites(&s)).await else { continue };
         let mut lags = Vec::new();
+        let mut synced = Vec::new();
+        let max_lag = running.get().replication.max_lag_bytes;
         for (site, http) in sites {
-            let Some(client) = client_for(http) else { continue };
-            let Some(theirs) = ask_lsn(&client).await else { continue };
+            let theirs = match client_for(http) {
+                Some(client) => ask_lsn(&client).await,
+                None => None,
+            };
             let env = store.env();
-            if let Ok(lag) = env.current_lsn().and_then(|ours| env.log_distance(theirs, ours)) {
+            let lag = theirs.and_then(|theirs| env.current_lsn().and_then(|ours| env.log_distance(theirs, ours)).ok());
+            synced.push((site.clone(), lag.is_some_and(|lag| max_lag == 0 || lag <= max_lag)));
+            if let Some(lag) = lag {
                 lags.push((site, lag));
             }
         }
         metrics.set_replication_lag(&lags);
+        metrics.set_group_synced(&synced);
     }
 }
 

@@ -18,6 +18,7 @@ mod layout;
 mod leases;
 mod limits;
 mod links;
+mod monitoring;
 #[path = "../common/ports.rs"]
 mod ports;
 mod reload;
