@@ -564,7 +564,7 @@ async fn backup(client: &Client, dir: &std::path::Path, local: bool) -> Exit {
             return;
         }
         shown = Some(std::time::Instant::now());
-        let line = transfer_progress(received, total, since.elapsed());
+        let line = fish::cli::transfer_progress(received, total, since.elapsed());
         if interactive {
             eprint!("\r\x1b[K{line}");
         } else {
@@ -591,26 +591,6 @@ async fn backup(client: &Client, dir: &std::path::Path, local: bool) -> Exit {
             fail(Exit::Usage, &e.to_string())
         }
         Err(e) => fail(Exit::Unavailable, &e.to_string()),
-    }
-}
-
-/// `12.0 MiB of 40.1 MiB (30%), 8.1 MiB/s, 3 s left`.
-fn transfer_progress(done: u64, total: Option<u64>, took: Duration) -> String {
-    const MIB: f64 = (1 << 20) as f64;
-    let rate = done as f64 / took.as_secs_f64().max(0.001);
-    match total {
-        Some(total) if total > 0 => {
-            let left = total.saturating_sub(done) as f64 / rate.max(1.0);
-            format!(
-                "{:.1} MiB of {:.1} MiB ({:.0}%), {:.1} MiB/s, {:.0} s left",
-                done as f64 / MIB,
-                total as f64 / MIB,
-                (done as f64 * 100.0 / total as f64).min(100.0),
-                rate / MIB,
-                left.ceil()
-            )
-        }
-        _ => format!("{:.1} MiB, {:.1} MiB/s", done as f64 / MIB, rate / MIB),
     }
 }
 

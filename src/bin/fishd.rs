@@ -3,6 +3,7 @@
 //! (`dev`). Exit codes: 0 ok, 1 runtime failure,
 //! 2 bad usage or configuration.
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -110,7 +111,11 @@ fn restore(from: &std::path::Path, config: Option<PathBuf>, data_dir: Option<Pat
         (None, None) => unreachable!("clap requires --config or --data-dir"),
     };
     eprintln!("restoring {} into {} ...", from.display(), data_dir.display());
-    match fish::store::backup::restore(from, &data_dir) {
+    let restored = fish::store::backup::restore_telling(from, &data_dir, &mut progress_printer());
+    if std::io::stderr().is_terminal() {
+        eprint!("\r\x1b[K");
+    }
+    match restored {
         Ok(r) => {
             println!(
                 "restored the backup of site {:?} (every write before log position {}): {} keys, read back, in {}",
@@ -128,6 +133,34 @@ fn restore(from: &std::path::Path, config: Option<PathBuf>, data_dir: Option<Pat
         Err(e) => {
             eprintln!("fishd: restore failed, {} was left without an environment: {e}", data_dir.display());
             ExitCode::from(1)
+        }
+    }
+}
+
+/// Prints a restore's progress to stderr: from the first bytes, then a
+/// line a second on a terminal (redrawn) or every 10 s in a log.
+fn progress_printer() -> impl FnMut(fish::store::backup::RestoreProgress) {
+    use fish::store::backup::RestoreProgress;
+    let interactive = std::io::stderr().is_terminal();
+    let every = std::time::Duration::from_secs(if interactive { 1 } else { 10 });
+    let started = std::time::Instant::now();
+    let mut shown: Option<std::time::Instant> = None;
+    move |step| {
+        let line = match step {
+            RestoreProgress::Copied { bytes, total } => {
+                if shown.is_some_and(|at| at.elapsed() < every) && bytes < total {
+                    return;
+                }
+                shown = Some(std::time::Instant::now());
+                format!("copying: {}", fish::cli::transfer_progress(bytes, Some(total), started.elapsed()))
+            }
+            RestoreProgress::Recovering => "running recovery over the copy".to_string(),
+            RestoreProgress::Checking => "reading every key back".to_string(),
+        };
+        if interactive {
+            eprint!("\r\x1b[K{line}");
+        } else {
+            eprintln!("{line}");
         }
     }
 }

@@ -69,6 +69,27 @@ pub fn plain_file_name(name: &str) -> bool {
 }
 
 /// Hex SHA-256 of a file.
+/// Copies `src` to a new `dst` and syncs it, telling `copied` of every
+/// 8 MiB (and the rest).
+fn copy_telling(src: &Path, dst: &Path, copied: &mut dyn FnMut(u64)) -> Result<(), BackupError> {
+    use std::io::{Read, Write};
+    let mut from = File::open(src).map_err(|e| BackupError::io(src, e))?;
+    let mut to = File::create(dst).map_err(|e| BackupError::io(dst, e))?;
+    let mut buf = vec![0u8; 8 << 20];
+    loop {
+        let n = from.read(&mut buf).map_err(|e| BackupError::io(src, e))?;
+        if n == 0 {
+            break;
+        }
+        to.write_all(&buf[..n]).map_err(|e| BackupError::io(dst, e))?;
+        copied(n as u64);
+    }
+    // As fs::copy would: the backup's files are its owner's alone (0600).
+    let mode = from.metadata().map_err(|e| BackupError::io(src, e))?.permissions();
+    to.set_permissions(mode).map_err(|e| BackupError::io(dst, e))?;
+    to.sync_all().map_err(|e| BackupError::io(dst, e))
+}
+
 fn sha256_of(path: &Path) -> Result<String, BackupError> {
     use sha2::Digest;
     let mut file = File::open(path).map_err(|e| BackupError::io(path, e))?;
@@ -227,7 +248,30 @@ pub struct Restored {
 /// and only then moves it into place. A failure leaves `data_dir` without
 /// an environment, never with half of one.
 pub fn restore(from: &Path, data_dir: &Path) -> Result<Restored, BackupError> {
+    restore_telling(from, data_dir, &mut |_| {})
+}
+
+/// Where a restore is, for a person watching it.
+#[derive(Debug, Clone, Copy)]
+pub enum RestoreProgress {
+    /// Bytes of the backup copied into place so far, of `total`.
+    Copied { bytes: u64, total: u64 },
+    /// Running recovery over the copy.
+    Recovering,
+    /// Reading every key back.
+    Checking,
+}
+
+/// [`restore`], telling `progress` how far it got (at least every 8 MiB
+/// copied).
+pub fn restore_telling(
+    from: &Path,
+    data_dir: &Path,
+    progress: &mut dyn FnMut(RestoreProgress),
+) -> Result<Restored, BackupError> {
     let manifest = Manifest::read(from)?;
+    let total = manifest.total_bytes();
+    let mut done = 0u64;
     std::fs::create_dir_all(data_dir).map_err(|e| BackupError::io(data_dir, e))?;
     let _lock = DirLock::acquire(data_dir)?;
     let home = env_dir(data_dir);
@@ -242,8 +286,10 @@ pub fn restore(from: &Path, data_dir: &Path) -> Result<Restored, BackupError> {
     let copied = (|| {
         for f in &manifest.files {
             let (src, dst) = (from.join(&f.name), staging.join(&f.name));
-            std::fs::copy(&src, &dst).map_err(|e| BackupError::io(&src, e))?;
-            File::open(&dst).and_then(|f| f.sync_all()).map_err(|e| BackupError::io(&dst, e))?;
+            copy_telling(&src, &dst, &mut |n| {
+                done += n;
+                progress(RestoreProgress::Copied { bytes: done, total });
+            })?;
             // Checked on the copy: what recovery reads is what was checked.
             if let Some(expected) = &f.sha256
                 && sha256_of(&dst)? != *expected
@@ -260,6 +306,7 @@ pub fn restore(from: &Path, data_dir: &Path) -> Result<Restored, BackupError> {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(err);
     }
+    progress(RestoreProgress::Recovering);
     let recovered = (|| {
         let cfg = EnvConfig { recover_fatal: true, ..EnvConfig::default() };
         let env = Env::open(&staging, &cfg)?;
@@ -278,6 +325,7 @@ pub fn restore(from: &Path, data_dir: &Path) -> Result<Restored, BackupError> {
             });
         }
         env.remove_database(MEMBERSHIP_FILE)?;
+        progress(RestoreProgress::Checking);
         let keys = count_keys(&env)?;
         env.checkpoint(0)?;
         Ok(keys)

@@ -69,6 +69,10 @@ fn a_backup_under_load_restores_every_write_acknowledged_before_it_began() {
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains("keys, read back"), "{stdout}");
+    // Progress on stderr: the copy (the whole of it at least), then each step.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("copying: ") && stderr.contains("(100%)"), "{stderr}");
+    assert!(stderr.contains("running recovery over the copy") && stderr.contains("reading every key back"), "{stderr}");
     restored.spawn();
     let h = restored.http();
     for (w, &acked) in acked.iter().enumerate() {
