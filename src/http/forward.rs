@@ -5,7 +5,9 @@
 //! address is known, then goes over a pooled keep-alive connection. If the
 //! connection cannot even be made, nothing was sent, so it waits for a
 //! master again and retries until the deadline; any later failure is
-//! reported as 503, because the write may or may not have been applied.
+//! reported as 503, because the write may or may not have been applied;
+//! a read (GET) is sent again instead, to the next master, as it changes
+//! nothing.
 //! When the group elects another master while a request is pending, the
 //! request's captured connection tells the two apart: none yet (the old
 //! master refused or is cut off) means it goes to the new master; one
@@ -159,6 +161,7 @@ pub async fn forward(
         return Err(not_master());
     }
     let path = parts.uri.path_and_query().map_or("/", |p| p.as_str()).to_string();
+    let reads_only = parts.method == hyper::Method::GET || parts.method == hyper::Method::HEAD;
     let mut unreachable: Option<String> = None;
     loop {
         let target = wait_for_master(app, deadline).await?;
@@ -217,6 +220,12 @@ pub async fn forward(
             Err(Sent::NotConnected(_)) if Instant::now() >= deadline => return Err(no_master(app)),
             Err(Sent::NotConnected(e)) => {
                 tracing::debug!(master, err = %e, "master unreachable; waiting for a new one");
+                unreachable = Some(master);
+            }
+            // A read changes nothing: sent again, to the new master, it
+            // cannot be applied twice.
+            Err(Sent::Lost(e)) if reads_only && Instant::now() < deadline => {
+                tracing::debug!(master, err = %e, "lost the master during a read; asking the next one");
                 unreachable = Some(master);
             }
             Err(Sent::Lost(e)) => return Err(lost(&master, &e)),

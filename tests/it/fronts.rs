@@ -162,3 +162,45 @@ fn linearizable_reads_from_every_site_are_confirmed_by_shared_barriers() {
     assert_eq!(reads, 400);
     assert!(used < reads, "concurrent reads share barriers: {used} barriers for {reads} reads");
 }
+
+/// Linearizable reads through a view front-end while the master is
+/// SIGKILLed: a read whose connection to the old master broke goes to the
+/// new one (a read changes nothing), so readers see no error at all.
+#[test]
+fn reads_through_a_front_end_ride_out_a_master_kill_without_an_error() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let mut c = Cluster::start("rk", 3, FAST);
+    let old = c.wait_for_master(None);
+    let f = c.add_front("rk-front", MEMBER);
+    assert_eq!(c.fronts[f].http().put("k", b"v").status, 204);
+    let stop = Arc::new(AtomicBool::new(false));
+    let readers: Vec<_> = (0..8)
+        .map(|_| {
+            let (h, stop) = (c.fronts[f].http(), Arc::clone(&stop));
+            std::thread::spawn(move || {
+                let mut answers = std::collections::BTreeMap::<String, u64>::new();
+                while !stop.load(Ordering::Relaxed) {
+                    let r = h.get("k");
+                    let what =
+                        if r.status == 200 { "200".to_string() } else { format!("{} {}", r.status, r.error_code()) };
+                    *answers.entry(what).or_default() += 1;
+                }
+                answers
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(300));
+    c.sites[old].kill();
+    c.wait_for_master(Some(old));
+    std::thread::sleep(Duration::from_millis(500));
+    stop.store(true, Ordering::Relaxed);
+    let mut all = std::collections::BTreeMap::<String, u64>::new();
+    for r in readers {
+        for (what, n) in r.join().unwrap() {
+            *all.entry(what).or_default() += n;
+        }
+    }
+    assert!(all.get("200").is_some_and(|n| *n > 100), "{all:?}");
+    assert_eq!(all.len(), 1, "every read answered 200 through the failover: {all:?}");
+}
