@@ -10,14 +10,14 @@
 //! | where | what it is responsible for | may use |
 //! |---|---|---|
 //! | `bin/fishd.rs`, `bin/fishctl.rs` | running commands, exit codes | everything below |
-//! | [`cli`] | the command-line definitions (also man pages, completions) | bench |
+//! | [`cli`] | the command-line definitions (also man pages, completions), progress lines | bench |
 //! | [`daemon`] | one site's life as one sequence: open, serve, drain, stop tasks, close | config, store, http, replication, reload, signals, systemd |
-//! | [`dev`] | `fishd dev`: a local cluster of child `fishd`s, with a throwaway CA and tokens | client, config, pki, signals |
+//! | [`dev`] | `fishd dev`: a local cluster of child `fishd`s, with a throwaway CA and tokens, a line per event | api, client, config, pki, signals |
 //! | [`pki`] | certificates for people without a PKI: a group CA, site certificates | — |
 //! | [`reload`] | SIGHUP: re-read the file, apply what can change at run time | config, http, logging, systemd |
 //! | [`signals`] | SIGTERM/SIGINT/SIGHUP → shutdown/reload intents | — |
 //! | [`logging`] | log output and filtering | — |
-//! | [`metrics`] | Prometheus counters and histograms, `/metrics` | — |
+//! | [`metrics`] | Prometheus counters and histograms, `/metrics`, process metrics | — |
 //! | [`systemd`] | sd_notify: READY, STATUS, STOPPING, WATCHDOG | — |
 //! | [`http`] | the HTTP API: one route table (who may call what), handlers, errors → status codes, forwarding, HTTPS, limits, watch streams, leases and fences | api, client, config, metrics, replication, store |
 //! | [`bench`] | `fishctl bench`: load generation and its report | api |

@@ -258,7 +258,7 @@ async fn status(client: &Client, cluster: bool, output: Output) -> Exit {
         }
     } else {
         for base in client.bases() {
-            match client.sibling(base.split_once("://").map_or(base.as_str(), |(_, rest)| rest)) {
+            match client.for_url(base) {
                 Ok(c) => sites.push(c),
                 Err(e) => return fail(Exit::Usage, &e.to_string()),
             }
@@ -358,12 +358,7 @@ async fn txn(client: &Client, file: Option<&std::path::Path>, output: Output) ->
             .iter()
             .enumerate()
             .map(|(i, r)| {
-                let text = |name: &str| match (&r[name], r[format!("{name}_encoding")].as_str()) {
-                    (serde_json::Value::String(v), Some(enc)) => format!("({enc}) {v}"),
-                    (serde_json::Value::String(v), None) => escaped(v),
-                    (serde_json::Value::Null, _) => "-".into(),
-                    (other, _) => other.to_string(),
-                };
+                let text = |name: &str| cell(r, name);
                 let outcome = match r["op"].as_str() {
                     Some("get") if r["found"] == false => "not found".to_string(),
                     Some("get") => text("value"),
@@ -411,11 +406,7 @@ async fn list(
             return fail(Exit::Unavailable, "the site answered a listing that is not JSON");
         };
         for item in page["items"].as_array().into_iter().flatten() {
-            let text = |name: &str| match (item[name].as_str(), item[format!("{name}_encoding")].as_str()) {
-                (Some(v), Some(enc)) => format!("({enc}) {v}"),
-                (Some(v), None) => escaped(v),
-                (None, _) => String::new(),
-            };
+            let text = |name: &str| cell(item, name);
             let written = match (keys_only, output) {
                 (true, _) => writeln!(out, "{}", item["key"].as_str().unwrap_or_default()),
                 (false, Output::Json) => writeln!(out, "{item}"),
@@ -525,6 +516,17 @@ fn shown(bytes: &[u8]) -> String {
     match fish::api::encoding::to_json(bytes) {
         (text, enc) if enc.is_utf8() => escaped(&text),
         (text, _) => format!("(base64) {text}"),
+    }
+}
+
+/// A field of an API answer as a table cell: text escaped, base64 marked
+/// `(base64)` (the `NAME_encoding` field says which), `-` when absent.
+fn cell(obj: &serde_json::Value, name: &str) -> String {
+    match (&obj[name], obj[format!("{name}_encoding")].as_str()) {
+        (serde_json::Value::String(v), Some(enc)) => format!("({enc}) {v}"),
+        (serde_json::Value::String(v), None) => escaped(v),
+        (serde_json::Value::Null, _) => "-".into(),
+        (other, _) => other.to_string(),
     }
 }
 

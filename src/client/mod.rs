@@ -124,7 +124,12 @@ impl Client {
     /// site at `host_port` (say, the master).
     pub fn sibling(&self, host_port: &str) -> Result<Client, ClientError> {
         let scheme = if self.base().starts_with("https://") { "https" } else { "http" };
-        Client::with(&format!("{scheme}://{host_port}"), self.timeout, &self.credentials)
+        self.for_url(&format!("{scheme}://{host_port}"))
+    }
+
+    /// A client with the same credentials and timeout for `url`.
+    pub fn for_url(&self, url: &str) -> Result<Client, ClientError> {
+        Client::with(url, self.timeout, &self.credentials)
     }
 
     /// The base URL requests go to now.
