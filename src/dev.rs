@@ -41,7 +41,7 @@ pub struct DevOptions {
 pub enum DevError {
     #[error("{0}")]
     Io(#[from] std::io::Error),
-    #[error("site {name} exited during startup ({status}); its log: {log}")]
+    #[error("site {name} exited during startup ({status}); {log}")]
     SiteDied { name: String, status: std::process::ExitStatus, log: String },
     #[error("site {name} was not ready within {secs} s at {url}")]
     NotReady { name: String, url: String, secs: u64 },
@@ -234,7 +234,20 @@ async fn wait_ready(
     let deadline = Instant::now() + READY_WITHIN;
     while Instant::now() < deadline {
         if let Some(status) = site.child.try_wait()? {
-            return Err(DevError::SiteDied { name: site.name.clone(), status, log: site.log.clone() });
+            // The scratch dir, its log with it, goes when this returns:
+            // the end of the log goes into the error.
+            let log = match std::fs::read_to_string(&site.log) {
+                Ok(text) => {
+                    let lines: Vec<&str> = text.lines().collect();
+                    format!(
+                        "the end of its log ({}):\n{}",
+                        site.log,
+                        lines[lines.len().saturating_sub(20)..].join("\n")
+                    )
+                }
+                Err(_) => format!("its log is {}", site.log),
+            };
+            return Err(DevError::SiteDied { name: site.name.clone(), status, log });
         }
         if client.get("/readyz").await.is_ok_and(|r| r.status.is_success()) {
             return Ok(true);

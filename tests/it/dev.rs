@@ -176,6 +176,8 @@ fn fishd_dev_serves_through_its_front_end_and_ctrl_c_leaves_nothing_running() {
     assert_eq!(processes_under(&root), Vec::<i32>::new(), "sites still running after Ctrl-C");
     assert!(!root.exists(), "the scratch dir {} was left behind", root.display());
     for port in (http..http + 5).chain(rep..rep + 5) {
-        assert!(std::net::TcpListener::bind(("127.0.0.1", port)).is_ok(), "port {port} still taken after Ctrl-C");
+        wait_until(&format!("port {port} to be free after Ctrl-C"), Duration::from_secs(10), || {
+            std::net::TcpListener::bind(("127.0.0.1", port)).is_ok()
+        });
     }
 }
