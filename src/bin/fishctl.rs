@@ -85,6 +85,14 @@ struct Format {
     given: bool,
 }
 
+impl Format {
+    /// `-o json` was asked for: commands whose default is one line for
+    /// people (or one value for a script) print JSON instead.
+    fn json(&self) -> bool {
+        self.given && self.output == Output::Json
+    }
+}
+
 async fn run(client: &Client, cmd: Cmd, format: Format) -> Exit {
     match cmd {
         Cmd::Get { key, consistency, after, show_version } => {
@@ -178,7 +186,7 @@ async fn run(client: &Client, cmd: Cmd, format: Format) -> Exit {
         Cmd::Watch { prefix, since, json } => {
             watch(client, &prefix, since, json || (format.given && format.output == Output::Json)).await
         }
-        Cmd::Lease(what) => lease(client, what, format.output).await,
+        Cmd::Lease(what) => lease(client, what, format).await,
         Cmd::Lock { name, ttl, command } => lock(client, &name, ttl, b"", &command, false).await,
         Cmd::Elect { name, proposal, ttl, command } => {
             lock(client, &name, ttl, proposal.as_bytes(), &command, true).await
@@ -215,7 +223,7 @@ async fn run(client: &Client, cmd: Cmd, format: Format) -> Exit {
             let path = format!("/v1/members/{}", percent_encode(site.as_bytes()));
             with_reply(client.send(Method::DELETE, &path, &[], Bytes::new()).await, |_| {
                 eprintln!("removed {site} from the group");
-                true
+                !format.json() || print_json(&serde_json::json!({ "removed": site }))
             })
         }
         Cmd::StepDown { to } => {
@@ -223,6 +231,7 @@ async fn run(client: &Client, cmd: Cmd, format: Format) -> Exit {
             let headers = [("content-type", "application/json")];
             with_reply(client.send(Method::POST, "/v1/step-down", &headers, Bytes::from(body)).await, |r| {
                 match serde_json::from_slice::<serde_json::Value>(&r.body) {
+                    Ok(v) if format.json() => return print_json(&v),
                     Ok(v) => eprintln!(
                         "{} handed mastership over to {} in {} ms (generation {})",
                         v["from"].as_str().unwrap_or("?"),
@@ -727,27 +736,40 @@ async fn watch(client: &Client, prefix: &str, since: Option<u64>, json: bool) ->
 }
 
 /// `fishctl lease ...`.
-async fn lease(client: &Client, what: fish::cli::fishctl::LeaseCmd, output: Output) -> Exit {
+async fn lease(client: &Client, what: fish::cli::fishctl::LeaseCmd, format: Format) -> Exit {
     use fish::cli::fishctl::LeaseCmd;
     use fish::client::lock;
+    let output = format.output;
+    let renewed = |id: u64, ttl: u32| {
+        if format.json() {
+            print_json(&serde_json::json!({ "id": id, "ttl_s": ttl }));
+        } else {
+            println!("lease {id} renewed for {ttl} s");
+        }
+    };
     let done = match what {
-        LeaseCmd::Grant { ttl } => lock::grant(client, ttl).await.map(|id| println!("{id}")),
-        LeaseCmd::Revoke { id } => {
-            lock::revoke(client, id).await.map(|keys| eprintln!("revoked lease {id}; {keys} keys deleted"))
-        }
-        LeaseCmd::Keepalive { id, once: true } => {
-            lock::keepalive(client, id).await.map(|ttl| println!("lease {id} renewed for {ttl} s"))
-        }
+        LeaseCmd::Grant { ttl } => lock::grant(client, ttl).await.map(|id| {
+            if format.json() {
+                print_json(&serde_json::json!({ "id": id, "ttl_s": ttl }));
+            } else {
+                println!("{id}");
+            }
+        }),
+        LeaseCmd::Revoke { id } => lock::revoke(client, id).await.map(|keys| {
+            eprintln!("revoked lease {id}; {keys} keys deleted");
+            if format.json() {
+                print_json(&serde_json::json!({ "id": id, "keys_deleted": keys }));
+            }
+        }),
+        LeaseCmd::Keepalive { id, once: true } => lock::keepalive(client, id).await.map(|ttl| renewed(id, ttl)),
         LeaseCmd::Keepalive { id, once: false } => {
             let ttl = match lock::keepalive(client, id).await {
                 Ok(ttl) => ttl,
                 Err(e) => return lock_failed(e),
             };
-            println!("lease {id} renewed for {ttl} s");
+            renewed(id, ttl);
             let (_stop, stopped) = tokio::sync::watch::channel(false);
-            let renewals = lock::keep_alive(client, id, ttl, stopped, |ttl| {
-                println!("lease {id} renewed for {ttl} s");
-            });
+            let renewals = lock::keep_alive(client, id, ttl, stopped, |ttl| renewed(id, ttl));
             tokio::select! {
                 done = renewals => done,
                 _ = interrupted() => return Exit::Ok,

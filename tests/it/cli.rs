@@ -128,6 +128,23 @@ fn fishctl_prints_tables_on_a_terminal_json_when_piped_and_what_o_asks() {
     let put = fishctl(url, &["put", "t/c", "x", "-o", "json"], None);
     let put: serde_json::Value = serde_json::from_slice(&put.stdout).unwrap();
     assert!(put["version"].as_u64().is_some() && put["token"].as_str().is_some(), "{put}");
+
+    // Commands that print one value for a script keep doing so when piped,
+    // and print JSON with -o json.
+    let id = String::from_utf8(fishctl(url, &["lease", "grant", "30"], None).stdout).unwrap();
+    assert!(id.trim().parse::<u64>().is_ok(), "{id:?}");
+    let json = |args: &[&str]| -> serde_json::Value {
+        let o = fishctl(url, args, None);
+        assert_eq!(code(&o), 0, "{args:?}: {o:?}");
+        serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{args:?}: {e}: {o:?}"))
+    };
+    let granted = json(&["lease", "grant", "30", "-o", "json"]);
+    assert_eq!(granted["ttl_s"], 30, "{granted}");
+    let lease = granted["id"].to_string();
+    assert_eq!(json(&["lease", "keepalive", &lease, "--once", "-o", "json"])["ttl_s"], 30);
+    assert_eq!(json(&["lease", "show", &lease, "-o", "json"])["ttl_s"], 30);
+    let revoked = json(&["lease", "revoke", &lease, "-o", "json"]);
+    assert_eq!((revoked["id"].to_string(), revoked["keys_deleted"].as_u64()), (lease, Some(0)), "{revoked}");
 }
 
 /// `--url a,b` (and FISH_URL): a request that cannot connect to the first
