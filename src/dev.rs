@@ -52,6 +52,8 @@ pub enum DevError {
 struct Site {
     name: String,
     url: String,
+    /// What it is, for the first screen.
+    what: String,
     /// Where its output goes ("above" with --verbose).
     log: String,
     child: Child,
@@ -79,7 +81,8 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
         for (i, priority) in [100u32, 90, 80].into_iter().enumerate() {
             let name = format!("back{i}");
             let config = write_config(&root, &name, i as u16, Some(priority), &opts)?;
-            sites.push(spawn(&root, &name, &config, opts.http_port + 1 + i as u16, opts.verbose)?);
+            let what = format!("back-end, priority {priority}");
+            sites.push(spawn(&root, &name, &config, opts.http_port + 1 + i as u16, what, opts.verbose)?);
             if !wait_ready(sites.last_mut().expect("just pushed"), &mut intents).await? {
                 return Ok(());
             }
@@ -89,7 +92,11 @@ pub fn run(opts: DevOptions) -> Result<(), DevError> {
         for (i, http) in [(3u16, opts.http_port), (4, opts.http_port + 4)] {
             let name = format!("front{}", i - 3);
             let config = write_config(&root, &name, i, None, &opts)?;
-            sites.push(spawn(&root, &name, &config, http, opts.verbose)?);
+            let what = match i {
+                3 => "front-end (a view, with its own replica): the entry point",
+                _ => "front-end (a view)",
+            };
+            sites.push(spawn(&root, &name, &config, http, what.to_string(), opts.verbose)?);
             if !wait_ready(sites.last_mut().expect("just pushed"), &mut intents).await? {
                 return Ok(());
             }
@@ -181,12 +188,7 @@ fn first_screen(sites: &[Site], root: &Path, admin: &str, scratch: bool, verbose
     let _ = writeln!(out, "\nFish dev cluster: 3 back-ends and 2 view front-ends on 127.0.0.1\n");
     // front0 first: it is the entry point.
     for site in sites.iter().filter(|s| s.name == "front0").chain(sites.iter().filter(|s| s.name != "front0")) {
-        let what = match site.name.as_str() {
-            "front0" => "front-end (a view, with its own replica): the entry point".to_string(),
-            n if n.starts_with("front") => "front-end (a view)".to_string(),
-            n => format!("back-end, priority {}", [100, 90, 80][n.trim_start_matches("back").parse().unwrap_or(0) % 3]),
-        };
-        let _ = writeln!(out, "  {:<7} {:<24} {what}", site.name, site.url);
+        let _ = writeln!(out, "  {:<7} {:<24} {}", site.name, site.url, site.what);
     }
     let _ = writeln!(out, "\n  # the admin token; every token is in {}", root.join("tokens").display());
     let _ = writeln!(out, "  export FISH_URL={} FISH_TOKEN={admin}", fronts.join(","));
@@ -203,7 +205,14 @@ fn first_screen(sites: &[Site], root: &Path, admin: &str, scratch: bool, verbose
     out
 }
 
-fn spawn(root: &Path, name: &str, config: &Path, http_port: u16, verbose: bool) -> Result<Site, DevError> {
+fn spawn(
+    root: &Path,
+    name: &str,
+    config: &Path,
+    http_port: u16,
+    what: String,
+    verbose: bool,
+) -> Result<Site, DevError> {
     let mut command = Command::new(std::env::current_exe()?);
     command.arg("--config").arg(config).process_group(0);
     let log = if verbose {
@@ -218,6 +227,7 @@ fn spawn(root: &Path, name: &str, config: &Path, http_port: u16, verbose: bool) 
     Ok(Site {
         name: name.to_string(),
         url: format!("http://127.0.0.1:{http_port}"),
+        what,
         log,
         child,
         exited: None,

@@ -563,29 +563,16 @@ async fn backup(client: &Client, dir: &std::path::Path, local: bool) -> Exit {
     };
     let started = std::time::Instant::now();
     eprintln!("backing up {} into {}: the site copies its files first, then sends them", source.base(), dir.display());
-    let interactive = std::io::stderr().is_terminal();
-    let mut shown: Option<std::time::Instant> = None;
+    let mut line = fish::cli::ProgressLine::default();
     let mut sending = None;
     let progress = |received: u64, total: Option<u64>| {
         let since = *sending.get_or_insert_with(std::time::Instant::now);
-        // From the first bytes on: a line a second on a terminal
-        // (redrawn), every 10 s in a log.
-        let every = if interactive { Duration::from_secs(1) } else { Duration::from_secs(10) };
-        if shown.is_some_and(|at| at.elapsed() < every) {
-            return;
-        }
-        shown = Some(std::time::Instant::now());
-        let line = fish::cli::transfer_progress(received, total, since.elapsed());
-        if interactive {
-            eprint!("\r\x1b[K{line}");
-        } else {
-            eprintln!("{line}");
+        if line.due() {
+            line.show(&fish::cli::transfer_progress(received, total, since.elapsed()));
         }
     };
     let fetched = source.fetch_backup(dir, progress).await;
-    if interactive {
-        eprint!("\r\x1b[K");
-    }
+    line.clear();
     match fetched {
         Ok(m) => {
             eprintln!(
@@ -616,11 +603,12 @@ fn bench(url: &str, timeout: u64, token: Option<String>, args: BenchArgs) -> Exi
         Ok(rt) => rt,
         Err(e) => return fail(Exit::Unavailable, &e.to_string()),
     };
-    let interactive = std::io::stderr().is_terminal();
+    let line = fish::cli::ProgressLine::default();
     let progress: Option<ProgressFn> = (!args.quiet).then(|| {
+        let line = line.clone();
         Arc::new(move |p: &Progress| {
             let of = p.target.map(|t| format!("/{t}")).unwrap_or_default();
-            let line = format!(
+            let text = format!(
                 "{} {:>5.1} s: {}{of} ops, {:.0} ops/s, {} errors",
                 p.phase,
                 p.elapsed.as_secs_f64(),
@@ -628,11 +616,7 @@ fn bench(url: &str, timeout: u64, token: Option<String>, args: BenchArgs) -> Exi
                 p.rate,
                 p.errors
             );
-            if interactive {
-                eprint!("\r\x1b[K{line}");
-            } else {
-                eprintln!("{line}");
-            }
+            line.show(&text);
         }) as ProgressFn
     });
     let opts = BenchOptions {
@@ -652,8 +636,8 @@ fn bench(url: &str, timeout: u64, token: Option<String>, args: BenchArgs) -> Exi
         token,
     };
     let result = rt.block_on(fish::bench::run(opts));
-    if interactive && !args.quiet {
-        eprint!("\r\x1b[K");
+    if !args.quiet {
+        line.clear();
     }
     match result {
         Ok(report) => {

@@ -3,7 +3,6 @@
 //! (`dev`). Exit codes: 0 ok, 1 runtime failure,
 //! 2 bad usage or configuration.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -111,10 +110,9 @@ fn restore(from: &std::path::Path, config: Option<PathBuf>, data_dir: Option<Pat
         (None, None) => unreachable!("clap requires --config or --data-dir"),
     };
     eprintln!("restoring {} into {} ...", from.display(), data_dir.display());
-    let restored = fish::store::backup::restore_telling(from, &data_dir, &mut progress_printer());
-    if std::io::stderr().is_terminal() {
-        eprint!("\r\x1b[K");
-    }
+    let line = fish::cli::ProgressLine::default();
+    let restored = fish::store::backup::restore_telling(from, &data_dir, &mut progress_printer(line.clone()));
+    line.clear();
     match restored {
         Ok(r) => {
             println!(
@@ -137,31 +135,24 @@ fn restore(from: &std::path::Path, config: Option<PathBuf>, data_dir: Option<Pat
     }
 }
 
-/// Prints a restore's progress to stderr: from the first bytes, then a
-/// line a second on a terminal (redrawn) or every 10 s in a log.
-fn progress_printer() -> impl FnMut(fish::store::backup::RestoreProgress) {
+/// Prints a restore's progress on `line`: the copy as it is paced, each
+/// step after it at once.
+fn progress_printer(mut line: fish::cli::ProgressLine) -> impl FnMut(fish::store::backup::RestoreProgress) {
     use fish::store::backup::RestoreProgress;
-    let interactive = std::io::stderr().is_terminal();
-    let every = std::time::Duration::from_secs(if interactive { 1 } else { 10 });
     let started = std::time::Instant::now();
-    let mut shown: Option<std::time::Instant> = None;
     move |step| {
-        let line = match step {
+        let text = match step {
             RestoreProgress::Copied { bytes, total } => {
-                if shown.is_some_and(|at| at.elapsed() < every) && bytes < total {
+                // The last bytes always show: 100% of the copy.
+                if !line.due() && bytes < total {
                     return;
                 }
-                shown = Some(std::time::Instant::now());
                 format!("copying: {}", fish::cli::transfer_progress(bytes, Some(total), started.elapsed()))
             }
             RestoreProgress::Recovering => "running recovery over the copy".to_string(),
             RestoreProgress::Checking => "reading every key back".to_string(),
         };
-        if interactive {
-            eprint!("\r\x1b[K{line}");
-        } else {
-            eprintln!("{line}");
-        }
+        line.show(&text);
     }
 }
 
