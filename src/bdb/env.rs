@@ -397,6 +397,10 @@ unsafe fn configure(raw: *mut ffi::DB_ENV, cfg: &EnvConfig) -> Result<()> {
     unsafe {
         call!(raw, set_errcall, Some(on_error));
         call!(raw, set_msgcall, Some(on_message));
+        // Berkeley DB's own trace of replication (fishd(8), ENVIRONMENT).
+        if std::env::var_os("FISH_BDB_VERBOSE").is_some() {
+            call!(raw, set_verbose, ffi::DB_VERB_REPLICATION, 1);
+        }
         let gb = (cfg.cache_bytes >> 30) as u32;
         let bytes = (cfg.cache_bytes & ((1 << 30) - 1)) as u32;
         check(call!(raw, set_cachesize, gb, bytes, 1))?;

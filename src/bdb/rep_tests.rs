@@ -224,17 +224,13 @@ fn a_master_steps_down_and_the_site_it_prepared_wins() {
 }
 
 /// Patch 0013: clients whose master stepped down and never called the
-/// election (it died half-way) elect a master by themselves.
-///
-/// Known bug, found 2026-12-01: in a settled group (the clients connected
-/// to each other for a second) no client ever calls that election; the
-/// test passed before only because it stepped down while the clients were
-/// still connecting (24 of 25 runs), and failed CI once that way. Ignored
-/// until patch 0013's fallback is fixed; the hand-over itself (both calls)
-/// is proved by `a_master_steps_down_and_the_site_it_prepared_wins` and
-/// tests/it/handover.rs.
+/// election (it died half-way) elect a master by themselves, in a settled
+/// group (the clients connected to each other for a second). Until
+/// 2026-12-01 they did not: NEWCLIENT's DB_REP_NEWSITE, which starts that
+/// election, was overwritten on the way out of `rep_process_message`; the
+/// test passed only when the step-down came while the clients were still
+/// connecting.
 #[test]
-#[ignore = "known bug: patch 0013's fallback election never comes in a settled group"]
 fn clients_whose_master_stepped_down_elect_one_by_themselves() {
     let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
     let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();

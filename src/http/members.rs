@@ -13,7 +13,7 @@ use super::request::{allow, blocking};
 use super::{App, Resp, empty, json_response};
 use crate::api::encoding::percent_decode;
 use crate::config::HostPort;
-use crate::replication::handover::{HandOverError, Reason, Takeover};
+use crate::replication::handover::{AlreadyElected, HandOverError, Prepared, Reason, Takeover};
 use crate::replication::members::{self, RemoveError};
 use crate::replication::shape::SiteRecord;
 
@@ -119,6 +119,10 @@ pub async fn take_over(app: &App, req: Request<Incoming>) -> Result<Resp, ApiErr
     let body = super::request::body(req, 4096, "a takeover request").await?;
     let ask: Takeover = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request("invalid_json", format!("takeover request: {e}")))?;
-    app.group.take_over(&ask).await.map_err(|why| ApiError::new(StatusCode::CONFLICT, "cannot_take_over", why))?;
-    Ok(empty(StatusCode::NO_CONTENT))
+    match app.group.take_over(&ask).await.map_err(|why| ApiError::new(StatusCode::CONFLICT, "cannot_take_over", why))? {
+        Prepared::Ready => Ok(empty(StatusCode::NO_CONTENT)),
+        Prepared::AlreadyElected(elected_generation) => {
+            Ok(json_response(StatusCode::OK, &AlreadyElected { elected_generation }))
+        }
+    }
 }

@@ -244,12 +244,19 @@ fn local_read(req: &Request<Incoming>) -> bool {
 /// Serves here if this site turns out to be master (counted as master work
 /// unless the route is `MasterAdmin`), else forwards.
 async fn relay(app: &App, req: Request<Incoming>, route: &Route, rest: &str) -> Result<Resp, ApiError> {
+    let forwarded = req.headers().contains_key(crate::api::header::FORWARDED_BY);
+    if forwarded && app.group.role() != Role::Master {
+        // Its forwarder knows nothing was applied here and finds the new
+        // master itself. Waiting here to learn of it (an old master that
+        // just handed over can take 100 ms under load) would only make the
+        // forwarder give up on this site as frozen once it learns first.
+        return Err(forward::not_master());
+    }
     let deadline = Instant::now() + app.config().http.master_wait;
     if let forward::Target::Local = forward::wait_for_master(app, deadline).await? {
         if route.runs == Runs::MasterAdmin {
             return (route.handler)(app, req, rest).await;
         }
-        let forwarded = req.headers().contains_key(crate::api::header::FORWARDED_BY);
         match app.group.master_work(deadline, forwarded).await {
             Some(MasterWork::Here(_work)) => return (route.handler)(app, req, rest).await,
             Some(MasterWork::Elsewhere) => {}

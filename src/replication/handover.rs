@@ -25,10 +25,12 @@
 //! If stepping down fails, the site stays master. If the target does not
 //! confirm, the election is called all the same (the group then elects by
 //! log and priority, as after a failure). Clients whose master stepped down
-//! were meant to call one by themselves after the election retry time, so
-//! that a master dying half-way leaves no group without a master; in a
-//! settled group that fallback of patch 0013 does not fire (known bug,
-//! 2026-12-01: `bdb::rep_tests`, the ignored test). After the hand-over
+//! call one by themselves after the election retry time (200 ms at most),
+//! so that a master dying half-way leaves no group without a master. On a
+//! loaded host that election can come before step 3 is done: the target
+//! then sees a master of a later generation than the one that stepped
+//! down, answers so instead of waiting for a master-less moment that will
+//! not come, and the old master skips step 4. After the hand-over
 //! the old master keeps priority 0 for the hold-off asked for (0 for a
 //! planned one), so that it is not elected back while it is why the group
 //! moved away.
@@ -120,6 +122,29 @@ pub struct Takeover {
     /// The end of the old master's log, final: have it before answering.
     pub lsn_file: u32,
     pub lsn_offset: u32,
+    /// The generation the old master stepped down in: a master of a later
+    /// one means the group has already elected (absent from fishd 0.1.0's
+    /// asks, which then wait for the master-less moment alone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub generation: Option<u32>,
+}
+
+/// The target's answer when it has nothing to prepare (`200`; a prepared
+/// target answers `204`).
+#[derive(Debug, Serialize, Deserialize)]
+pub struct AlreadyElected {
+    /// The generation of the master the group elected by itself.
+    pub elected_generation: u32,
+}
+
+/// What the target did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prepared {
+    /// It has the whole log, no master, and the highest priority.
+    Ready,
+    /// The group elected a master (of this generation) after the old one
+    /// stepped down, before the target was asked: no election to call.
+    AlreadyElected(u32),
 }
 
 /// An electable member that could take over.
@@ -231,47 +256,55 @@ impl Group {
         let s = Arc::clone(store);
         let stepped = tokio::task::spawn_blocking(move || {
             let env = s.env();
+            let generation = env.rep_state()?.generation;
             env.set_priority(0)?;
             env.step_down()?;
-            env.current_lsn()
+            Ok::<_, crate::bdb::Error>((env.current_lsn()?, generation))
         })
         .await
         .map_err(|e| HandOverError::StepDown(e.to_string()))?;
-        let end = match stepped {
-            Ok(end) => end,
+        let (end, generation) = match stepped {
+            Ok(stepped) => stepped,
             Err(err) => {
                 let _ = store.env().set_priority(config.replication.priority);
                 return Err(HandOverError::StepDown(err.to_string()));
             }
         };
         // 3. The target has the whole log and the highest priority.
-        let refused = match target {
-            Some(target) => ask_to_take_over(config, target, end, wait).await.err(),
-            None => None,
+        let asked = match target {
+            Some(target) => ask_to_take_over(config, target, end, generation, wait).await,
+            None => Ok(Prepared::Ready),
         };
         let prepared = started.elapsed();
-        // 4. The election.
-        let s = Arc::clone(store);
-        let priority = config.replication.priority;
-        let restore = refused.is_some();
-        let called = tokio::task::spawn_blocking(move || {
-            if restore {
-                // Nobody was prepared: this site may be the best one left.
-                s.env().set_priority(priority)?;
-            }
-            s.env().elect_now()
-        })
-        .await
-        .map_err(|e| HandOverError::Election(e.to_string()))?;
-        if let Some(err) = refused {
-            return Err(err);
+        // 4. The election, unless the group already held one.
+        if let Ok(Prepared::AlreadyElected(elected)) = asked {
+            tracing::info!(
+                drained_ms = drained.as_millis() as u64,
+                prepared_ms = prepared.as_millis() as u64,
+                generation = elected,
+                "stepped down; the group elected a master by itself before the target was prepared"
+            );
+        } else {
+            let s = Arc::clone(store);
+            let priority = config.replication.priority;
+            let restore = asked.is_err();
+            let called = tokio::task::spawn_blocking(move || {
+                if restore {
+                    // Nobody was prepared: this site may be the best one left.
+                    s.env().set_priority(priority)?;
+                }
+                s.env().elect_now()
+            })
+            .await
+            .map_err(|e| HandOverError::Election(e.to_string()))?;
+            asked?;
+            called.map_err(|e| HandOverError::Election(e.to_string()))?;
+            tracing::info!(
+                drained_ms = drained.as_millis() as u64,
+                prepared_ms = prepared.as_millis() as u64,
+                "stepped down and called the election"
+            );
         }
-        called.map_err(|e| HandOverError::Election(e.to_string()))?;
-        tracing::info!(
-            drained_ms = drained.as_millis() as u64,
-            prepared_ms = prepared.as_millis() as u64,
-            "stepped down and called the election"
-        );
         // 5. The new master.
         let bound = config.replication.election_timeout * 2 + Duration::from_secs(1);
         let mut views = self.subscribe();
@@ -303,8 +336,11 @@ impl Group {
 
     /// The target's side: once this site has the old master's log up to
     /// its final end and has forgotten it as master, raise this site's
-    /// priority for [`TAKEOVER_HOLD`].
-    pub async fn take_over(&self, ask: &Takeover) -> Result<(), String> {
+    /// priority for [`TAKEOVER_HOLD`]. If the group has meanwhile elected
+    /// a master of a later generation than the one that stepped down
+    /// (the clients' own election after the retry time), there is nothing
+    /// left to prepare.
+    pub async fn take_over(&self, ask: &Takeover) -> Result<Prepared, String> {
         let (Some(store), Some(running)) = (&self.store, &self.running) else {
             return Err("a proxy front-end holds no replica".into());
         };
@@ -316,28 +352,59 @@ impl Group {
         let deadline = Instant::now() + config.http.master_wait;
         loop {
             let s = Arc::clone(store);
-            let ready = tokio::task::spawn_blocking(move || -> Result<bool, crate::bdb::Error> {
+            let now = tokio::task::spawn_blocking(move || -> Result<_, crate::bdb::Error> {
                 let env = s.env();
-                Ok(env.current_lsn()? >= end && env.rep_state()?.master.is_none())
+                Ok((env.current_lsn()?, env.rep_state()?))
             })
             .await
-            .map_err(|e| e.to_string())?
             .map_err(|e| e.to_string())?;
-            if ready {
-                break;
-            }
+            // A site syncing with a master it just learned of is locked out
+            // for a moment: ask again.
+            let why = match now {
+                Ok((lsn, state)) => match readiness(ask, lsn, &state) {
+                    Some(Prepared::Ready) => break,
+                    Some(elected) => {
+                        tracing::info!(
+                            from = %ask.from,
+                            generation = state.generation,
+                            "asked to take over from {}: the group has already elected a master",
+                            ask.from
+                        );
+                        return Ok(elected);
+                    }
+                    None => {
+                        let master = if state.master.is_some() || state.is_master { "a master" } else { "no master" };
+                        format!(
+                            "had the log up to {}/{} of {}/{}, with {master} of generation {}",
+                            lsn.file, lsn.offset, end.file, end.offset, state.generation
+                        )
+                    }
+                },
+                Err(err) => err.to_string(),
+            };
             if Instant::now() >= deadline {
-                return Err(format!(
-                    "did not have the log up to {}/{} with no master within {:?}",
-                    end.file, end.offset, config.http.master_wait
-                ));
+                return Err(format!("{why}, after {:?}", config.http.master_wait));
             }
             tokio::time::sleep(Duration::from_millis(1)).await;
         }
         store.env().set_priority(TAKEOVER_PRIORITY).map_err(|e| e.to_string())?;
         tracing::info!(from = %ask.from, "taking over from {}: priority raised for {:?}", ask.from, TAKEOVER_HOLD);
         restore_priority_after(store, Arc::clone(running), TAKEOVER_HOLD);
-        Ok(())
+        Ok(Prepared::Ready)
+    }
+}
+
+/// Whether the target of `ask` is done waiting, given its log's end `lsn`
+/// and its replication state: `None` while it lacks some of the old
+/// master's log or still takes it (or anyone of its generation) for master.
+fn readiness(ask: &Takeover, lsn: Lsn, state: &crate::bdb::RepState) -> Option<Prepared> {
+    let known = state.master.is_some() || state.is_master;
+    if known && ask.generation.is_some_and(|g| state.generation > g) {
+        Some(Prepared::AlreadyElected(state.generation))
+    } else if !known && lsn >= (Lsn { file: ask.lsn_file, offset: ask.lsn_offset }) {
+        Some(Prepared::Ready)
+    } else {
+        None
     }
 }
 
@@ -396,13 +463,14 @@ async fn ask_to_take_over(
     config: &crate::config::Config,
     target: &Candidate,
     end: Lsn,
+    generation: u32,
     wait: Duration,
-) -> Result<(), HandOverError> {
+) -> Result<Prepared, HandOverError> {
     let from = config.name.as_str();
     let refused = |why: String| HandOverError::TargetRefused { site: target.name.clone(), why };
     let client = crate::client::for_site(config, &target.http, wait + Duration::from_secs(1))
         .map_err(|e| refused(e.to_string()))?;
-    let ask = Takeover { from: from.into(), lsn_file: end.file, lsn_offset: end.offset };
+    let ask = Takeover { from: from.into(), lsn_file: end.file, lsn_offset: end.offset, generation: Some(generation) };
     let body = serde_json::to_vec(&ask).expect("serialising");
     let reply = client
         .send(
@@ -413,8 +481,12 @@ async fn ask_to_take_over(
         )
         .await
         .map_err(|e| refused(e.to_string()))?;
-    if reply.status.is_success() {
-        Ok(())
+    if reply.status == hyper::StatusCode::OK {
+        let elected: AlreadyElected =
+            serde_json::from_slice(&reply.body).map_err(|e| refused(format!("its answer: {e}")))?;
+        Ok(Prepared::AlreadyElected(elected.elected_generation))
+    } else if reply.status.is_success() {
+        Ok(Prepared::Ready)
     } else {
         Err(refused(format!("{}: {}", reply.status, reply.error_message())))
     }
@@ -447,6 +519,34 @@ mod tests {
         let addr = SiteAddr { host: "127.0.0.1".into(), port };
         let record = SiteRecord { name: name.into(), role: "back".into(), priority, http: format!("127.0.0.1:{port}") };
         (SiteInfo { eid: i32::from(port), addr, connected, view }, Some(record))
+    }
+
+    #[test]
+    fn the_target_waits_for_the_whole_log_and_no_master_unless_the_group_elected_already() {
+        let ask = Takeover { from: "back0".into(), lsn_file: 1, lsn_offset: 500, generation: Some(7) };
+        let state = |master: Option<i32>, is_master: bool, generation: u32| crate::bdb::RepState {
+            is_master,
+            is_client: !is_master,
+            master,
+            generation,
+            startup_complete: true,
+            nsites: 3,
+            elections: 0,
+        };
+        let short = Lsn { file: 1, offset: 499 };
+        let whole = Lsn { file: 1, offset: 500 };
+        assert_eq!(readiness(&ask, whole, &state(None, false, 7)), Some(Prepared::Ready));
+        assert_eq!(readiness(&ask, Lsn { file: 2, offset: 0 }, &state(None, false, 0)), Some(Prepared::Ready));
+        assert_eq!(readiness(&ask, short, &state(None, false, 7)), None, "some of the log is missing");
+        assert_eq!(readiness(&ask, whole, &state(Some(1), false, 7)), None, "still takes the old master for master");
+        assert_eq!(
+            readiness(&ask, short, &state(Some(2), false, 8)),
+            Some(Prepared::AlreadyElected(8)),
+            "another site was elected: its log is what counts now"
+        );
+        assert_eq!(readiness(&ask, short, &state(Some(0), true, 8)), Some(Prepared::AlreadyElected(8)), "this one");
+        let old = Takeover { generation: None, ..ask };
+        assert_eq!(readiness(&old, whole, &state(Some(2), false, 8)), None, "an old master's ask waits as before");
     }
 
     #[test]

@@ -93,6 +93,44 @@ fn ten_planned_hand_overs_under_writes_lose_nothing_and_answer_only_204() {
     assert!(acked > 200, "the writes ran across the hand-overs: {acked}");
 }
 
+/// A target that answers late (frozen with SIGSTOP here; on a loaded host,
+/// its answer can come after the clients' own election 200 ms after the
+/// step-down) finds the group already elected without it: it says so, the
+/// old master calls no election of its own, and the step-down answers 200
+/// naming the site the group chose, rather than the target refusing after
+/// `master_wait` (a 5 s stall of every write, then 503).
+#[test]
+fn a_hand_over_whose_target_answers_after_the_group_elected_ends_with_that_master() {
+    let c = Cluster::start("hl", 3, FAST);
+    wait_registered(&c);
+    let m = c.wait_for_master(None);
+    let (t, o) = ((m + 1) % 3, (m + 2) % 3);
+    c.sites[t].signal(nix::sys::signal::Signal::SIGSTOP);
+    let old = c.http(m);
+    let ask = format!(r#"{{"to":"{}"}}"#, c.sites[t].name);
+    let asked = std::thread::spawn(move || {
+        let started = Instant::now();
+        let a = old.call("POST", "/v1/step-down", &[("content-type", "application/json")], ask.as_bytes());
+        (a, started.elapsed())
+    });
+    crate::harness::wait_until("the two unfrozen sites to elect one of them", Duration::from_secs(30), || {
+        let state = |i: usize| {
+            c.http(i).try_call("GET", "/v1/status", &[], b"").ok().and_then(|a| a.typed::<fish::api::Status>())
+        };
+        state(o).is_some_and(|s| s.state == "master") && state(m).is_some_and(|s| s.state == "client")
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    c.sites[t].signal(nix::sys::signal::Signal::SIGCONT);
+    let (a, took) = asked.join().unwrap();
+    eprintln!("step-down answered {} after {took:?}: {}", a.status, String::from_utf8_lossy(&a.body));
+    assert_eq!(a.status, 200, "{}", String::from_utf8_lossy(&a.body));
+    assert_eq!(a.json()["to"].as_str(), Some(c.sites[o].name.as_str()), "the site the group elected");
+    assert_eq!(c.wait_for_master(None), o);
+    assert!(c.sites[m].log().contains("the group elected a master by itself"), "{}", c.sites[m].log());
+    assert_eq!(c.http(o).put("after", b"x").status, 204);
+    assert_eq!(c.http(t).get("after?consistency=master").status, 200);
+}
+
 /// Waits until the master knows the registration (name, priority, HTTP
 /// address) of every site of `c`: a hand-over picks its target by them.
 fn wait_registered(c: &Cluster) {

@@ -234,6 +234,32 @@ impl Site {
 impl Drop for Site {
     fn drop(&mut self) {
         self.kill();
+        if std::thread::panicking() {
+            self.keep_log_of_a_failure();
+        }
+    }
+}
+
+impl Site {
+    /// A failed test leaves each of its sites' logs: the end of it in the
+    /// test's output, the whole of it in `$FISH_TEST_FAILED_LOGS` (default
+    /// `$TMPDIR/fish-it-failed`), since the site's own dir goes with it.
+    fn keep_log_of_a_failure(&self) {
+        let log = self.log();
+        let dir = std::env::var_os("FISH_TEST_FAILED_LOGS")
+            .map_or_else(|| std::env::temp_dir().join("fish-it-failed"), PathBuf::from);
+        let kept = dir.join(format!("{}-{}.log", self.name, std::process::id()));
+        let saved = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&kept, &log));
+        let lines: Vec<&str> = log.lines().collect();
+        let tail = lines[lines.len().saturating_sub(40)..].join("\n");
+        match saved {
+            Ok(()) => {
+                eprintln!("--- {}: the last 40 lines of its log (all of it: {}) ---\n{tail}", self.name, kept.display())
+            }
+            Err(e) => {
+                eprintln!("--- {}: the last 40 lines of its log ({}: {e}) ---\n{tail}", self.name, kept.display())
+            }
+        }
     }
 }
 
