@@ -96,7 +96,7 @@ async fn run_site(config: Config) -> Result<(), DaemonError> {
     crate::http::remove_unfinished_backups(&config.data_dir);
     tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "store open, recovery done");
     let addr = config.http.listen.to_string();
-    let listener = TcpListener::bind(&addr).await.map_err(|source| DaemonError::Bind { addr: addr.clone(), source })?;
+    let listener = crate::http::bind(&addr).await.map_err(|source| DaemonError::Bind { addr: addr.clone(), source })?;
     tracing::info!(http = %addr, "serving HTTP");
 
     let running = Arc::new(Running::new(config));
@@ -266,7 +266,7 @@ async fn run_proxy(
 ) -> Result<(), DaemonError> {
     tracing::info!(name = %config.name, backends = ?backends, "starting fishd {} as a proxy front-end", env!("CARGO_PKG_VERSION"));
     let addr = config.http.listen.to_string();
-    let listener = TcpListener::bind(&addr).await.map_err(|source| DaemonError::Bind { addr: addr.clone(), source })?;
+    let listener = crate::http::bind(&addr).await.map_err(|source| DaemonError::Bind { addr: addr.clone(), source })?;
     tracing::info!(http = %addr, "serving HTTP");
     let shutdown = CancellationToken::new();
     let group = Arc::new(Group::follow(&config, backends, shutdown.clone()));

@@ -19,7 +19,7 @@ mod members;
 mod request;
 mod server;
 pub use forward::Forwarder;
-pub use server::{Threads, serve};
+pub use server::{Threads, bind, serve};
 mod status;
 pub mod tls;
 pub mod txn;

@@ -26,7 +26,8 @@
 //!
 //! Limits: at most `[http] max_connections` connections are served at
 //! once (the acceptor waits for one to close; further clients wait in the
-//! kernel's accept queue); a connection must send a request's head within
+//! kernel's accept queue, as deep as `net.core.somaxconn` allows, see
+//! [`LISTEN_BACKLOG`]); a connection must send a request's head within
 //! 30 s, which also closes idle keep-alive connections; a body must arrive
 //! within `body_timeout_ms` (408); a write of the answer that makes no
 //! progress for `response_timeout_ms` closes the connection, so a client
@@ -56,6 +57,32 @@ use super::{App, route};
 
 /// Slow clients get this long to send their request headers.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The listen backlog asked for; the kernel caps it at
+/// `net.core.somaxconn` (4096 on current Linux), as Go servers such as etcd
+/// get. tokio's default, 1024, overflowed when a few thousand clients
+/// connected at once (a fleet reconnecting after a failover, or the abuse
+/// test): the kernel fell back to SYN cookies, and clients whose cookie
+/// failed got a reset for the request they had sent.
+const LISTEN_BACKLOG: u32 = 65_535;
+
+/// Binds the HTTP listener on `addr` (the first of its addresses that
+/// binds), with [`LISTEN_BACKLOG`].
+pub async fn bind(addr: &str) -> std::io::Result<TcpListener> {
+    let mut last = None;
+    for sa in tokio::net::lookup_host(addr).await? {
+        let socket = if sa.is_ipv4() { tokio::net::TcpSocket::new_v4()? } else { tokio::net::TcpSocket::new_v6()? };
+        // As TcpListener::bind: a restarted fishd rebinds at once.
+        socket.set_reuseaddr(true)?;
+        match socket.bind(sa).and_then(|()| socket.listen(LISTEN_BACKLOG)) {
+            Ok(listener) => return Ok(listener),
+            Err(err) => last = Some(err),
+        }
+    }
+    Err(last.unwrap_or_else(|| {
+        std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{addr} resolves to no address"))
+    }))
+}
 
 /// Which threads serve the connections (see the module docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
