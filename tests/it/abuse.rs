@@ -17,7 +17,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 use crate::cluster::{Cluster, FAST};
-use crate::harness::future_token;
+use crate::harness::{Http, future_token};
 
 const WRITE: &str = "abuse-write-secret-0000000001";
 const ADMIN: &str = "abuse-admin-secret-0000000001";
@@ -52,7 +52,9 @@ fn idle_trickling_and_forged_token_clients_do_not_starve_well_behaved_ones() {
         Vec::new()
     });
     let m = c.wait_for_master(None);
-    let h = c.http(m).with_token(Some(WRITE));
+    // Keep-alive clients keep their connections: each of the four below
+    // has one of its own for the whole test.
+    let h = Http::keep_alive(&c.sites[m].url, 4).with_token(Some(WRITE));
     let token = h.put("abuse/k", b"v").header("fish-token").unwrap().to_string();
     let forged = future_token(&token);
     let addr = c.sites[m].url.trim_start_matches("http://").to_string();

@@ -311,6 +311,17 @@ impl Http {
         Http { agent, base: base.to_string(), token: None }
     }
 
+    /// A client whose clones keep up to `connections` idle connections to
+    /// the site between requests (`new` keeps one: of several threads
+    /// sharing it, all but one connect anew for each request).
+    pub fn keep_alive(base: &str, connections: usize) -> Http {
+        let agent = ureq::AgentBuilder::new()
+            .timeout(Duration::from_secs(30))
+            .max_idle_connections_per_host(connections)
+            .build();
+        Http { agent, base: base.to_string(), token: None }
+    }
+
     /// The same client, sending `token` (or none).
     pub fn with_token(&self, token: Option<&str>) -> Http {
         Http { token: token.map(str::to_string), ..self.clone() }
