@@ -129,6 +129,13 @@ pub struct Takeover {
     pub generation: Option<u32>,
 }
 
+impl Takeover {
+    /// The end of the old master's log.
+    fn end(&self) -> Lsn {
+        Lsn { file: self.lsn_file, offset: self.lsn_offset }
+    }
+}
+
 /// The target's answer when it has nothing to prepare (`200`; a prepared
 /// target answers `204`).
 #[derive(Debug, Serialize, Deserialize)]
@@ -348,7 +355,6 @@ impl Group {
         if config.is_view() || config.replication.priority == 0 {
             return Err(format!("{} is not electable (a view, or priority 0)", config.name));
         }
-        let end = Lsn { file: ask.lsn_file, offset: ask.lsn_offset };
         let deadline = Instant::now() + config.http.master_wait;
         loop {
             let s = Arc::clone(store);
@@ -373,7 +379,7 @@ impl Group {
                         return Ok(elected);
                     }
                     None => {
-                        let master = if state.master.is_some() || state.is_master { "a master" } else { "no master" };
+                        let (end, master) = (ask.end(), if master_known(&state) { "a master" } else { "no master" });
                         format!(
                             "had the log up to {}/{} of {}/{}, with {master} of generation {}",
                             lsn.file, lsn.offset, end.file, end.offset, state.generation
@@ -398,14 +404,19 @@ impl Group {
 /// and its replication state: `None` while it lacks some of the old
 /// master's log or still takes it (or anyone of its generation) for master.
 fn readiness(ask: &Takeover, lsn: Lsn, state: &crate::bdb::RepState) -> Option<Prepared> {
-    let known = state.master.is_some() || state.is_master;
+    let known = master_known(state);
     if known && ask.generation.is_some_and(|g| state.generation > g) {
         Some(Prepared::AlreadyElected(state.generation))
-    } else if !known && lsn >= (Lsn { file: ask.lsn_file, offset: ask.lsn_offset }) {
+    } else if !known && lsn >= ask.end() {
         Some(Prepared::Ready)
     } else {
         None
     }
+}
+
+/// This site is master, or knows one.
+fn master_known(state: &crate::bdb::RepState) -> bool {
+    state.master.is_some() || state.is_master
 }
 
 /// The target: `to` by name or replication address, else the connected
