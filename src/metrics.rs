@@ -416,6 +416,7 @@ pub struct StorageSample {
     pub lock_waits: u64,
     pub deadlocks: u64,
     pub log_bytes: u64,
+    pub log_flushes: u64,
     pub checkpoints: u64,
     pub checkpoint_seconds: f64,
     pub last_checkpoint_seconds: f64,
@@ -454,6 +455,7 @@ impl Collector for StorageCollector {
         encode_one(&mut e, "bdb_lock_waits", "Lock requests that had to wait", &ConstCounter::new(s.lock_waits))?;
         encode_one(&mut e, "bdb_deadlocks", "Deadlocks Berkeley DB broke", &ConstCounter::new(s.deadlocks))?;
         encode_one(&mut e, "bdb_log_written_bytes", "Bytes written to the log", &ConstCounter::new(s.log_bytes))?;
+        encode_one(&mut e, "bdb_log_flushes", "Times the log was flushed to disk", &ConstCounter::new(s.log_flushes))?;
         encode_one(
             &mut e,
             "checkpoints",

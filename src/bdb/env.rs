@@ -55,6 +55,9 @@ pub struct EnvStats {
     pub deadlocks: u64,
     /// Bytes written to the log.
     pub log_bytes: u64,
+    /// Times the log was flushed to disk (an fdatasync each, unless
+    /// `sync` says otherwise).
+    pub log_flushes: u64,
 }
 
 /// When a commit reaches the disk (`[storage] sync`; docs/performance.md).
@@ -303,8 +306,9 @@ impl Env {
             libc::free(lk.cast());
             check(call!(h, log_stat, &mut lg, 0))?;
             let log_bytes = u64::from((*lg).st_w_mbytes) * (1 << 20) + u64::from((*lg).st_w_bytes);
+            let log_flushes = (*lg).st_scount as u64;
             libc::free(lg.cast());
-            Ok(EnvStats { cache_hits, cache_misses, lock_waits, deadlocks, log_bytes })
+            Ok(EnvStats { cache_hits, cache_misses, lock_waits, deadlocks, log_bytes, log_flushes })
         }
     }
 

@@ -127,6 +127,38 @@ fn a_joining_site_replicates_the_masters_commits_and_tokens_reach_it() {
     drop((cdb, db));
 }
 
+/// Patch 0015 with bulk transfer (always on, `repmgr.rs`): a client gets a
+/// transaction's log records as one message when the master commits, and
+/// flushes its log once for it. Stock 5.3 copied the commit's FLUSH flag to
+/// every record of the message and flushed after each: one write and
+/// fdatasync per record (a 200-put transaction: 400+ flushes, not 1).
+#[test]
+fn a_client_flushes_a_bulk_transaction_once() {
+    let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (p1, p2) = (free_port(), free_port());
+    let master = start_master(d1.path(), p1);
+    let (cfg2, ev2) = rep_config(p2, false, &[p1], 0);
+    let client = open(d2.path(), cfg2);
+    join(&client).unwrap();
+    wait_for(&ev2, &RepEvent::StartupDone, Duration::from_secs(20));
+
+    let txn = master.begin(TxnFlags::default()).unwrap();
+    let db = Database::open_btree(&master, &txn, "t.db", PageSize::new(4096)).unwrap();
+    let done = txn.commit_with_token().unwrap();
+    client.wait_applied(&done.token, Duration::from_secs(10)).unwrap();
+
+    let before = client.stats().unwrap().log_flushes;
+    let txn = master.begin(TxnFlags::default()).unwrap();
+    for i in 0..200 {
+        db.put(&txn, format!("key{i:03}").as_bytes(), &[b'v'; 100]).unwrap();
+    }
+    let done = txn.commit_with_token().unwrap();
+    client.wait_applied(&done.token, Duration::from_secs(10)).unwrap();
+    let flushes = client.stats().unwrap().log_flushes - before;
+    assert!((1..=3).contains(&flushes), "the client flushed its log {flushes} times for one transaction of 200 puts");
+    drop(db);
+}
+
 #[test]
 fn a_db_config_file_is_refused_by_name() {
     let dir = tempfile::tempdir().unwrap();

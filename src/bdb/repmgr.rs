@@ -257,6 +257,11 @@ pub(super) unsafe fn configure(raw: *mut ffi::DB_ENV, rep: &RepConfig, transport
         // (`__op_rep_enter`); with it, it fails at once with
         // DB_REP_LOCKOUT and the store's retry loop waits in small steps.
         check(call!(raw, rep_set_config, ffi::DB_REP_CONF_NOWAIT, 1))?;
+        // Bulk transfer: a master sends a transaction's log records as one
+        // message when it commits, instead of one message per record to
+        // every site; with patch 0015 a client flushes once per message.
+        // +50% quorum writes at 64 connections (docs/performance.md).
+        check(call!(raw, rep_set_config, ffi::DB_REP_CONF_BULK, 1))?;
         if rep.view {
             check(call!(raw, rep_set_config, ffi::DB_REPMGR_CONF_VIEW, 1))?;
         }

@@ -87,6 +87,7 @@ pub async fn metrics(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiErro
             lock_waits: s.env.lock_waits,
             deadlocks: s.env.deadlocks,
             log_bytes: s.env.log_bytes,
+            log_flushes: s.env.log_flushes,
             checkpoints: s.checkpoints,
             checkpoint_seconds: s.checkpoint_time.as_secs_f64(),
             last_checkpoint_seconds: s.last_checkpoint.as_secs_f64(),
