@@ -48,6 +48,8 @@ const SHARING: u32 = 11;
 /// Base replication: protocol version of 5.3, log version, DUPMASTER, lease flag.
 const REPVERSION: u32 = 7;
 const LOGVERSION: u32 = 19;
+const REP_BULK_LOG: u32 = 4;
+const REP_BULK_PAGE: u32 = 5;
 const REP_DUPMASTER: u32 = 6;
 const REP_VOTE1: u32 = 30;
 const REP_VOTE2: u32 = 31;
@@ -340,6 +342,42 @@ fn each_input_that_crashed_a_site_is_now_a_dropped_connection() {
                 "{target} died after {what}"
             );
         }
+        g.assert_healthy(what);
+    }
+
+    // Bulk messages (patch 0016), in the group's own generation so that the
+    // client applies them, and to the client only: a client-only message to
+    // the master would be a claim that it is not the master. A record that
+    // says it is 2 GiB long while the message holds 8 bytes made a client
+    // read past its buffer (SIGSEGV) before.
+    let generation = g.c.sites[client].http().call("GET", "/v1/status", &[], b"").json()["generation"]
+        .as_u64()
+        .expect("the client's generation") as u32;
+    let record = |len: u32, size: u32, data: &[u8]| -> Vec<u8> {
+        // __rep_bulk: len, LSN (file, offset), then the record as a DBT.
+        let mut v: Vec<u8> = [len, 999, 0, size].iter().flat_map(|w| w.to_be_bytes()).collect();
+        v.extend(data);
+        v
+    };
+    let bulk: Vec<(&str, Vec<u8>)> = vec![
+        ("a bulk log record claiming 2 GiB in an 8-byte message", {
+            msg(REP_MESSAGE, &rep_control(REPVERSION, REP_BULK_LOG, generation, 0), &record(1 << 31, 8, &[0; 8]))
+        }),
+        ("a bulk log whose second record runs past the message", {
+            let rec = [record(8, 8, &[0; 8]), record(4096, 4096, &[0; 16])].concat();
+            msg(REP_MESSAGE, &rep_control(REPVERSION, REP_BULK_LOG, generation, 0), &rec)
+        }),
+        ("a bulk page whose second page runs past the message", {
+            let rec = [record(8, 8, &[0; 8]), record(4096, 4096, &[0; 16])].concat();
+            msg(REP_MESSAGE, &rep_control(REPVERSION, REP_BULK_PAGE, generation, 0), &rec)
+        }),
+    ];
+    for (what, bytes) in &bulk {
+        let mut w = Wire::as_member(g.c.sites[client].rep_port, ghost).unwrap();
+        w.send(bytes).unwrap();
+        let _ = w.stream.shutdown(Shutdown::Write);
+        drop(w);
+        assert!(g.c.sites[client].exited().is_none(), "the client died after {what}");
         g.assert_healthy(what);
     }
 }
