@@ -205,7 +205,14 @@ fn step(store: &Store, options: FeedOptions, last_trim: &mut Instant) -> Result<
             let keep_after = head.last() - options.history;
             let trimmed = store.trim_changes(keep_after, TRIM_CHUNK)?;
             tracing::debug!(trimmed, keep_after, "trimmed the change log");
-            *last_trim = Instant::now() - TRIM_EVERY; // more next time, if any
+            if trimmed == TRIM_CHUNK {
+                // More to trim: the next chunk at the next step. Otherwise
+                // not before TRIM_EVERY: trimming at every step (5 ms) under
+                // load was a small replicated transaction each time, about
+                // one for every four write batches, and 9% of the master's
+                // CPU went to the feed.
+                *last_trim = Instant::now() - TRIM_EVERY;
+            }
         }
     }
     Ok(())
