@@ -19,14 +19,14 @@
 //! | [`logging`] | log output and filtering | — |
 //! | [`metrics`] | Prometheus counters and histograms, `/metrics`, process metrics | — |
 //! | [`systemd`] | sd_notify: READY, STATUS, STOPPING, WATCHDOG | — |
-//! | [`http`] | the HTTP API: one route table (who may call what), handlers, errors → status codes, forwarding, HTTPS, limits, watch streams, leases and fences | api, client, config, metrics, replication, store |
+//! | [`http`] | the HTTP API: one route table (who may call what), handlers, errors → status codes, forwarding (writes in batches), HTTPS, limits, watch streams, leases and fences | api, client, config, metrics, replication, store |
 //! | [`bench`] | `fishctl bench`: load generation and its report | api |
 //! | [`client`] | an HTTP client for the API (fishctl, dev, the sites themselves: token, HTTPS), backup fetching, the lease, lock and election recipes | api, config, store |
 //! | [`replication`] | the group: joining, the watcher and view, registration, shape, members, lag, proxy following, hand-over, disk health, mutual TLS between sites, read barriers, reloads | api, bdb, client, config, logging, metrics, pki, store |
 //! | [`store`] | keys and the key rule, versions, conditions, listing, transactions, read-your-writes waits, the change log and its feed, leases and the master's lease clock | bdb, config |
 //! | [`bdb`] | the safe Berkeley DB wrapper; the only `unsafe` code | — |
 //! | [`config`] | `/etc/fish/NAME.toml` → validated [`config::Config`], its own enums; the tokens file | — |
-//! | [`api`] | the wire contract: status and members bodies, header names, byte encodings | — |
+//! | [`api`] | the wire contract: status and members bodies, header names, byte encodings, the batch body | — |
 //! | `crates/libdb-sys` | Fish's own Berkeley DB 5.3.28: vendored C, patches, bindings | — |
 //!
 //! Two more rules, checked by the same test: only `store` and

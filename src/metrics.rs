@@ -72,6 +72,10 @@ pub struct Metrics {
     requests: Family<RequestLabels, Counter>,
     latency: Family<RouteLabels, Histogram>,
     pub commits: Counter,
+    /// Batches of forwarded writes this site sent to the master, and the
+    /// writes they carried (`http::batch`).
+    pub forward_batches: Counter,
+    pub forward_batched_writes: Counter,
     pub ack_failures: Counter,
     pub elections_won: Counter,
     pub elections_failed: Counter,
@@ -143,6 +147,8 @@ impl Metrics {
             requests,
             latency,
             commits: Counter::default(),
+            forward_batches: Counter::default(),
+            forward_batched_writes: Counter::default(),
             ack_failures: Counter::default(),
             elections_won: Counter::default(),
             elections_failed: Counter::default(),
@@ -169,6 +175,16 @@ impl Metrics {
             registry: Registry::default(),
         };
         registry.register("commits", "Write transactions committed by this site as master", m.commits.clone());
+        registry.register(
+            "forward_batches",
+            "Batches of forwarded writes this site sent to the master",
+            m.forward_batches.clone(),
+        );
+        registry.register(
+            "forward_batched_writes",
+            "Forwarded writes that travelled to the master in a batch",
+            m.forward_batched_writes.clone(),
+        );
         registry.register("ack_failures", "Commits that missed their ack policy (PERM_FAILED)", m.ack_failures.clone());
         registry.register("elections_won", "Elections this site won", m.elections_won.clone());
         registry.register("elections_failed", "Elections that ended without a master", m.elections_failed.clone());

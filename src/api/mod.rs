@@ -1,6 +1,7 @@
 //! The HTTP API's wire contract as types: the bodies of `/v1/status` and
 //! `/v1/members`, Fish's header names, and how bytes are written in paths
-//! and JSON ([`encoding`]). The server ([`crate::http`])
+//! and JSON ([`encoding`]), and the body of a batch of forwarded requests
+//! ([`batch`]). The server ([`crate::http`])
 //! builds these types and every reader deserialises them: a proxy
 //! front-end's follower and the master's lag watcher
 //! ([`crate::replication`]), `fishctl` (through [`crate::client`]), and the
@@ -10,6 +11,7 @@
 //! This module imports nothing from the rest of Fish: it is the contract,
 //! not an implementation.
 
+pub mod batch;
 pub mod encoding;
 
 use serde::{Deserialize, Serialize};

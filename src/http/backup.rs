@@ -12,9 +12,10 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
+use super::request::ReqBody;
 use bytes::{Bytes, BytesMut};
 use http_body_util::{BodyExt, StreamBody};
-use hyper::body::{Frame, Incoming};
+use hyper::body::Frame;
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 use tokio::sync::mpsc;
@@ -57,7 +58,7 @@ pub fn remove_leftovers(data_dir: &Path) {
     }
 }
 
-pub async fn take(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
+pub async fn take(app: &App, req: &Request<ReqBody>) -> Result<Resp, ApiError> {
     allow(req, &[Method::POST])?;
     let Some(store) = app.store.clone() else {
         return Err(ApiError::new(

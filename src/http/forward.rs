@@ -30,7 +30,7 @@ use hyper_util::client::legacy::connect::{CaptureConnection, capture_connection}
 use hyper_util::rt::TokioExecutor;
 
 use super::error::ApiError;
-use super::{App, Resp};
+use super::{App, Resp, batch};
 
 use crate::api::header::{FORWARDED_BY, NOT_MASTER};
 
@@ -59,6 +59,8 @@ pub struct Forwarder {
     /// `https` when this site serves HTTPS: a group's sites all do, or none.
     scheme: &'static str,
     next_replica: std::sync::atomic::AtomicUsize,
+    /// Writes waiting to travel to the master together (`batch`).
+    pub(super) batches: super::batch::Lanes,
 }
 
 impl Forwarder {
@@ -67,7 +69,12 @@ impl Forwarder {
     /// (read once, at start).
     pub fn new(config: &crate::config::Config) -> Result<Forwarder, String> {
         let (pool, scheme) = Forwarder::pool(config)?;
-        Ok(Forwarder { pool: std::sync::RwLock::new(pool), scheme, next_replica: Default::default() })
+        Ok(Forwarder {
+            pool: std::sync::RwLock::new(pool),
+            scheme,
+            next_replica: Default::default(),
+            batches: Default::default(),
+        })
     }
 
     /// Re-reads the certificates (SIGHUP) for the connections made from
@@ -76,6 +83,10 @@ impl Forwarder {
         let (pool, _) = Forwarder::pool(config)?;
         *self.pool.write().unwrap_or_else(|e| e.into_inner()) = pool;
         Ok(())
+    }
+
+    pub(super) fn scheme(&self) -> &'static str {
+        self.scheme
     }
 
     fn client(&self) -> Pool {
@@ -190,8 +201,23 @@ pub async fn forward(
             unreachable = None;
             continue;
         }
-        let (request, connection) = build(app, &parts, &body, &master, &path)?;
-        let sent = send(app, request);
+        // A write goes alone or waits to travel in a batch (`batch`).
+        let go = if expect_move || to_self {
+            batch::Go::Alone
+        } else {
+            batch::submit(app, &master, &parts, &path, &body, &REQUEST_HEADERS)
+        };
+        let (sent, on_the_way) = match go {
+            batch::Go::Alone => {
+                let (request, connection) = build(app, &parts, &body, &master, &path)?;
+                (futures_util::future::Either::Left(send(app, request)), OnTheWay::Alone(connection))
+            }
+            batch::Go::Queued(state, answer) => {
+                let sent =
+                    async move { answer.await.unwrap_or_else(|_| Err(Sent::Lost("the batch was dropped".into()))) };
+                (futures_util::future::Either::Right(sent), OnTheWay::Queued(state))
+            }
+        };
         tokio::pin!(sent);
         let sent = tokio::select! {
             biased;
@@ -202,7 +228,15 @@ pub async fn forward(
             () = master_moved(app, &master), if !expect_move && !to_self => {
                 match tokio::time::timeout(MOVED_GRACE, &mut sent).await {
                     Ok(sent) => sent,
-                    Err(_) => moved_on(&master, &connection),
+                    Err(_) => match &on_the_way {
+                        OnTheWay::Alone(connection) => moved_on(&master, connection),
+                        // Still queued: it leaves the queue, never sent.
+                        OnTheWay::Queued(state) if state.abandon() => {
+                            Err(Sent::NotConnected(format!("the group elected another master while waiting to send to {master}")))
+                        }
+                        // In a batch, which watches the master itself.
+                        OnTheWay::Queued(_) => (&mut sent).await,
+                    },
                 }
             }
         };
@@ -233,9 +267,16 @@ pub async fn forward(
     }
 }
 
+/// A forwarded request on its way: alone (with the handle that says
+/// whether it got a connection), or queued for a batch.
+enum OnTheWay {
+    Alone(CaptureConnection),
+    Queued(std::sync::Arc<batch::ItemState>),
+}
+
 /// How long a request pending at the old master may still take to answer
 /// once the group knows a new one (see [`forward`]).
-const MOVED_GRACE: Duration = Duration::from_millis(50);
+pub(super) const MOVED_GRACE: Duration = Duration::from_millis(50);
 
 /// This site's own HTTP listener, as an address to connect to.
 fn own_http(app: &App) -> String {
@@ -254,7 +295,7 @@ fn own_http(app: &App) -> String {
 /// connections open, so a request sent to it would otherwise wait for it
 /// to thaw: answering 503 as soon as the group has moved on lets the client
 /// retry against the new master.
-async fn master_moved(app: &App, master: &str) {
+pub(super) async fn master_moved(app: &App, master: &str) {
     let mut view = app.group.subscribe();
     loop {
         {
@@ -272,7 +313,8 @@ async fn master_moved(app: &App, master: &str) {
 }
 
 /// Why a forwarded request got no answer.
-enum Sent {
+#[derive(Debug, Clone)]
+pub(super) enum Sent {
     /// No connection could be made: nothing was sent.
     NotConnected(String),
     /// The request may have reached the site.
@@ -283,7 +325,7 @@ enum Sent {
 /// pending. Without a connection the request never left this site (the old
 /// master refused it or is cut off), so it is safe to send to the new
 /// master; with one, it may have been applied.
-fn moved_on(master: &str, connection: &CaptureConnection) -> Result<Resp, Sent> {
+pub(super) fn moved_on(master: &str, connection: &CaptureConnection) -> Result<Resp, Sent> {
     if connection.connection_metadata().is_none() {
         Err(Sent::NotConnected(format!("the group elected another master while connecting to {master}")))
     } else {
@@ -319,11 +361,15 @@ fn build(
 
 /// Sends `req` and reads the answer, at most `[http] max_response_bytes`
 /// of it: a larger one is lost to the caller (the request did run).
-async fn send(app: &App, req: Request<Full<Bytes>>) -> Result<Resp, Sent> {
+pub(super) async fn send(app: &App, req: Request<Full<Bytes>>) -> Result<Resp, Sent> {
+    send_limited(app, req, app.config().http.max_response_bytes).await
+}
+
+/// [`send`], reading at most `limit` bytes of the answer.
+pub(super) async fn send_limited(app: &App, req: Request<Full<Bytes>>, limit: usize) -> Result<Resp, Sent> {
     match app.forwarder.client().request(req).await {
         Ok(resp) => {
             let (parts, body) = resp.into_parts();
-            let limit = app.config().http.max_response_bytes;
             let body = http_body_util::Limited::new(body, limit).collect().await.map_err(|e| {
                 if e.is::<http_body_util::LengthLimitError>() {
                     crate::metrics::get().limited("forwarded_answer");

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use hyper::body::Incoming;
+use super::request::ReqBody;
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, StatusCode};
 use serde_json::json;
@@ -21,7 +21,7 @@ const DEFAULT_LIMIT: usize = 100;
 const MAX_LIMIT: usize = 10_000;
 
 /// Requests on one key.
-pub async fn key(app: &App, req: Request<Incoming>, encoded: &str) -> Result<Resp, ApiError> {
+pub async fn key(app: &App, req: Request<ReqBody>, encoded: &str) -> Result<Resp, ApiError> {
     let (req, key) = request::before_body(req, |req| {
         allow(req, &[Method::GET, Method::PUT, Method::DELETE])?;
         decode_key(encoded)
@@ -40,7 +40,7 @@ fn decode_key(encoded: &str) -> Result<Cow<'_, [u8]>, ApiError> {
     Ok(key)
 }
 
-async fn get(app: &App, req: Request<Incoming>, key: &[u8]) -> Result<Resp, ApiError> {
+async fn get(app: &App, req: Request<ReqBody>, key: &[u8]) -> Result<Resp, ApiError> {
     let params = request::query(&req, &["consistency"])?;
     let read_in = linearizable(app, &req, request::consistency(&params)?)?;
     wait_for_token(app, &req).await?;
@@ -72,7 +72,7 @@ async fn get(app: &App, req: Request<Incoming>, key: &[u8]) -> Result<Resp, ApiE
     }
 }
 
-async fn put(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, ApiError> {
+async fn put(app: &App, req: Request<ReqBody>, key: Vec<u8>) -> Result<Resp, ApiError> {
     let (req, (cond, lease, fence)) = request::before_body(req, |req| {
         let params = request::query(req, &["lease"])?;
         let lease = match request::param_text(&params, "lease")? {
@@ -97,7 +97,7 @@ async fn put(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, Ap
     Ok(resp)
 }
 
-async fn delete(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp, ApiError> {
+async fn delete(app: &App, req: Request<ReqBody>, key: Vec<u8>) -> Result<Resp, ApiError> {
     request::query(&req, &[])?;
     let cond = request::condition(req.headers())?;
     let store = app.store()?;
@@ -112,7 +112,7 @@ async fn delete(app: &App, req: Request<Incoming>, key: Vec<u8>) -> Result<Resp,
 }
 
 /// A write's `Fish-Fence: KEY@VERSION`, if it has one.
-fn fence(req: &Request<Incoming>) -> Result<Option<(Vec<u8>, u64)>, ApiError> {
+fn fence(req: &Request<ReqBody>) -> Result<Option<(Vec<u8>, u64)>, ApiError> {
     let Some(v) = req.headers().get(api::header::FISH_FENCE) else { return Ok(None) };
     let bad = || {
         ApiError::bad_request(
@@ -127,7 +127,7 @@ fn fence(req: &Request<Incoming>) -> Result<Option<(Vec<u8>, u64)>, ApiError> {
 }
 
 /// `GET /v1/kv?prefix=P&limit=N&start_after=K`.
-pub async fn list(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+pub async fn list(app: &App, req: Request<ReqBody>) -> Result<Resp, ApiError> {
     allow(&req, &[Method::GET])?;
     let params = request::query(&req, &["prefix", "limit", "start_after", "consistency"])?;
     let consistency = request::consistency(&params)?;
@@ -175,7 +175,7 @@ pub async fn list(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
 /// generation it is served in, to be confirmed after reading ([`confirm`]).
 pub(super) fn linearizable(
     app: &App,
-    req: &Request<Incoming>,
+    req: &Request<ReqBody>,
     consistency: request::Consistency,
 ) -> Result<Option<u32>, ApiError> {
     if consistency != request::Consistency::Linearizable || req.headers().contains_key(api::header::FISH_AFTER) {
@@ -219,7 +219,7 @@ pub(super) async fn confirm(app: &App, read_in: Option<u32>) -> Result<(), ApiEr
 
 /// Read-your-writes: with `Fish-After: <token>`, wait (bounded) until that
 /// commit is applied on this site before reading.
-async fn wait_for_token(app: &App, req: &Request<Incoming>) -> Result<(), ApiError> {
+async fn wait_for_token(app: &App, req: &Request<ReqBody>) -> Result<(), ApiError> {
     let Some(v) = req.headers().get(api::header::FISH_AFTER) else {
         return Ok(());
     };

@@ -27,9 +27,10 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use super::request::ReqBody;
 use bytes::Bytes;
 use http_body_util::{BodyExt, StreamBody};
-use hyper::body::{Frame, Incoming};
+use hyper::body::Frame;
 use hyper::{Method, Request, StatusCode};
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -56,7 +57,7 @@ struct GrantBody {
 }
 
 /// `POST /v1/leases`.
-pub async fn grant(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+pub async fn grant(app: &App, req: Request<ReqBody>) -> Result<Resp, ApiError> {
     let (req, _) = request::before_body(req, |req| {
         allow(req, &[Method::POST])?;
         request::query(req, &[]).map(drop)
@@ -79,7 +80,7 @@ pub async fn grant(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> 
 }
 
 /// `GET /v1/leases`.
-pub async fn list(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+pub async fn list(app: &App, req: Request<ReqBody>) -> Result<Resp, ApiError> {
     allow(&req, &[Method::GET])?;
     let params = request::query(&req, &["after", "limit"])?;
     let number = |name: &str, range: std::ops::RangeInclusive<u64>| -> Result<Option<u64>, ApiError> {
@@ -104,7 +105,7 @@ pub async fn list(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
 }
 
 /// `/v1/leases/{id}` and `/v1/leases/{id}/keepalive`.
-pub async fn one(app: &App, req: Request<Incoming>, rest: &str) -> Result<Resp, ApiError> {
+pub async fn one(app: &App, req: Request<ReqBody>, rest: &str) -> Result<Resp, ApiError> {
     let (id, keepalive) = match rest.split_once('/') {
         Some((id, "keepalive")) => (id, true),
         Some(_) => return Err(ApiError::no_route(req.uri().path())),
@@ -206,7 +207,7 @@ fn limit(app: &App, headers: &hyper::HeaderMap, extensions: &hyper::http::Extens
     .with_header(hyper::header::RETRY_AFTER, "1"))
 }
 
-async fn keepalive_request(app: &App, req: Request<Incoming>, id: u64) -> Result<Resp, ApiError> {
+async fn keepalive_request(app: &App, req: Request<ReqBody>, id: u64) -> Result<Resp, ApiError> {
     let params = request::query(&req, &["stream"])?;
     let stream = match request::param_text(&params, "stream")? {
         None | Some("false") => false,
@@ -258,7 +259,7 @@ async fn keepalive(app: &App, parts: &hyper::http::request::Parts, id: u64) -> R
 /// `?stream=true`: one keepalive per line of the request body, one line
 /// of answer each, until the client ends the body or a keepalive fails
 /// (the last line then is `{"id", "error", "message"}`).
-fn keepalive_stream(app: std::sync::Arc<App>, req: Request<Incoming>, id: u64) -> Resp {
+fn keepalive_stream(app: std::sync::Arc<App>, req: Request<ReqBody>, id: u64) -> Resp {
     let (parts, mut body) = req.into_parts();
     let (tx, rx) = tokio::sync::mpsc::channel::<Bytes>(4);
     tokio::spawn(async move {

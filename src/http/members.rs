@@ -5,7 +5,7 @@
 //! and `POST /v1/internal/takeover` is its request to the site taking over.
 //! The rules live in `replication`; this module only speaks HTTP.
 
-use hyper::body::Incoming;
+use super::request::ReqBody;
 use hyper::{Method, Request, StatusCode};
 
 use super::error::ApiError;
@@ -17,14 +17,14 @@ use crate::replication::handover::{AlreadyElected, HandOverError, Prepared, Reas
 use crate::replication::members::{self, RemoveError};
 use crate::replication::shape::SiteRecord;
 
-pub async fn list(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
+pub async fn list(app: &App, req: &Request<ReqBody>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
     let (store, config, view) = (app.store()?, app.config(), app.group.view());
     let body = blocking(move || members::members(&store, &config, &view)).await?;
     Ok(json_response(StatusCode::OK, &body))
 }
 
-pub async fn remove(app: &App, req: &Request<Incoming>, encoded: &str) -> Result<Resp, ApiError> {
+pub async fn remove(app: &App, req: &Request<ReqBody>, encoded: &str) -> Result<Resp, ApiError> {
     allow(req, &[Method::DELETE])?;
     let site = parse_site(encoded)?;
     let (store, config) = (app.store()?, app.config());
@@ -58,7 +58,7 @@ fn parse_site(encoded: &str) -> Result<HostPort, ApiError> {
 
 /// `PUT /v1/internal/sites/{host:port}`: a member registers its role and
 /// priority (see `replication::shape`). A master operation.
-pub async fn register(app: &App, req: Request<Incoming>, encoded: &str) -> Result<Resp, ApiError> {
+pub async fn register(app: &App, req: Request<ReqBody>, encoded: &str) -> Result<Resp, ApiError> {
     let (req, site) = super::request::before_body(req, |req| {
         allow(req, &[Method::PUT])?;
         parse_site(encoded)
@@ -74,7 +74,7 @@ pub async fn register(app: &App, req: Request<Incoming>, encoded: &str) -> Resul
 
 /// `POST /v1/step-down` with an optional `{"to": NAME or HOST:PORT}`: hands
 /// mastership over and answers once the new master is known.
-pub async fn step_down(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+pub async fn step_down(app: &App, req: Request<ReqBody>) -> Result<Resp, ApiError> {
     let (req, ()) = super::request::before_body(req, |req| allow(req, &[Method::POST])).await?;
     let body = super::request::body(req, 4096, "a step-down request").await?;
     let to = if body.iter().all(u8::is_ascii_whitespace) {
@@ -114,7 +114,7 @@ impl From<HandOverError> for ApiError {
 
 /// `POST /v1/internal/takeover`: the master handing over asks this site to
 /// apply its last commit and raise its priority for the election.
-pub async fn take_over(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+pub async fn take_over(app: &App, req: Request<ReqBody>) -> Result<Resp, ApiError> {
     let (req, ()) = super::request::before_body(req, |req| allow(req, &[Method::POST])).await?;
     let body = super::request::body(req, 4096, "a takeover request").await?;
     let ask: Takeover = serde_json::from_slice(&body)

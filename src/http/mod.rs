@@ -1,7 +1,7 @@
 //! The HTTP API (hyper 1 on tokio): the route table and routing here; the
 //! accept loop, the HTTP threads and graceful draining in [`server`].
-//! Handlers live in [`kv`], [`txn`], [`members`], [`backup`], [`status`]
-//! and [`watch`]; a store call that may wait goes through
+//! Handlers live in [`kv`], [`txn`], [`members`], [`backup`], [`status`],
+//! [`watch`] and [`batch`] (forwarded writes, many to a request); a store call that may wait goes through
 //! [`request::blocking`], so Berkeley DB never blocks an HTTP thread.
 //!
 //! [`ROUTES`] is the one place that says, for each path and method, which
@@ -10,6 +10,7 @@
 
 pub mod auth;
 mod backup;
+mod batch;
 pub use backup::remove_leftovers as remove_unfinished_backups;
 pub mod error;
 mod forward;
@@ -28,9 +29,9 @@ mod watch;
 use std::sync::Arc;
 use std::time::Instant;
 
+pub use self::request::ReqBody;
 use bytes::Bytes;
 use http_body_util::Full;
-use hyper::body::Incoming;
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 
@@ -87,7 +88,7 @@ impl App {
     }
 }
 
-async fn route(app: &App, req: Request<Incoming>) -> Resp {
+async fn route(app: &App, req: Request<ReqBody>) -> Resp {
     let started = Instant::now();
     let method = req.method().clone();
     // A Uri clone shares the request's bytes: no copy of the path.
@@ -124,7 +125,7 @@ enum PathIs {
 
 type Answer<'a> = std::pin::Pin<Box<dyn std::future::Future<Output = Result<Resp, ApiError>> + Send + 'a>>;
 /// A handler: the request and the rest of the path after the route's prefix.
-type Handler = for<'a> fn(&'a App, Request<Incoming>, &'a str) -> Answer<'a>;
+type Handler = for<'a> fn(&'a App, Request<ReqBody>, &'a str) -> Answer<'a>;
 
 struct Route {
     path: PathIs,
@@ -162,6 +163,7 @@ static ROUTES: &[Route] = &[
     row(PathIs::Under("/v1/members/"),        &[Method::DELETE],              Runs::Master,            auth::ADMIN,  |a, r, s| Box::pin(async move { members::remove(a, &r, s).await })),
     row(PathIs::Under("/v1/internal/sites/"), &[Method::PUT],                 Runs::Master,            auth::SITE,   |a, r, s| Box::pin(members::register(a, r, s))),
     row(PathIs::Exact("/v1/internal/takeover"), &[Method::POST],              Runs::Here,              auth::SITE,   |a, r, _| Box::pin(members::take_over(a, r))),
+    row(PathIs::Exact(batch::PATH),           &[Method::POST],                Runs::Here,              auth::SITE,   |a, r, _| Box::pin(batch::handle(a, r))),
     row(PathIs::Exact("/v1/step-down"),       &[Method::POST],                Runs::MasterAdmin,       auth::ADMIN,  |a, r, _| Box::pin(members::step_down(a, r))),
 ];
 
@@ -188,7 +190,7 @@ fn find<'p>(method: &Method, path: &'p str) -> Result<(&'static Route, &'p str),
     if allowed.is_empty() { Err(ApiError::no_route(path)) } else { Err(ApiError::method_not_allowed(method, &allowed)) }
 }
 
-async fn answer(app: &App, req: Request<Incoming>, path: &str) -> Resp {
+async fn answer(app: &App, req: Request<ReqBody>, path: &str) -> Resp {
     let result = match find(req.method(), path) {
         Err(e) => Err(request::refuse(req, e).await),
         // Who may call it is settled before anything runs or is forwarded.
@@ -208,7 +210,7 @@ async fn answer(app: &App, req: Request<Incoming>, path: &str) -> Resp {
 }
 
 /// Runs an authorized request where its route says it must run.
-async fn dispatch(app: &App, req: Request<Incoming>, route: &Route, rest: &str) -> Result<Resp, ApiError> {
+async fn dispatch(app: &App, req: Request<ReqBody>, route: &Route, rest: &str) -> Result<Resp, ApiError> {
     let runs = match route.runs {
         Runs::MasterUnlessLocal if local_read(&req) => Runs::Replica,
         Runs::MasterUnlessLocal => Runs::Master,
@@ -236,14 +238,14 @@ async fn dispatch(app: &App, req: Request<Incoming>, route: &Route, rest: &str) 
 
 /// A read that asks to be served from this site's replica: `Fish-After`, or
 /// `consistency=replica` (an invalid one is refused here too).
-fn local_read(req: &Request<Incoming>) -> bool {
+fn local_read(req: &Request<ReqBody>) -> bool {
     req.headers().contains_key(crate::api::header::FISH_AFTER)
         || !matches!(request::consistency_of(req.uri()), Ok(Consistency::Master | Consistency::Linearizable))
 }
 
 /// Serves here if this site turns out to be master (counted as master work
 /// unless the route is `MasterAdmin`), else forwards.
-async fn relay(app: &App, req: Request<Incoming>, route: &Route, rest: &str) -> Result<Resp, ApiError> {
+async fn relay(app: &App, req: Request<ReqBody>, route: &Route, rest: &str) -> Result<Resp, ApiError> {
     let forwarded = req.headers().contains_key(crate::api::header::FORWARDED_BY);
     if forwarded && app.group.role() != Role::Master {
         // Its forwarder knows nothing was applied here and finds the new
@@ -268,7 +270,7 @@ async fn relay(app: &App, req: Request<Incoming>, route: &Route, rest: &str) -> 
 }
 
 /// A proxy front-end sends reads that need no master to a synced back-end.
-async fn to_replica(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+async fn to_replica(app: &App, req: Request<ReqBody>) -> Result<Resp, ApiError> {
     let deadline = Instant::now() + app.config().http.master_wait;
     let (parts, body) = body_to_forward(app, req).await?;
     forward::to_replica(app, parts, body, deadline).await
@@ -276,7 +278,7 @@ async fn to_replica(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError>
 
 /// Reads a request to forward, bounded by the largest body any endpoint
 /// accepts (the site that handles it applies the exact limit).
-async fn body_to_forward(app: &App, req: Request<Incoming>) -> Result<(hyper::http::request::Parts, Bytes), ApiError> {
+async fn body_to_forward(app: &App, req: Request<ReqBody>) -> Result<(hyper::http::request::Parts, Bytes), ApiError> {
     let http = &app.config().http;
     request::split_body(req, http.max_txn_bytes.max(http.max_value_bytes), "the request body").await
 }

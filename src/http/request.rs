@@ -5,7 +5,6 @@ use std::borrow::Cow;
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Limited};
-use hyper::body::Incoming;
 use hyper::header::{self, HeaderMap};
 use hyper::http::request::Parts;
 use hyper::{Method, Request, StatusCode};
@@ -14,8 +13,45 @@ use super::error::ApiError;
 use crate::api::encoding::percent_decode;
 use crate::store::Condition;
 
+/// A request's body: read from the connection, or, for one request of a
+/// batch of forwarded writes (`batch`), already in memory.
+#[derive(Debug)]
+pub enum ReqBody {
+    Wire(hyper::body::Incoming),
+    InMemory(Option<Bytes>),
+}
+
+impl hyper::body::Body for ReqBody {
+    type Data = Bytes;
+    type Error = hyper::Error;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<hyper::body::Frame<Bytes>, hyper::Error>>> {
+        match self.get_mut() {
+            ReqBody::Wire(body) => std::pin::Pin::new(body).poll_frame(cx),
+            ReqBody::InMemory(body) => std::task::Poll::Ready(body.take().map(|b| Ok(hyper::body::Frame::data(b)))),
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        match self {
+            ReqBody::Wire(body) => body.is_end_stream(),
+            ReqBody::InMemory(body) => body.is_none(),
+        }
+    }
+
+    fn size_hint(&self) -> hyper::body::SizeHint {
+        match self {
+            ReqBody::Wire(body) => body.size_hint(),
+            ReqBody::InMemory(body) => hyper::body::SizeHint::with_exact(body.as_ref().map_or(0, |b| b.len() as u64)),
+        }
+    }
+}
+
 /// 405 unless the request uses one of `allowed` (HEAD rides along with GET).
-pub fn allow(req: &Request<Incoming>, allowed: &[Method]) -> Result<(), ApiError> {
+pub fn allow(req: &Request<ReqBody>, allowed: &[Method]) -> Result<(), ApiError> {
     let m = req.method();
     if allowed.contains(m) || (m == Method::HEAD && allowed.contains(&Method::GET)) {
         Ok(())
@@ -26,12 +62,12 @@ pub fn allow(req: &Request<Incoming>, allowed: &[Method]) -> Result<(), ApiError
 
 /// Reads the whole body, refusing (413) anything over `limit` bytes before
 /// reading it when Content-Length says so, and while reading otherwise.
-pub async fn body(req: Request<Incoming>, limit: usize, what: &str) -> Result<Bytes, ApiError> {
+pub async fn body(req: Request<ReqBody>, limit: usize, what: &str) -> Result<Bytes, ApiError> {
     split_body(req, limit, what).await.map(|(_, body)| body)
 }
 
 /// As [`body`], keeping the request's method, URI and headers.
-pub async fn split_body(req: Request<Incoming>, limit: usize, what: &str) -> Result<(Parts, Bytes), ApiError> {
+pub async fn split_body(req: Request<ReqBody>, limit: usize, what: &str) -> Result<(Parts, Bytes), ApiError> {
     let too_large = || {
         ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -76,7 +112,7 @@ const DISCARD_WITHIN: std::time::Duration = std::time::Duration::from_secs(1);
 /// the connection end without an answer. A body larger than 64 KiB, or one
 /// that does not arrive within a second, is not waited for: the answer then
 /// says `Connection: close`.
-pub async fn refuse(req: Request<Incoming>, err: ApiError) -> ApiError {
+pub async fn refuse(req: Request<ReqBody>, err: ApiError) -> ApiError {
     let declared = req.headers().get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()?.parse::<u64>().ok());
     let chunked = req.headers().contains_key(header::TRANSFER_ENCODING);
     if declared.unwrap_or(0) == 0 && !chunked {
@@ -96,9 +132,9 @@ pub async fn refuse(req: Request<Incoming>, err: ApiError) -> ApiError {
 /// request back with their result; when they fail, the body is read and
 /// dropped first ([`refuse`]), so the refusal leaves the connection usable.
 pub async fn before_body<T>(
-    req: Request<Incoming>,
-    checks: impl FnOnce(&Request<Incoming>) -> Result<T, ApiError>,
-) -> Result<(Request<Incoming>, T), ApiError> {
+    req: Request<ReqBody>,
+    checks: impl FnOnce(&Request<ReqBody>) -> Result<T, ApiError>,
+) -> Result<(Request<ReqBody>, T), ApiError> {
     match checks(&req) {
         Ok(checked) => Ok((req, checked)),
         Err(err) => Err(refuse(req, err).await),
@@ -115,7 +151,7 @@ pub struct BodyTimeout(pub std::time::Duration);
 pub type Params<'a> = Vec<(Cow<'a, str>, Cow<'a, [u8]>)>;
 
 /// The query string as (name, raw bytes) pairs; names must be known.
-pub fn query<'a>(req: &'a Request<Incoming>, known: &[&str]) -> Result<Params<'a>, ApiError> {
+pub fn query<'a>(req: &'a Request<ReqBody>, known: &[&str]) -> Result<Params<'a>, ApiError> {
     let Some(q) = req.uri().query() else {
         return Ok(Vec::new());
     };

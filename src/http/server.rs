@@ -271,8 +271,9 @@ fn serve_one<IO>(
     IO: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
     let app = Arc::clone(app);
-    let service = service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+    let service = service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
         let app = Arc::clone(&app);
+        let mut req = req.map(super::ReqBody::Wire);
         if let Some(peer) = peer {
             req.extensions_mut().insert(peer);
         }

@@ -1,6 +1,6 @@
 //! `/healthz`, `/readyz`, `/v1/status` and `/metrics`.
 
-use hyper::body::Incoming;
+use super::request::ReqBody;
 use hyper::{Method, Request, StatusCode};
 use serde_json::json;
 
@@ -10,14 +10,14 @@ use super::{App, Resp, json_response};
 use crate::api;
 
 /// 200 while the process serves HTTP at all.
-pub fn healthz(req: &Request<Incoming>) -> Result<Resp, ApiError> {
+pub fn healthz(req: &Request<ReqBody>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
     Ok(json_response(StatusCode::OK, &json!({ "status": "ok" })))
 }
 
 /// 200 once the site can serve: master, or a client that has caught up and
 /// knows the master's HTTP address. 503 (with the reason) until then.
-pub fn readyz(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
+pub fn readyz(app: &App, req: &Request<ReqBody>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
     let view = app.group.view();
     let ready = view.is_ready();
@@ -26,7 +26,7 @@ pub fn readyz(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
 }
 
 /// What this site is and where it stands.
-pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
+pub async fn status(app: &App, req: &Request<ReqBody>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
     let Some(store) = app.store.clone() else {
         return Ok(json_response(StatusCode::OK, &proxy_status(app)));
@@ -76,7 +76,7 @@ pub async fn status(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError
 
 /// Prometheus text exposition of this process's metrics, with Berkeley
 /// DB's counters sampled now.
-pub async fn metrics(app: &App, req: &Request<Incoming>) -> Result<Resp, ApiError> {
+pub async fn metrics(app: &App, req: &Request<ReqBody>) -> Result<Resp, ApiError> {
     allow(req, &[Method::GET])?;
     if let Some(store) = app.store.clone()
         && let Ok(s) = blocking(move || store.stats()).await

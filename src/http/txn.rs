@@ -13,7 +13,7 @@
 //! "base64"` / `"value_encoding": "base64"`. All operations apply, in order,
 //! or none do: a failed condition answers 412 naming the op.
 
-use hyper::body::Incoming;
+use super::request::ReqBody;
 use hyper::{Method, Request, StatusCode};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -61,7 +61,7 @@ struct OpBody {
     lease: Option<u64>,
 }
 
-pub async fn handle(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+pub async fn handle(app: &App, req: Request<ReqBody>) -> Result<Resp, ApiError> {
     let (req, _) = request::before_body(req, |req| {
         allow(req, &[Method::POST])?;
         request::query(req, &[]).map(drop)

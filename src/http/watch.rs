@@ -35,9 +35,10 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use super::request::ReqBody;
 use bytes::{BufMut, Bytes, BytesMut};
 use http_body_util::{BodyExt, StreamBody};
-use hyper::body::{Frame, Incoming};
+use hyper::body::Frame;
 use hyper::header::{self, HeaderValue};
 use hyper::{Request, Response, StatusCode};
 use serde_json::json;
@@ -81,7 +82,7 @@ impl Drop for Watching {
     }
 }
 
-pub async fn watch(app: &App, req: Request<Incoming>) -> Result<Resp, ApiError> {
+pub async fn watch(app: &App, req: Request<ReqBody>) -> Result<Resp, ApiError> {
     let params = request::query(&req, &["prefix", "since"])?;
     let prefix = params.iter().find(|(n, _)| n == "prefix").map(|(_, v)| v.to_vec()).unwrap_or_default();
     let since = match request::param_text(&params, "since")? {

@@ -204,3 +204,73 @@ fn reads_through_a_front_end_ride_out_a_master_kill_without_an_error() {
     assert!(all.get("200").is_some_and(|n| *n > 100), "{all:?}");
     assert_eq!(all.len(), 1, "every read answered 200 through the failover: {all:?}");
 }
+
+/// Writes through a front-end under load travel to the master in batches
+/// (`http::batch`), and each still gets the answer it would have had alone:
+/// 32 clients at once, each a mix of plain PUTs (204), conditional PUTs
+/// whose `If-Match` is stale (412), DELETEs of absent keys (404), txns
+/// (200) and keys the master refuses (400); then every value is read back.
+#[test]
+fn writes_through_a_front_end_travel_in_batches_and_each_keeps_its_answer() {
+    let mut c = Cluster::start("fb", 3, FAST);
+    let f = c.add_front("fb-front", MEMBER);
+    let url = c.fronts[f].url.clone();
+    let h = crate::harness::Http::keep_alive(&url, 32).with_token(c.fronts[f].token.as_deref());
+    let stale = h.put("fb/cond", b"v1").version();
+    assert_eq!(h.put("fb/cond", b"v2").status, 204);
+    let wrong = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..32)
+            .map(|t| {
+                let h = h.clone();
+                s.spawn(move || {
+                    let mut wrong = Vec::new();
+                    let mut expect = |what: String, got: crate::harness::Answer, want: u16| {
+                        if got.status != want {
+                            wrong.push(format!("{what}: {} {}", got.status, String::from_utf8_lossy(&got.body)));
+                        }
+                    };
+                    for i in 0..40 {
+                        let key = format!("fb/{t}/{i}");
+                        expect(format!("PUT {key}"), h.put(&key, key.as_bytes()), 204);
+                        let etag = format!("\"{stale}\"");
+                        let cond = h.call("PUT", "/v1/kv/fb/cond", &[("if-match", &etag)], b"never");
+                        expect(format!("stale If-Match {t}/{i}"), cond, 412);
+                        expect(
+                            format!("DELETE absent {t}/{i}"),
+                            h.call("DELETE", &format!("/v1/kv/fb/none/{t}/{i}"), &[], b""),
+                            404,
+                        );
+                        if i % 10 == 0 {
+                            let txn = format!(r#"{{"ops":[{{"op":"put","key":"fb/txn/{t}/{i}","value":"t"}}]}}"#);
+                            expect(format!("txn {t}/{i}"), h.call("POST", "/v1/txn", &[], txn.as_bytes()), 200);
+                            expect(format!("bad key {t}/{i}"), h.call("PUT", "/v1/kv/fb/%zz", &[], b"x"), 400);
+                        }
+                    }
+                    wrong
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap()).collect::<Vec<_>>()
+    });
+    assert!(
+        wrong.is_empty(),
+        "{} answers differ from a lone request's, e.g. {:?}",
+        wrong.len(),
+        &wrong[..wrong.len().min(5)]
+    );
+    for t in 0..32 {
+        for i in [0, 39] {
+            let key = format!("fb/{t}/{i}");
+            assert_eq!(h.get(&key).body, key.as_bytes(), "{key}");
+        }
+        assert_eq!(h.get(&format!("fb/txn/{t}/30")).body, b"t");
+    }
+    assert_eq!(h.get("fb/cond").body, b"v2", "no stale conditional PUT applied");
+    let front = c.fronts[f].http();
+    let (batches, batched) =
+        (metric(&front, "fish_forward_batches_total"), metric(&front, "fish_forward_batched_writes_total"));
+    assert!(
+        batches > 0 && batched > batches,
+        "{batched} writes in {batches} batches: the writes did not travel together"
+    );
+}
