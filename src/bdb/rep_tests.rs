@@ -169,6 +169,96 @@ fn a_client_flushes_a_bulk_transaction_once() {
     }
 }
 
+/// Patch 0018: a commit waits for its acknowledgements after the master's
+/// own flush; one whose acknowledgement never comes is still reported as
+/// unacknowledged (PERM_FAILED on the committing thread), after the ack
+/// timeout (1 s). The client's transport holds back what it sends.
+#[test]
+fn a_commit_whose_acknowledgement_never_comes_is_reported() {
+    use std::sync::atomic::Ordering;
+    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
+    let master = start_master(dirs[0].path(), ports[0]);
+    // Two electable clients: a quorum commit needs one acknowledgement.
+    let gate = Arc::new(Gate::default());
+    let mut clients = Vec::new();
+    for i in [1, 2] {
+        let (mut cfg, events) = rep_config(ports[i], false, &[ports[0]], 50);
+        cfg.transport = Some(gate.clone());
+        let env = open(dirs[i].path(), cfg);
+        join_as(&env, true).unwrap();
+        wait_for(&events, &RepEvent::StartupDone, Duration::from_secs(20));
+        clients.push(env);
+    }
+
+    let txn = master.begin(TxnFlags::default()).unwrap();
+    let db = Database::open_btree(&master, &txn, "t.db", PageSize::new(4096)).unwrap();
+    db.put(&txn, b"k", b"v1").unwrap();
+    assert!(txn.commit_with_token().unwrap().acknowledged, "an electable client acknowledges");
+
+    gate.closed.store(true, Ordering::SeqCst);
+    let txn = master.begin(TxnFlags::default()).unwrap();
+    db.put(&txn, b"k", b"v2").unwrap();
+    let started = Instant::now();
+    let done = txn.commit_with_token().unwrap();
+    let waited = started.elapsed();
+    gate.closed.store(false, Ordering::SeqCst);
+    assert!(!done.acknowledged, "no acknowledgement could reach the master");
+    assert!(waited >= Duration::from_millis(900), "the master waited the ack timeout (1 s): {waited:?}");
+
+    clients[0].wait_applied(&done.token, Duration::from_secs(10)).unwrap();
+    let txn = master.begin(TxnFlags::default()).unwrap();
+    db.put(&txn, b"k", b"v3").unwrap();
+    assert!(txn.commit_with_token().unwrap().acknowledged, "acknowledged again once the gate opens");
+    drop(db);
+}
+
+/// A transport that relays a site's connections and, while `closed`,
+/// holds back everything the site sends.
+#[derive(Debug, Default)]
+struct Gate {
+    closed: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Gate {
+    fn splice(&self, socket: std::os::fd::OwnedFd) -> Option<std::os::fd::OwnedFd> {
+        use std::io::{Read, Write, copy};
+        let (ours, theirs) = std::os::unix::net::UnixStream::pair().ok()?;
+        let tcp = std::net::TcpStream::from(socket);
+        let (mut a, mut b) = (tcp.try_clone().ok()?, ours.try_clone().ok()?);
+        std::thread::spawn(move || {
+            let _ = copy(&mut a, &mut b);
+            let _ = b.shutdown(std::net::Shutdown::Both);
+        });
+        let (mut a, mut b, closed) = (ours, tcp, Arc::clone(&self.closed));
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 16384];
+            while let Ok(n @ 1..) = a.read(&mut buf) {
+                while closed.load(std::sync::atomic::Ordering::SeqCst) {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                if b.write_all(&buf[..n]).is_err() {
+                    break;
+                }
+            }
+            let _ = b.shutdown(std::net::Shutdown::Both);
+        });
+        Some(theirs.into())
+    }
+}
+
+impl Transport for Gate {
+    fn accepted(&self, socket: std::os::fd::OwnedFd) -> Option<std::os::fd::OwnedFd> {
+        self.splice(socket)
+    }
+    fn connected(&self, socket: std::os::fd::OwnedFd, _host: &str, _port: u16) -> Option<std::os::fd::OwnedFd> {
+        self.splice(socket)
+    }
+    fn may_claim(&self, _fd: std::os::fd::RawFd, _host: &str, _port: u16) -> bool {
+        true
+    }
+}
+
 #[test]
 fn a_db_config_file_is_refused_by_name() {
     let dir = tempfile::tempdir().unwrap();
