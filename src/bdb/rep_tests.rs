@@ -80,6 +80,32 @@ fn join_as(env: &Env, electable: bool) -> Result<()> {
     }
 }
 
+/// A three-site group: a master and two electable clients of the given
+/// priorities (through `transport`, if any), every site started. Bind
+/// `_dirs` too: the directories go when it is dropped.
+struct Three {
+    ports: Vec<u16>,
+    master: Env,
+    clients: Vec<(Env, Receiver<RepEvent>)>,
+    _dirs: Vec<tempfile::TempDir>,
+}
+
+fn three_sites(priorities: [u32; 2], transport: Option<Arc<dyn Transport>>) -> Three {
+    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
+    let master = start_master(dirs[0].path(), ports[0]);
+    let mut clients = Vec::new();
+    for (i, priority) in [(1, priorities[0]), (2, priorities[1])] {
+        let (mut cfg, events) = rep_config(ports[i], false, &[ports[0]], priority);
+        cfg.transport = transport.clone();
+        let env = open(dirs[i].path(), cfg);
+        join_as(&env, true).unwrap();
+        wait_for(&events, &RepEvent::StartupDone, Duration::from_secs(20));
+        clients.push((env, events));
+    }
+    Three { ports, master, clients, _dirs: dirs }
+}
+
 #[test]
 fn a_joining_site_replicates_the_masters_commits_and_tokens_reach_it() {
     let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
@@ -172,91 +198,34 @@ fn a_client_flushes_a_bulk_transaction_once() {
 /// Patch 0018: a commit waits for its acknowledgements after the master's
 /// own flush; one whose acknowledgement never comes is still reported as
 /// unacknowledged (PERM_FAILED on the committing thread), after the ack
-/// timeout (1 s). The client's transport holds back what it sends.
+/// timeout (1 s). The clients' transport holds back what they send.
 #[test]
 fn a_commit_whose_acknowledgement_never_comes_is_reported() {
     use std::sync::atomic::Ordering;
-    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
-    let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
-    let master = start_master(dirs[0].path(), ports[0]);
     // Two electable clients: a quorum commit needs one acknowledgement.
-    let gate = Arc::new(Gate::default());
-    let mut clients = Vec::new();
-    for i in [1, 2] {
-        let (mut cfg, events) = rep_config(ports[i], false, &[ports[0]], 50);
-        cfg.transport = Some(gate.clone());
-        let env = open(dirs[i].path(), cfg);
-        join_as(&env, true).unwrap();
-        wait_for(&events, &RepEvent::StartupDone, Duration::from_secs(20));
-        clients.push(env);
-    }
+    let relay = Arc::new(Relay::default());
+    let Three { master, clients, _dirs, .. } = three_sites([50, 50], Some(relay.clone()));
 
     let txn = master.begin(TxnFlags::default()).unwrap();
     let db = Database::open_btree(&master, &txn, "t.db", PageSize::new(4096)).unwrap();
     db.put(&txn, b"k", b"v1").unwrap();
     assert!(txn.commit_with_token().unwrap().acknowledged, "an electable client acknowledges");
 
-    gate.closed.store(true, Ordering::SeqCst);
+    relay.hold.store(true, Ordering::SeqCst);
     let txn = master.begin(TxnFlags::default()).unwrap();
     db.put(&txn, b"k", b"v2").unwrap();
     let started = Instant::now();
     let done = txn.commit_with_token().unwrap();
     let waited = started.elapsed();
-    gate.closed.store(false, Ordering::SeqCst);
+    relay.hold.store(false, Ordering::SeqCst);
     assert!(!done.acknowledged, "no acknowledgement could reach the master");
     assert!(waited >= Duration::from_millis(900), "the master waited the ack timeout (1 s): {waited:?}");
 
-    clients[0].wait_applied(&done.token, Duration::from_secs(10)).unwrap();
+    clients[0].0.wait_applied(&done.token, Duration::from_secs(10)).unwrap();
     let txn = master.begin(TxnFlags::default()).unwrap();
     db.put(&txn, b"k", b"v3").unwrap();
-    assert!(txn.commit_with_token().unwrap().acknowledged, "acknowledged again once the gate opens");
+    assert!(txn.commit_with_token().unwrap().acknowledged, "acknowledged again once nothing is held back");
     drop(db);
-}
-
-/// A transport that relays a site's connections and, while `closed`,
-/// holds back everything the site sends.
-#[derive(Debug, Default)]
-struct Gate {
-    closed: Arc<std::sync::atomic::AtomicBool>,
-}
-
-impl Gate {
-    fn splice(&self, socket: std::os::fd::OwnedFd) -> Option<std::os::fd::OwnedFd> {
-        use std::io::{Read, Write, copy};
-        let (ours, theirs) = std::os::unix::net::UnixStream::pair().ok()?;
-        let tcp = std::net::TcpStream::from(socket);
-        let (mut a, mut b) = (tcp.try_clone().ok()?, ours.try_clone().ok()?);
-        std::thread::spawn(move || {
-            let _ = copy(&mut a, &mut b);
-            let _ = b.shutdown(std::net::Shutdown::Both);
-        });
-        let (mut a, mut b, closed) = (ours, tcp, Arc::clone(&self.closed));
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 16384];
-            while let Ok(n @ 1..) = a.read(&mut buf) {
-                while closed.load(std::sync::atomic::Ordering::SeqCst) {
-                    std::thread::sleep(Duration::from_millis(5));
-                }
-                if b.write_all(&buf[..n]).is_err() {
-                    break;
-                }
-            }
-            let _ = b.shutdown(std::net::Shutdown::Both);
-        });
-        Some(theirs.into())
-    }
-}
-
-impl Transport for Gate {
-    fn accepted(&self, socket: std::os::fd::OwnedFd) -> Option<std::os::fd::OwnedFd> {
-        self.splice(socket)
-    }
-    fn connected(&self, socket: std::os::fd::OwnedFd, _host: &str, _port: u16) -> Option<std::os::fd::OwnedFd> {
-        self.splice(socket)
-    }
-    fn may_claim(&self, _fd: std::os::fd::RawFd, _host: &str, _port: u16) -> bool {
-        true
-    }
 }
 
 #[test]
@@ -306,17 +275,7 @@ fn a_view_is_listed_as_one_and_left_out_of_the_group_size() {
 /// an election.
 #[test]
 fn a_master_steps_down_and_the_site_it_prepared_wins() {
-    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
-    let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
-    let master = start_master(dirs[0].path(), ports[0]);
-    let mut clients = Vec::new();
-    for (i, priority) in [(1, 90), (2, 10)] {
-        let (cfg, events) = rep_config(ports[i], false, &[ports[0]], priority);
-        let env = open(dirs[i].path(), cfg);
-        join_as(&env, true).unwrap();
-        wait_for(&events, &RepEvent::StartupDone, Duration::from_secs(20));
-        clients.push((env, events));
-    }
+    let Three { ports, master, clients, _dirs } = three_sites([90, 10], None);
     assert!(clients[0].0.step_down().is_err(), "a client has nothing to hand over");
     assert!(master.elect_now().is_err(), "a master calls no election");
 
@@ -364,17 +323,7 @@ fn a_master_steps_down_and_the_site_it_prepared_wins() {
 /// connecting.
 #[test]
 fn clients_whose_master_stepped_down_elect_one_by_themselves() {
-    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
-    let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
-    let master = start_master(dirs[0].path(), ports[0]);
-    let mut clients = Vec::new();
-    for (i, priority) in [(1, 90), (2, 80)] {
-        let (cfg, events) = rep_config(ports[i], false, &[ports[0]], priority);
-        let env = open(dirs[i].path(), cfg);
-        join_as(&env, true).unwrap();
-        wait_for(&events, &RepEvent::StartupDone, Duration::from_secs(20));
-        clients.push((env, events));
-    }
+    let Three { master, clients, _dirs, .. } = three_sites([90, 80], None);
     // A settled group: the clients have connected to each other too.
     std::thread::sleep(Duration::from_secs(1));
     master.set_priority(0).unwrap();
@@ -406,35 +355,46 @@ struct Relay {
     accepted: std::sync::atomic::AtomicUsize,
     connected: std::sync::atomic::AtomicUsize,
     refused: std::sync::atomic::AtomicUsize,
+    /// While set, what the sites send is held back.
+    hold: Arc<std::sync::atomic::AtomicBool>,
 }
 
-impl Relay {
-    fn splice(socket: std::os::fd::OwnedFd) -> Option<std::os::fd::OwnedFd> {
-        use std::io::copy;
-        let (ours, theirs) = std::os::unix::net::UnixStream::pair().ok()?;
-        let tcp = std::net::TcpStream::from(socket);
-        let (mut a, mut b) = (tcp.try_clone().ok()?, ours.try_clone().ok()?);
-        std::thread::spawn(move || {
-            let _ = copy(&mut a, &mut b);
-            let _ = b.shutdown(std::net::Shutdown::Both);
-        });
-        let (mut a, mut b) = (ours, tcp);
-        std::thread::spawn(move || {
-            let _ = copy(&mut a, &mut b);
-            let _ = b.shutdown(std::net::Shutdown::Both);
-        });
-        Some(theirs.into())
-    }
+/// Relays `socket` through a socket pair whose other end it returns: what
+/// arrives goes on to the site at once, what the site sends is held back
+/// while `hold` is set.
+fn splice(socket: std::os::fd::OwnedFd, hold: &Arc<std::sync::atomic::AtomicBool>) -> Option<std::os::fd::OwnedFd> {
+    use std::io::{Read, Write, copy};
+    let (ours, theirs) = std::os::unix::net::UnixStream::pair().ok()?;
+    let tcp = std::net::TcpStream::from(socket);
+    let (mut a, mut b) = (tcp.try_clone().ok()?, ours.try_clone().ok()?);
+    std::thread::spawn(move || {
+        let _ = copy(&mut a, &mut b);
+        let _ = b.shutdown(std::net::Shutdown::Both);
+    });
+    let (mut a, mut b, hold) = (ours, tcp, Arc::clone(hold));
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 16384];
+        while let Ok(n @ 1..) = a.read(&mut buf) {
+            while hold.load(std::sync::atomic::Ordering::SeqCst) {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            if b.write_all(&buf[..n]).is_err() {
+                break;
+            }
+        }
+        let _ = b.shutdown(std::net::Shutdown::Both);
+    });
+    Some(theirs.into())
 }
 
 impl Transport for Relay {
     fn accepted(&self, socket: std::os::fd::OwnedFd) -> Option<std::os::fd::OwnedFd> {
         self.accepted.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Relay::splice(socket)
+        splice(socket, &self.hold)
     }
     fn connected(&self, socket: std::os::fd::OwnedFd, _host: &str, _port: u16) -> Option<std::os::fd::OwnedFd> {
         self.connected.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        Relay::splice(socket)
+        splice(socket, &self.hold)
     }
     fn may_claim(&self, _fd: std::os::fd::RawFd, _host: &str, port: u16) -> bool {
         let ok = port != self.refuse.load(std::sync::atomic::Ordering::Relaxed);
