@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-use super::request::ReqBody;
 use bytes::{Bytes, BytesMut};
 use http_body_util::{BodyExt, StreamBody};
 use hyper::body::Frame;
@@ -21,7 +20,7 @@ use hyper::{Method, Request, Response, StatusCode};
 use tokio::sync::mpsc;
 
 use super::error::ApiError;
-use super::request::allow;
+use super::request::{ReqBody, allow};
 use super::{App, Resp};
 use crate::store::backup::{BackupError, MANIFEST};
 

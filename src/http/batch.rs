@@ -197,14 +197,7 @@ pub enum Go {
 }
 
 /// Decides for one write (see the module header).
-pub fn submit(
-    app: &App,
-    master: &str,
-    parts: &hyper::http::request::Parts,
-    path: &str,
-    body: &Bytes,
-    headers: &[HeaderName],
-) -> Go {
+pub fn submit(app: &App, master: &str, parts: &hyper::http::request::Parts, path: &str, body: &Bytes) -> Go {
     if !batchable(&parts.method, path) || body.len() > ALONE_ABOVE {
         return Go::Alone;
     }
@@ -219,20 +212,16 @@ pub fn submit(
         tokio::spawn(flush(app_arc, key));
         return Go::Alone;
     };
-    let mut request = wire::Request {
+    let request = wire::Request {
         method: Bytes::from(parts.method.as_str().to_string()),
         path: Bytes::copy_from_slice(path.as_bytes()),
-        headers: Vec::new(),
+        headers: super::forward::forwarded_headers(app, parts)
+            .map(|(name, value)| {
+                (Bytes::copy_from_slice(name.as_str().as_bytes()), Bytes::copy_from_slice(value.as_bytes()))
+            })
+            .collect(),
         body: body.clone(),
     };
-    for name in headers {
-        if let Some(v) = parts.headers.get(name) {
-            request
-                .headers
-                .push((Bytes::copy_from_slice(name.as_str().as_bytes()), Bytes::copy_from_slice(v.as_bytes())));
-        }
-    }
-    request.headers.push((Bytes::from_static(FORWARDED_BY.as_bytes()), Bytes::from(app.config().name.clone())));
     let state = Arc::new(ItemState::default());
     let (reply, answer) = oneshot::channel();
     queue.push(Queued { request, state: Arc::clone(&state), reply });
@@ -281,7 +270,7 @@ fn take_batch(queue: &mut Vec<Queued>) -> Vec<Queued> {
 
 /// Sends `batch` to the lane's master and hands each write its answer.
 async fn send_batch(app: &App, master: &str, batch: Vec<Queued>) {
-    let requests: Vec<wire::Request> = batch.iter().map(|q| q.request.clone()).collect();
+    let (requests, replies): (Vec<wire::Request>, Vec<_>) = batch.into_iter().map(|q| (q.request, q.reply)).unzip();
     let metrics = crate::metrics::get();
     metrics.forward_batches.inc();
     metrics.forward_batched_writes.inc_by(requests.len() as u64);
@@ -291,10 +280,10 @@ async fn send_batch(app: &App, master: &str, batch: Vec<Queued>) {
             tracing::debug!(master, status, "the master refused a batch; sending its writes one by one");
             join_all(requests.iter().map(|r| alone(app, master, r))).await
         }
-        Posted::Failed(sent) => batch.iter().map(|_| Err(sent.clone())).collect(),
+        Posted::Failed(sent) => requests.iter().map(|_| Err(sent.clone())).collect(),
     };
-    for (q, answer) in batch.into_iter().zip(answers) {
-        let _ = q.reply.send(answer);
+    for (reply, answer) in replies.into_iter().zip(answers) {
+        let _ = reply.send(answer);
     }
 }
 

@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use bytes::Bytes;
 use http_body_util::{BodyExt, Full};
-use hyper::header::{self, HeaderName};
+use hyper::header::{self, HeaderName, HeaderValue};
 use hyper::{Request, StatusCode};
 use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::{CaptureConnection, capture_connection};
@@ -39,7 +39,7 @@ use crate::api::header::{FORWARDED_BY, NOT_MASTER};
 /// decides who may (see `auth`).
 /// Every header that changes what a write does must be here: a fence that
 /// stayed behind would turn a fenced write into an unfenced one.
-const REQUEST_HEADERS: [HeaderName; 6] = [
+static REQUEST_HEADERS: [HeaderName; 6] = [
     header::AUTHORIZATION,
     header::CONTENT_TYPE,
     header::IF_MATCH,
@@ -202,11 +202,8 @@ pub async fn forward(
             continue;
         }
         // A write goes alone or waits to travel in a batch (`batch`).
-        let go = if expect_move || to_self {
-            batch::Go::Alone
-        } else {
-            batch::submit(app, &master, &parts, &path, &body, &REQUEST_HEADERS)
-        };
+        let go =
+            if expect_move || to_self { batch::Go::Alone } else { batch::submit(app, &master, &parts, &path, &body) };
         let (sent, on_the_way) = match go {
             batch::Go::Alone => {
                 let (request, connection) = build(app, &parts, &body, &master, &path)?;
@@ -335,6 +332,18 @@ pub(super) fn moved_on(master: &str, connection: &CaptureConnection) -> Result<R
     }
 }
 
+/// The headers a request forwarded from this site carries: those of
+/// [`REQUEST_HEADERS`] it has, and `Fish-Forwarded-By`.
+pub(super) fn forwarded_headers<'a>(
+    app: &App,
+    parts: &'a hyper::http::request::Parts,
+) -> impl Iterator<Item = (&'a HeaderName, HeaderValue)> {
+    let by = HeaderValue::from_str(&app.config().name).ok().map(|v| (&FORWARDED_BY_NAME, v));
+    REQUEST_HEADERS.iter().filter_map(|name| Some((name, parts.headers.get(name)?.clone()))).chain(by)
+}
+
+static FORWARDED_BY_NAME: HeaderName = HeaderName::from_static(FORWARDED_BY);
+
 /// The request to send on to `to`, and a handle that tells whether it was
 /// given a connection (and so may have been sent).
 fn build(
@@ -346,13 +355,10 @@ fn build(
 ) -> Result<(Request<Full<Bytes>>, CaptureConnection), ApiError> {
     let scheme = app.forwarder.scheme;
     let mut req = Request::builder().method(parts.method.clone()).uri(format!("{scheme}://{to}{path}"));
-    for name in &REQUEST_HEADERS {
-        if let Some(v) = parts.headers.get(name) {
-            req = req.header(name, v);
-        }
+    for (name, value) in forwarded_headers(app, parts) {
+        req = req.header(name, value);
     }
     let mut req = req
-        .header(FORWARDED_BY, app.config().name.as_str())
         .body(Full::new(body.clone()))
         .map_err(|e| ApiError::internal(format!("building the request to {to}: {e}")))?;
     let connection = capture_connection(&mut req);

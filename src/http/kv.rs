@@ -3,13 +3,12 @@
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::request::ReqBody;
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, StatusCode};
 use serde_json::json;
 
 use super::error::ApiError;
-use super::request::{self, allow, blocking};
+use super::request::{self, ReqBody, allow, blocking};
 use super::{App, Resp, empty, json_response};
 use crate::api;
 use crate::api::encoding::{percent_decode, put_bytes};

@@ -27,7 +27,6 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use super::request::ReqBody;
 use bytes::Bytes;
 use http_body_util::{BodyExt, StreamBody};
 use hyper::body::Frame;
@@ -36,7 +35,7 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::error::ApiError;
-use super::request::{self, allow, blocking};
+use super::request::{self, ReqBody, allow, blocking};
 use super::{App, Resp, json_response};
 use crate::api;
 use crate::replication::Role;

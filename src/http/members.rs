@@ -5,11 +5,10 @@
 //! and `POST /v1/internal/takeover` is its request to the site taking over.
 //! The rules live in `replication`; this module only speaks HTTP.
 
-use super::request::ReqBody;
 use hyper::{Method, Request, StatusCode};
 
 use super::error::ApiError;
-use super::request::{allow, blocking};
+use super::request::{ReqBody, allow, blocking};
 use super::{App, Resp, empty, json_response};
 use crate::api::encoding::percent_decode;
 use crate::config::HostPort;

@@ -1,7 +1,8 @@
 //! The HTTP API (hyper 1 on tokio): the route table and routing here; the
 //! accept loop, the HTTP threads and graceful draining in [`server`].
 //! Handlers live in [`kv`], [`txn`], [`members`], [`backup`], [`status`],
-//! [`watch`] and [`batch`] (forwarded writes, many to a request); a store call that may wait goes through
+//! [`watch`] and [`batch`] (forwarded writes, many to a request); a store
+//! call that may wait goes through
 //! [`request::blocking`], so Berkeley DB never blocks an HTTP thread.
 //!
 //! [`ROUTES`] is the one place that says, for each path and method, which

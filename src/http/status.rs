@@ -1,11 +1,10 @@
 //! `/healthz`, `/readyz`, `/v1/status` and `/metrics`.
 
-use super::request::ReqBody;
 use hyper::{Method, Request, StatusCode};
 use serde_json::json;
 
 use super::error::ApiError;
-use super::request::{allow, blocking};
+use super::request::{ReqBody, allow, blocking};
 use super::{App, Resp, json_response};
 use crate::api;
 

@@ -13,14 +13,13 @@
 //! "base64"` / `"value_encoding": "base64"`. All operations apply, in order,
 //! or none do: a failed condition answers 412 naming the op.
 
-use super::request::ReqBody;
 use hyper::{Method, Request, StatusCode};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
 use super::error::ApiError;
 use super::kv::set_token;
-use super::request::{self, allow, blocking};
+use super::request::{self, ReqBody, allow, blocking};
 use super::{App, Resp, json_response};
 use crate::api::encoding::{self, Encoding, put_bytes};
 use crate::store::{self, Condition, Op, OpResult, StoreError};

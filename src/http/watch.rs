@@ -35,7 +35,6 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::request::ReqBody;
 use bytes::{BufMut, Bytes, BytesMut};
 use http_body_util::{BodyExt, StreamBody};
 use hyper::body::Frame;
@@ -48,7 +47,7 @@ use tokio_util::sync::CancellationToken;
 use super::App;
 use super::Resp;
 use super::error::ApiError;
-use super::request::{self, blocking};
+use super::request::{self, ReqBody, blocking};
 use crate::store::Store;
 use crate::store::changes::{Change, ChangeKind};
 use crate::store::feed::{Event, STRETCH_BYTES, STRETCH_CHANGES};
