@@ -195,6 +195,54 @@ fn a_client_flushes_a_bulk_transaction_once() {
     }
 }
 
+/// Patch 0019: a view does not flush its log for the master's synchronous
+/// commits (it never acknowledges, so no commit rests on its disk); the
+/// electable client beside it flushes for every one. Both apply them all.
+#[test]
+fn a_view_does_not_flush_for_the_master() {
+    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
+    let master = start_master(dirs[0].path(), ports[0]);
+    let mut sites = Vec::new();
+    for (i, view) in [(1, false), (2, true)] {
+        let (mut cfg, events) = rep_config(ports[i], false, &[ports[0]], if view { 0 } else { 50 });
+        cfg.view = view;
+        let env = open(dirs[i].path(), cfg);
+        join_as(&env, !view).unwrap();
+        wait_for(&events, &RepEvent::StartupDone, Duration::from_secs(20));
+        sites.push(env);
+    }
+    let applied = |token: &CommitToken| {
+        for site in &sites {
+            site.wait_applied(token, Duration::from_secs(10)).unwrap();
+        }
+    };
+    let txn = master.begin(TxnFlags::default()).unwrap();
+    let db = Database::open_btree(&master, &txn, "t.db", PageSize::new(4096)).unwrap();
+    applied(&txn.commit_with_token().unwrap().token);
+
+    let flushes = || -> Vec<u64> { sites.iter().map(|s| s.stats().unwrap().log_flushes).collect() };
+    let before = flushes();
+    for i in 0..50 {
+        let txn = master.begin(TxnFlags::default()).unwrap();
+        db.put(&txn, format!("key{i:02}").as_bytes(), b"v").unwrap();
+        let done = txn.commit_with_token().unwrap();
+        assert!(done.acknowledged, "the electable client acknowledges commit {i}");
+        applied(&done.token);
+    }
+    let after = flushes();
+    let (member, view) = (after[0] - before[0], after[1] - before[1]);
+    assert!(member >= 50, "the electable client flushed its log {member} times for 50 commits");
+    assert!(view <= 2, "the view flushed its log {view} times for 50 commits (the electable client: {member})");
+
+    let txn = sites[1].begin(TxnFlags::default()).unwrap();
+    let vdb = Database::open_btree(&sites[1], &txn, "t.db", None).unwrap();
+    txn.commit().unwrap();
+    for i in 0..50 {
+        assert_eq!(vdb.get(None, format!("key{i:02}").as_bytes(), false).unwrap().as_deref(), Some(&b"v"[..]));
+    }
+}
+
 /// Patch 0018: a commit waits for its acknowledgements after the master's
 /// own flush; one whose acknowledgement never comes is still reported as
 /// unacknowledged (PERM_FAILED on the committing thread), after the ack
