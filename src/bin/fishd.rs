@@ -12,6 +12,15 @@ use fish::config::{Config, FrontMode};
 use fish::dev::{self, DevOptions};
 use fish::{daemon, logging};
 
+/// Every allocation of a request's life (hyper's buffers, headers, the
+/// batch encodings) goes through here. glibc's malloc was about a tenth of
+/// a front-end HTTP thread's time; with mimalloc, PUTs at 64 connections
+/// through the front-end ran at 13,088 against 12,419/s (medians of six
+/// alternating 12 s runs, two groups side by side). Berkeley DB's own
+/// allocations stay with the C library.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match (cli.command, cli.config) {
