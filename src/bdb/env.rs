@@ -440,6 +440,7 @@ unsafe extern "C" fn on_error(_env: *const ffi::DB_ENV, prefix: *const c_char, m
         // SAFETY: Berkeley DB passes NUL-terminated strings (prefix may be null).
         let text = unsafe { c_text(msg) };
         let prefix = unsafe { c_text(prefix) };
+        LAST_ERROR.with(|last| *last.borrow_mut() = Some(text.to_string()));
         // BDB3509: "Operation locked out" — expected during role changes
         // with DB_REP_CONF_NOWAIT; the caller retries.
         if text.starts_with("BDB3509") {
@@ -448,6 +449,17 @@ unsafe extern "C" fn on_error(_env: *const ffi::DB_ENV, prefix: *const c_char, m
             tracing::warn!(target: "fish::bdb", prefix, "{text}");
         }
     });
+}
+
+thread_local! {
+    /// The last message Berkeley DB reported on this thread (`on_error`):
+    /// the reason behind a bare EINVAL.
+    static LAST_ERROR: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Takes the last message Berkeley DB reported on this thread, if any.
+pub(super) fn take_last_error() -> Option<String> {
+    LAST_ERROR.with(|last| last.borrow_mut().take())
 }
 
 /// Informational messages (statistics, verbose output) at debug level.

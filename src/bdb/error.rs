@@ -55,6 +55,11 @@ pub enum Error {
     /// DB_TIMEOUT: a replication wait (txn_applied) timed out.
     #[error("timed out")]
     Timeout,
+    /// `repmgr_start` refused a site whose group membership record says it
+    /// is a view while it is configured as a member, or the reverse (patch
+    /// 0010); the reason is Berkeley DB's own words.
+    #[error("{0}")]
+    RoleMismatch(String),
     /// An operating-system error (positive errno from the library).
     #[error("{message} (errno {errno})")]
     Os { errno: i32, message: String },

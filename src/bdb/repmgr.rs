@@ -303,10 +303,26 @@ impl Env {
     /// Starts the Replication Manager: `electable` sites hold elections;
     /// others (priority 0) start as clients. Returns `RepUnavail` while a
     /// joining site cannot yet be added to the group: retry with backoff.
+    ///
+    /// `Err(RoleMismatch)` if the group records this site as a view and it
+    /// is configured as a member, or the reverse; any other refusal
+    /// (EINVAL) carries Berkeley DB's reason in its message.
     pub fn start_replication(&self, threads: u32, electable: bool) -> Result<()> {
+        /// Words of patch 0010's refusal (`__repmgr_start`).
+        const ROLE_MISMATCH: &str = "in the group but is configured as a";
         let flags = if electable { ffi::DB_REP_ELECTION } else { ffi::DB_REP_CLIENT };
+        let _ = super::env::take_last_error();
         // SAFETY: valid open environment with DB_INIT_REP.
-        check(unsafe { call!(self.inner.raw(), repmgr_start, threads as c_int, flags) })
+        let started = check(unsafe { call!(self.inner.raw(), repmgr_start, threads as c_int, flags) });
+        match (started, super::env::take_last_error()) {
+            (Err(Error::Os { errno: libc::EINVAL, .. }), Some(reason)) if reason.contains(ROLE_MISMATCH) => {
+                Err(Error::RoleMismatch(reason))
+            }
+            (Err(Error::Os { errno, message }), Some(reason)) => {
+                Err(Error::Os { errno, message: format!("{message}: {reason}") })
+            }
+            (started, _) => started,
+        }
     }
 
     /// Steps this master down (Fish's patch 0013), the first half of a

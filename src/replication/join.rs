@@ -32,16 +32,16 @@ pub fn join(store: &Store, config: &Config, shutdown: &CancellationToken) {
                     "cannot join the group yet ({why}); retrying"
                 );
             }
-            // Berkeley DB refuses (EINVAL, its reason logged just before)
-            // a site whose membership record disagrees with what it is
-            // configured as: a view (every front-end with a replica) or a
-            // member (every back-end). Only the operator can fix that.
-            Err(StoreError::Bdb(err)) if err.errno() == Some(libc::EINVAL) => {
+            // Berkeley DB refuses a site whose membership record disagrees
+            // with what it is configured as: a view (every front-end with a
+            // replica) or a member (every back-end). Only the operator can
+            // fix that.
+            Err(StoreError::Bdb(bdb::Error::RoleMismatch(reason))) => {
                 let (is, was) = if config.is_view() { ("view", "member") } else { ("member", "view") };
                 tracing::error!(
                     fish_event = "join_refused",
                     attempt,
-                    %err,
+                    reason,
                     "this data dir joined the group as a {was} but the site is now configured as a {is}; to change it: `fishctl remove-site {}` against the master, empty {}, then start this site again (docs/replication.md)",
                     config.replication.listen,
                     config.data_dir.display()

@@ -171,7 +171,7 @@ fn a_member_restarted_as_a_view_is_refused_until_it_is_removed_and_rejoins() {
     wait_until("the refusal in the log", Duration::from_secs(30), || {
         old.log().contains("is a member in the group but is configured as a view")
     });
-    assert!(old.log().contains("fishctl remove-site"), "{}", old.log());
+    assert!(old.log().contains("fishctl remove-site") && old.log().contains("join_refused"), "{}", old.log());
     old.kill();
 
     let addr = format!("127.0.0.1:{}", old.rep_port);
