@@ -20,20 +20,22 @@
 //! batch of one, and waits only for that yield. (The first write of a turn
 //! used to go alone, as an ordinary request: that was one request to the
 //! master in eight at 64 connections, and batching it too gave 12,758
-//! against 11,843 writes/s, medians of six alternating 12 s runs.) The master runs each request of a batch through
-//! the route table as if it had come alone (its own credential,
-//! conditions, fence, lease), all at once, so they meet in one group
-//! commit (`store::batch`), and answers them in one body (`api::batch`).
+//! against 11,843 writes/s, medians of six alternating 12 s runs.)
+//!
+//! The master runs each request of a batch through the route table as if
+//! it had come alone (its own credential, conditions, fence, lease), all
+//! at once, so they meet in one group commit (`store::batch`), and answers
+//! them in one body (`api::batch`).
 //!
 //! What a write sees does not change. Its answer is the one it would have
 //! had alone. A batch the master refuses as a whole (a master without the
 //! endpoint, during a rolling upgrade; a credential it does not take) ran
 //! nothing, and its writes go again one by one; a master without the
-//! endpoint (404) then gets its writes alone for 10 s. If the group elects a new
-//! master, a write still queued leaves the queue and goes to the new one;
-//! a batch on the way is treated as a lone request is in `forward`: no
-//! connection yet, its writes go to the new master; else 503, as they may
-//! have been applied.
+//! endpoint (404) then gets its writes alone for 10 s. If the group elects
+//! a new master, a write still queued leaves the queue and goes to the new
+//! one; a batch on the way is treated as a lone request is in `forward`:
+//! no connection yet, its writes go to the new master; else 503, as they
+//! may have been applied.
 //!
 //! The batch endpoint needs the `site` credential, and takes only the
 //! writes above, each authorized again on its own.
@@ -222,7 +224,7 @@ impl ItemState {
 /// What to do with a write for `master`.
 pub enum Go {
     /// Send it alone, now, as before batches existed: it cannot travel in
-    /// a batch, or too large a body.
+    /// a batch, its body is too large, or its master takes no batches.
     Alone,
     /// It is queued; the answer comes here.
     Queued(Arc<ItemState>, oneshot::Receiver<Result<Resp, Sent>>),
