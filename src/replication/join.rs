@@ -41,7 +41,7 @@ pub fn join(store: &Store, config: &Config, shutdown: &CancellationToken) {
                 tracing::error!(
                     fish_event = "join_refused",
                     attempt,
-                    reason,
+                    err = %reason,
                     "this data dir joined the group as a {was} but the site is now configured as a {is}; to change it: `fishctl remove-site {}` against the master, empty {}, then start this site again (docs/replication.md)",
                     config.replication.listen,
                     config.data_dir.display()
