@@ -90,16 +90,28 @@ struct Three {
     _dirs: Vec<tempfile::TempDir>,
 }
 
-fn three_sites(priorities: [u32; 2], transport: Option<Arc<dyn Transport>>) -> Three {
+/// A client of [`three_sites`]: electable, of this priority, or a view.
+#[derive(Clone, Copy)]
+enum Client {
+    Member(u32),
+    View,
+}
+
+fn three_sites(kinds: [Client; 2], transport: Option<Arc<dyn Transport>>) -> Three {
     let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
     let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
     let master = start_master(dirs[0].path(), ports[0]);
     let mut clients = Vec::new();
-    for (i, priority) in [(1, priorities[0]), (2, priorities[1])] {
+    for (i, kind) in [(1, kinds[0]), (2, kinds[1])] {
+        let priority = match kind {
+            Client::Member(priority) => priority,
+            Client::View => 0,
+        };
         let (mut cfg, events) = rep_config(ports[i], false, &[ports[0]], priority);
+        cfg.view = matches!(kind, Client::View);
         cfg.transport = transport.clone();
         let env = open(dirs[i].path(), cfg);
-        join_as(&env, true).unwrap();
+        join_as(&env, !matches!(kind, Client::View)).unwrap();
         wait_for(&events, &RepEvent::StartupDone, Duration::from_secs(20));
         clients.push((env, events));
     }
@@ -200,18 +212,8 @@ fn a_client_flushes_a_bulk_transaction_once() {
 /// electable client beside it flushes for every one. Both apply them all.
 #[test]
 fn a_view_does_not_flush_for_the_master() {
-    let dirs: Vec<_> = (0..3).map(|_| tempfile::tempdir().unwrap()).collect();
-    let ports: Vec<u16> = (0..3).map(|_| free_port()).collect();
-    let master = start_master(dirs[0].path(), ports[0]);
-    let mut sites = Vec::new();
-    for (i, view) in [(1, false), (2, true)] {
-        let (mut cfg, events) = rep_config(ports[i], false, &[ports[0]], if view { 0 } else { 50 });
-        cfg.view = view;
-        let env = open(dirs[i].path(), cfg);
-        join_as(&env, !view).unwrap();
-        wait_for(&events, &RepEvent::StartupDone, Duration::from_secs(20));
-        sites.push(env);
-    }
+    let Three { master, clients, _dirs, .. } = three_sites([Client::Member(50), Client::View], None);
+    let sites: Vec<Env> = clients.into_iter().map(|(env, _)| env).collect();
     let applied = |token: &CommitToken| {
         for site in &sites {
             site.wait_applied(token, Duration::from_secs(10)).unwrap();
@@ -252,7 +254,8 @@ fn a_commit_whose_acknowledgement_never_comes_is_reported() {
     use std::sync::atomic::Ordering;
     // Two electable clients: a quorum commit needs one acknowledgement.
     let relay = Arc::new(Relay::default());
-    let Three { master, clients, _dirs, .. } = three_sites([50, 50], Some(relay.clone()));
+    let Three { master, clients, _dirs, .. } =
+        three_sites([Client::Member(50), Client::Member(50)], Some(relay.clone()));
 
     let txn = master.begin(TxnFlags::default()).unwrap();
     let db = Database::open_btree(&master, &txn, "t.db", PageSize::new(4096)).unwrap();
@@ -326,7 +329,7 @@ fn a_view_is_listed_as_one_and_left_out_of_the_group_size() {
 /// an election.
 #[test]
 fn a_master_steps_down_and_the_site_it_prepared_wins() {
-    let Three { ports, master, clients, _dirs } = three_sites([90, 10], None);
+    let Three { ports, master, clients, _dirs } = three_sites([Client::Member(90), Client::Member(10)], None);
     assert!(clients[0].0.step_down().is_err(), "a client has nothing to hand over");
     assert!(master.elect_now().is_err(), "a master calls no election");
 
@@ -374,7 +377,7 @@ fn a_master_steps_down_and_the_site_it_prepared_wins() {
 /// connecting.
 #[test]
 fn clients_whose_master_stepped_down_elect_one_by_themselves() {
-    let Three { master, clients, _dirs, .. } = three_sites([90, 80], None);
+    let Three { master, clients, _dirs, .. } = three_sites([Client::Member(90), Client::Member(80)], None);
     // A settled group: the clients have connected to each other too.
     std::thread::sleep(Duration::from_secs(1));
     master.set_priority(0).unwrap();
