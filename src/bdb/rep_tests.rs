@@ -207,6 +207,73 @@ fn a_client_flushes_a_bulk_transaction_once() {
     }
 }
 
+/// Patch 0020: a master that answers a catch-up in bulk sends each
+/// `LOG_MORE` without Berkeley DB's client mutex. Stock 5.3 sent it while
+/// holding that mutex, and its select thread, sending a heartbeat, waited
+/// for the same mutex with repmgr's own held: both stopped for ever and the
+/// master fell silent. Here the master answers 8 MB of log in 8 KiB
+/// answers (hundreds of `LOG_MORE`s) four times over, sends a heartbeat
+/// every millisecond, and two threads read its site list and replication
+/// state meanwhile (as Fish's status and lease threads do), so that its
+/// sending thread often waits for repmgr's mutex with the client mutex held.
+#[test]
+fn a_master_answering_a_catch_up_keeps_sending_heartbeats() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let (mut cfg, events) = rep_config(port, true, &[], 100);
+    cfg.timeouts.heartbeat_send = Duration::from_millis(1);
+    let master = Arc::new(open(dir.path(), cfg));
+    master.start_replication(2, true).unwrap();
+    wait_for(&events, &RepEvent::BecameMaster, Duration::from_secs(10));
+    master.set_transfer_limit(8 * 1024).unwrap();
+    let txn = master.begin(TxnFlags::default()).unwrap();
+    let db = Database::open_btree(&master, &txn, "t.db", PageSize::new(4096)).unwrap();
+    txn.commit_with_token().unwrap();
+    for i in 0..80 {
+        let txn = master.begin(TxnFlags::default()).unwrap();
+        for j in 0..10 {
+            db.put(&txn, format!("key{i:02}-{j}").as_bytes(), &[b'v'; 10_000]).unwrap();
+        }
+        txn.commit_with_token().unwrap();
+    }
+    drop(db);
+    let stop = Arc::new(AtomicBool::new(false));
+    let readers: Vec<_> = (0..2)
+        .map(|_| {
+            let (master, stop) = (master.clone(), stop.clone());
+            std::thread::spawn(move || {
+                while !stop.load(Ordering::Relaxed) {
+                    let _ = master.sites();
+                    let _ = master.rep_state();
+                }
+            })
+        })
+        .collect();
+    for round in 0..4 {
+        let client_dir = tempfile::tempdir().unwrap();
+        let (cfg, client_events) = rep_config(free_port(), false, &[port], 0);
+        let client = open(client_dir.path(), cfg);
+        join(&client).unwrap();
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            match client_events.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+                Ok(RepEvent::StartupDone) => break,
+                Ok(_) => {}
+                // The master's threads wait for each other, and so would
+                // anything that closed an environment or joined a reader:
+                // leave them, and fail.
+                Err(_) => {
+                    std::mem::forget(client);
+                    panic!("catch-up {round}: the client never caught up in 60 s (the master fell silent)");
+                }
+            }
+        }
+    }
+    stop.store(true, Ordering::Relaxed);
+    readers.into_iter().for_each(|r| r.join().unwrap());
+}
+
 /// Patch 0019: a view does not flush its log for the master's synchronous
 /// commits (it never acknowledges, so no commit rests on its disk); the
 /// electable client beside it flushes for every one. Both apply them all.

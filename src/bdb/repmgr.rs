@@ -430,6 +430,16 @@ impl Env {
         check(unsafe { call!(self.inner.raw(), repmgr_set_ack_policy, policy.code()) })
     }
 
+    /// How many bytes a site sends in answer to one request for log or
+    /// pages before it tells the requester to ask again (`*_MORE`);
+    /// Berkeley DB's default is 10 MB. Tests make it small, so that a
+    /// catch-up crosses the limit hundreds of times.
+    #[cfg(test)]
+    pub(super) fn set_transfer_limit(&self, bytes: u32) -> Result<()> {
+        // SAFETY: valid open handle; legal at any time.
+        check(unsafe { call!(self.inner.raw(), rep_set_limit, 0, bytes) })
+    }
+
     /// Changes this site's election priority.
     pub fn set_priority(&self, priority: u32) -> Result<()> {
         // SAFETY: valid open handle; legal at any time.
