@@ -142,6 +142,8 @@ pub(super) struct EnvInner {
     ptr: NonNull<ffi::DB_ENV>,
     home: PathBuf,
     replicated: bool,
+    /// `repmgr_start` has succeeded once: the group size is known.
+    pub(super) rep_started: std::sync::atomic::AtomicBool,
     // The env's `app_private` points here; freed only after the env closes.
     _events: Option<Box<EventSink>>,
     // The replication transport the C hooks point to; also freed only
@@ -204,6 +206,7 @@ impl Env {
             ptr,
             home: home.to_path_buf(),
             replicated: cfg.replication.is_some(),
+            rep_started: std::sync::atomic::AtomicBool::new(false),
             _events: events,
             _transport: transport,
         };
@@ -376,7 +379,12 @@ impl Env {
         // SAFETY: valid handle; DB_ARCH_LOG|DB_ARCH_ABS returns a malloc'd,
         // NULL-terminated array of C strings (one allocation), or NULL.
         unsafe {
-            check(call!(self.inner.raw(), log_archive, &mut list, ffi::DB_ARCH_LOG | ffi::DB_ARCH_ABS))?;
+            match check(call!(self.inner.raw(), log_archive, &mut list, ffi::DB_ARCH_LOG | ffi::DB_ARCH_ABS)) {
+                // A log with no record yet (a site that has not joined):
+                // Berkeley DB finds no last record to list up to.
+                Err(Error::NotFound) => return Ok(Vec::new()),
+                other => other?,
+            }
             let mut out = Vec::new();
             if !list.is_null() {
                 let mut p = list;

@@ -321,7 +321,12 @@ impl Env {
             (Err(Error::Os { errno, message }), Some(reason)) => {
                 Err(Error::Os { errno, message: format!("{message}: {reason}") })
             }
-            (started, _) => started,
+            (started, _) => {
+                if started.is_ok() {
+                    self.inner.rep_started.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                started
+            }
         }
     }
 
@@ -349,9 +354,13 @@ impl Env {
         // SAFETY: valid handle; on success `sp` is a malloc'd struct that we
         // read and free exactly once.
         unsafe {
-            // 0 before repmgr_start has read the membership (EINVAL then).
+            // 0 until repmgr_start has read the membership. Not asked
+            // before: Berkeley DB would log "Nsites unknown" (BDB3672) for
+            // every status or readiness probe of a site still joining.
             let mut nsites: u32 = 0;
-            if check(call!(self.inner.raw(), rep_get_nsites, &mut nsites)).is_err() {
+            if self.inner.rep_started.load(std::sync::atomic::Ordering::Relaxed)
+                && check(call!(self.inner.raw(), rep_get_nsites, &mut nsites)).is_err()
+            {
                 nsites = 0;
             }
             check(call!(self.inner.raw(), rep_stat, &mut sp, 0))?;

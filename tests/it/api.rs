@@ -1,8 +1,10 @@
 //! The HTTP API of one real `fishd`, end to end.
 
+use std::time::Duration;
+
 use serde_json::json;
 
-use crate::harness::Site;
+use crate::harness::{Site, wait_until};
 
 #[test]
 fn put_get_delete_round_trip_with_etag_and_commit_token() {
@@ -278,6 +280,29 @@ fn health_readiness_and_status_describe_the_site() {
     let typed: fish::api::Status =
         h.call("GET", "/v1/status", &[], b"").typed().expect("the shared Status type reads it");
     assert_eq!((typed.sites.len(), typed.priority), (1, Some(100)));
+}
+
+/// A site that cannot join yet (its helper is down) still describes itself:
+/// its log holds no record, which once made `/v1/status` a 500, and every
+/// probe logged Berkeley DB's "Nsites unknown" warning.
+#[test]
+fn a_site_still_joining_answers_status_and_readiness_quietly() {
+    let helper = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut site = Site::create("api-joining", &format!("[replication]\nhelpers = [\"127.0.0.1:{helper}\"]\n"));
+    site.spawn_no_wait();
+    let h = site.http();
+    wait_until("the joining site to serve HTTP", Duration::from_secs(20), || {
+        h.try_call("GET", "/healthz", &[], b"").is_ok_and(|r| r.status == 200)
+    });
+    for _ in 0..5 {
+        assert_eq!(h.call("GET", "/readyz", &[], b"").status, 503);
+        let r = h.call("GET", "/v1/status", &[], b"");
+        assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+        let s = r.json();
+        assert_eq!((s["state"].as_str(), s["master"].is_null()), (Some("starting"), true), "{s}");
+    }
+    let log = site.log();
+    assert!(!log.contains("BDB3672") && !log.contains("status=500"), "{log}");
 }
 
 #[test]
