@@ -323,11 +323,17 @@ impl Env {
             }
             (started, _) => {
                 if started.is_ok() {
-                    self.inner.rep_started.store(true, std::sync::atomic::Ordering::Relaxed);
+                    self.inner.rep_started.store(true, std::sync::atomic::Ordering::Release);
                 }
                 started
             }
         }
+    }
+
+    /// Whether [`Env::start_replication`] has succeeded: from then on the
+    /// site has a role and its group size is known.
+    pub fn replication_started(&self) -> bool {
+        self.inner.rep_started.load(std::sync::atomic::Ordering::Acquire)
     }
 
     /// Steps this master down (Fish's patch 0013), the first half of a
@@ -358,9 +364,7 @@ impl Env {
             // before: Berkeley DB would log "Nsites unknown" (BDB3672) for
             // every status or readiness probe of a site still joining.
             let mut nsites: u32 = 0;
-            if self.inner.rep_started.load(std::sync::atomic::Ordering::Relaxed)
-                && check(call!(self.inner.raw(), rep_get_nsites, &mut nsites)).is_err()
-            {
+            if self.replication_started() && check(call!(self.inner.raw(), rep_get_nsites, &mut nsites)).is_err() {
                 nsites = 0;
             }
             check(call!(self.inner.raw(), rep_stat, &mut sp, 0))?;

@@ -37,7 +37,6 @@ mod readers;
 pub mod record;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -349,9 +348,6 @@ pub struct Store {
     // environment, then the lock.
     readers: readers::Readers,
     dbs: RwLock<Option<Arc<Databases>>>,
-    // Replicated stores touch no database before replication has started:
-    // repmgr_start's role change locks the API out and must not race opens.
-    replicating: AtomicBool,
     maintenance: Maintenance,
     env: Env,
     home: PathBuf,
@@ -400,7 +396,6 @@ impl Store {
         let store = Store {
             readers: readers::Readers::new(readers::MAX_AGE),
             dbs: RwLock::new(None),
-            replicating: AtomicBool::new(false),
             maintenance,
             env,
             home: home.clone(),
@@ -498,15 +493,14 @@ impl Store {
     /// Starts the Replication Manager (see `Env::start_replication`); from
     /// then on the databases may be opened.
     pub fn start_replication(&self, threads: u32, electable: bool) -> Result<(), StoreError> {
-        self.env.start_replication(threads, electable)?;
-        self.replicating.store(true, Ordering::Release);
-        Ok(())
+        Ok(self.env.start_replication(threads, electable)?)
     }
 
     /// A replicated store whose replication has not started yet: it may not
-    /// touch its databases.
+    /// touch its databases (repmgr_start's role change locks the API out
+    /// and must not race opens).
     fn awaiting_replication(&self) -> bool {
-        self.env.is_replicated() && !self.replicating.load(Ordering::Acquire)
+        self.env.is_replicated() && !self.env.replication_started()
     }
 
     /// Drops handles that a role change or internal init invalidated; the
