@@ -57,7 +57,13 @@ fn wait_for(rx: &Receiver<RepEvent>, want: &RepEvent, within: Duration) -> Vec<R
 
 /// A one-site group at `port` in `dir`, master once this returns.
 fn start_master(dir: &std::path::Path, port: u16) -> Env {
-    let (cfg, events) = rep_config(port, true, &[], 100);
+    start_master_with(dir, port, |_| {})
+}
+
+/// [`start_master`], with its configuration changed by `tweak` first.
+fn start_master_with(dir: &std::path::Path, port: u16, tweak: impl FnOnce(&mut RepConfig)) -> Env {
+    let (mut cfg, events) = rep_config(port, true, &[], 100);
+    tweak(&mut cfg);
     let master = open(dir, cfg);
     master.start_replication(2, true).unwrap();
     wait_for(&events, &RepEvent::BecameMaster, Duration::from_secs(10));
@@ -221,11 +227,9 @@ fn a_master_answering_a_catch_up_keeps_sending_heartbeats() {
     use std::sync::atomic::{AtomicBool, Ordering};
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
-    let (mut cfg, events) = rep_config(port, true, &[], 100);
-    cfg.timeouts.heartbeat_send = Duration::from_millis(1);
-    let master = Arc::new(open(dir.path(), cfg));
-    master.start_replication(2, true).unwrap();
-    wait_for(&events, &RepEvent::BecameMaster, Duration::from_secs(10));
+    let master = Arc::new(start_master_with(dir.path(), port, |cfg| {
+        cfg.timeouts.heartbeat_send = Duration::from_millis(1);
+    }));
     master.set_transfer_limit(8 * 1024).unwrap();
     let txn = master.begin(TxnFlags::default()).unwrap();
     let db = Database::open_btree(&master, &txn, "t.db", PageSize::new(4096)).unwrap();
