@@ -293,10 +293,25 @@ impl Metrics {
     }
 
     /// Records one answered request.
+    ///
+    /// Both HTTP threads record every request: each keeps the handles it
+    /// has used (a counter and a histogram share their values with the
+    /// family's), so a request takes no family lock, only the metric's own.
     pub fn request(&self, path: &str, method: &hyper::Method, status: u16, took: Duration) {
-        let route = route_of(path);
-        self.requests.get_or_create(&RequestLabels { route, method: method_of(method), status }).inc();
-        self.latency.get_or_create(&RouteLabels { route }).observe(took.as_secs_f64());
+        // One `Metrics` per process (`get`), so one set of handles per thread.
+        type Handles = std::collections::HashMap<RequestLabels, (Counter, Histogram)>;
+        thread_local! {
+            static HANDLES: std::cell::RefCell<Handles> = Default::default();
+        }
+        let labels = RequestLabels { route: route_of(path), method: method_of(method), status };
+        HANDLES.with_borrow_mut(|handles| {
+            let (count, latency) = handles.entry(labels).or_insert_with_key(|labels| {
+                let count = self.requests.get_or_create(labels).clone();
+                (count, self.latency.get_or_create(&RouteLabels { route: labels.route }).clone())
+            });
+            count.inc();
+            latency.observe(took.as_secs_f64());
+        });
     }
 
     /// Counts one hand-over of mastership (`request`, `shutdown`, `slow_disk`).

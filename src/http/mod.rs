@@ -36,7 +36,7 @@ use http_body_util::Full;
 use hyper::header::{self, HeaderValue};
 use hyper::{Method, Request, Response, StatusCode};
 
-use crate::config::{Config, Running};
+use crate::config::Running;
 use crate::replication::{Group, MasterWork, Role};
 use crate::store::Store;
 use auth::Needs;
@@ -78,7 +78,7 @@ pub struct App {
 
 impl App {
     /// The running configuration (a snapshot: a reload swaps in a new one).
-    pub fn config(&self) -> Arc<Config> {
+    pub fn config(&self) -> crate::config::Snapshot {
         self.config.get()
     }
 
