@@ -311,7 +311,7 @@ pub struct LeasesConfig {
 #[derive(Debug)]
 pub struct Running(arc_swap::ArcSwap<Config>);
 
-/// A short-lived snapshot of the running configuration (`Running::get`):
+/// A short-lived snapshot of the running configuration (`Running::load`):
 /// derefs to `Config`. Keep it for one request, not for the life of a task.
 pub type Snapshot = arc_swap::Guard<std::sync::Arc<Config>>;
 
@@ -320,8 +320,14 @@ impl Running {
         Running(arc_swap::ArcSwap::from_pointee(config))
     }
 
-    /// The current configuration (a snapshot).
-    pub fn get(&self) -> Snapshot {
+    /// The current configuration, to keep as long as needed.
+    pub fn get(&self) -> std::sync::Arc<Config> {
+        self.0.load_full()
+    }
+
+    /// The current configuration for the hot path (one request): no
+    /// shared write, where `get` adds a reference to the shared `Arc`.
+    pub fn load(&self) -> Snapshot {
         self.0.load()
     }
 

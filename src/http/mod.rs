@@ -79,7 +79,7 @@ pub struct App {
 impl App {
     /// The running configuration (a snapshot: a reload swaps in a new one).
     pub fn config(&self) -> crate::config::Snapshot {
-        self.config.get()
+        self.config.load()
     }
 
     /// The local store; a proxy front-end has none (its requests are all
