@@ -120,7 +120,7 @@ pub struct Status {
     pub mode: Option<String>,
     /// `master`, `client` or `starting`.
     pub state: String,
-    /// One line: `master`, `client, master back1 10.0.0.2:7000`, `electing`.
+    /// One line: `master`, `client, master back1 10.0.0.2:7000`, `electing`, `joining the group`.
     pub status: String,
     /// Master, or a client that finished its initial sync, hears the master
     /// and is at most `max_lag_mb` behind it.

@@ -40,7 +40,13 @@ pub fn local_state(store: &Store, config: &Config) -> Result<LocalState, StoreEr
                 http: None,
             })
             .collect(),
-        fault_tolerance: shape::shape(store, config).ok().map(shape::Shape::into_api),
+        // A site still joining knows no group yet: its shape would be a
+        // group of one.
+        fault_tolerance: if env.replication_started() {
+            shape::shape(store, config).ok().map(shape::Shape::into_api)
+        } else {
+            None
+        },
         berkeley_db: bdb::version(),
     })
 }

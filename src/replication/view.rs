@@ -38,6 +38,10 @@ pub struct View {
     /// Proxy front-ends only: HTTP addresses of synced back-ends that serve
     /// replica and token reads.
     pub replicas: Vec<String>,
+    /// Replication has started here: the site has joined its group (or
+    /// rejoined it after a restart) and takes part in elections. Until
+    /// then a joining site may be copying the whole database.
+    pub joined: bool,
 }
 
 impl View {
@@ -60,7 +64,7 @@ impl View {
     }
 
     /// One line for STATUS= and logs: `master`, `client, master back1
-    /// 10.0.0.2:7000`, or `electing`.
+    /// 10.0.0.2:7000`, `electing`, or `joining the group`.
     pub fn describe(&self) -> String {
         match (self.role, &self.master) {
             (Role::Master, _) => "master".to_string(),
@@ -71,7 +75,8 @@ impl View {
                 if self.synced { "" } else { ", not synced" }
             ),
             (Role::Client, None) => "client, electing".to_string(),
-            (Role::Starting, _) => "electing".to_string(),
+            (Role::Starting, _) if self.joined => "electing".to_string(),
+            (Role::Starting, _) => "joining the group".to_string(),
         }
     }
 }

@@ -187,7 +187,7 @@ impl Watcher {
         let me = self.me();
         let env = self.store.env();
         let state = env.rep_state()?;
-        let mut next = View { generation: state.generation, ..View::default() };
+        let mut next = View { generation: state.generation, joined: env.replication_started(), ..View::default() };
         if state.is_master {
             next.role = Role::Master;
             next.synced = true;

@@ -300,6 +300,7 @@ fn a_site_still_joining_answers_status_and_readiness_quietly() {
         assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
         let s = r.json();
         assert_eq!((s["state"].as_str(), s["master"].is_null()), (Some("starting"), true), "{s}");
+        assert_eq!((s["status"].as_str(), s.get("fault_tolerance")), (Some("joining the group"), None), "{s}");
     }
     let log = site.log();
     assert!(!log.contains("BDB3672") && !log.contains("status=500"), "{log}");
