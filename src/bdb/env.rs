@@ -373,6 +373,123 @@ impl Env {
         }
     }
 
+    /// Writes the log file after the current one before Berkeley DB needs
+    /// it: full-sized, zero-filled and on disk. Commits that later fill it
+    /// overwrite blocks the filesystem already holds, so each commit's
+    /// fdatasync flushes the data alone; into a fresh file it also journals
+    /// the blocks it allocates (docs/performance.md has the figures).
+    ///
+    /// Berkeley DB itself treats such a file as a log file whose header is
+    /// not written yet (`__log_valid`: `DB_LV_INCOMPLETE`): recovery skips
+    /// it, the log switch opens it without truncating (`__log_newfh`), and
+    /// reading stops at the first zero record header, as in the sparse
+    /// files Berkeley DB makes itself (`__db_file_extend`). `DB_LOG_ZERO`
+    /// does the same zeroing, but on the commit path of the switch.
+    ///
+    /// The file is written unnamed (`O_TMPFILE`) and linked under its name
+    /// only if that name is still free, so a crash leaves no half-written
+    /// file and a file Berkeley DB created meanwhile is never replaced.
+    /// Returns the number of the file made, if one was: none if there is no
+    /// log yet, the next file exists, fewer than `min_free` bytes would stay
+    /// free, or the filesystem cannot make unnamed files.
+    ///
+    /// A client's internal init removes every log file and later restarts
+    /// the log at the master's file number; a file prepared in between could
+    /// end up below the log's first real file, where Berkeley DB would take
+    /// it for the first. So nothing is prepared while the current file is
+    /// missing, and [`Env::remove_unused_log_files`] removes any such file
+    /// that slipped through.
+    pub fn prepare_next_log_file(&self, min_free: u64) -> Result<Option<u32>> {
+        use std::io::Write as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        use std::os::unix::io::AsRawFd as _;
+
+        let current = self.current_lsn()?;
+        if current.file == 0 {
+            return Ok(None);
+        }
+        let home = self.home();
+        let number = current.file + 1;
+        let next = home.join(log_file_name(number));
+        // The current file gone: an internal init is removing the log (or
+        // the log has yet to be written at all); wait for the new one.
+        let current_file = home.join(log_file_name(current.file));
+        if next.exists() || !current_file.exists() {
+            return Ok(None);
+        }
+        let mut file_bytes: u32 = 0;
+        // SAFETY: valid open handle; writes one u32.
+        check(unsafe { call!(self.inner.raw(), get_lg_max, &mut file_bytes) })?;
+        let os = |what: &str, err: std::io::Error| Error::Os {
+            errno: err.raw_os_error().unwrap_or(libc::EIO),
+            message: format!("{what} {}: {err}", next.display()),
+        };
+        if let Ok(st) = nix::sys::statvfs::statvfs(home) {
+            let free = st.blocks_available() * st.fragment_size();
+            if free < min_free.saturating_add(u64::from(file_bytes)) {
+                return Ok(None);
+            }
+        }
+        let mut file =
+            match std::fs::OpenOptions::new().write(true).mode(0o600).custom_flags(libc::O_TMPFILE).open(home) {
+                Ok(file) => file,
+                Err(err) if matches!(err.raw_os_error(), Some(libc::EOPNOTSUPP | libc::EISDIR)) => return Ok(None),
+                Err(err) => return Err(os("preparing", err)),
+            };
+        const CHUNK: usize = 1 << 20;
+        let zeros = vec![0u8; CHUNK];
+        let mut left = file_bytes as usize;
+        while left > 0 {
+            let n = left.min(CHUNK);
+            file.write_all(&zeros[..n]).map_err(|e| os("zero-filling", e))?;
+            left -= n;
+        }
+        file.sync_data().map_err(|e| os("syncing", e))?;
+        if !current_file.exists() {
+            return Ok(None);
+        }
+        let unnamed = PathBuf::from(format!("/proc/self/fd/{}", file.as_raw_fd()));
+        match nix::unistd::linkat(None, unnamed.as_path(), None, next.as_path(), nix::fcntl::AtFlags::AT_SYMLINK_FOLLOW)
+        {
+            Ok(()) => Ok(Some(number)),
+            // Berkeley DB got there first: its file stands, ours vanishes.
+            Err(nix::errno::Errno::EEXIST) => Ok(None),
+            Err(errno) => Err(os("naming", std::io::Error::from(errno))),
+        }
+    }
+
+    /// Removes the log files below the current one that Berkeley DB never
+    /// wrote (a zero header: files [`Env::prepare_next_log_file`] made that
+    /// the log skipped). Berkeley DB writes each file's header before it
+    /// moves past the file, and never moves back over one it has not
+    /// written, so such a file is nobody's. Returns how many went.
+    pub fn remove_unused_log_files(&self) -> Result<usize> {
+        use std::io::Read as _;
+
+        let current = self.current_lsn()?;
+        let mut removed = 0;
+        let entries = std::fs::read_dir(self.home()).map_err(|err| Error::Os {
+            errno: err.raw_os_error().unwrap_or(libc::EIO),
+            message: format!("listing {}: {err}", self.home().display()),
+        })?;
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some(number) = name.to_str().and_then(log_file_number) else { continue };
+            if number >= current.file {
+                continue;
+            }
+            let path = entry.path();
+            let mut head = [0u8; 512];
+            let unwritten = std::fs::File::open(&path)
+                .and_then(|mut f| f.read_exact(&mut head))
+                .is_ok_and(|()| head.iter().all(|&b| b == 0));
+            if unwritten && std::fs::remove_file(&path).is_ok() {
+                removed += 1;
+            }
+        }
+        Ok(removed)
+    }
+
     /// Log files currently on disk (for status and for tests of log growth).
     pub fn log_files(&self) -> Result<Vec<PathBuf>> {
         let mut list: *mut *mut c_char = ptr::null_mut();
@@ -397,6 +514,20 @@ impl Env {
             Ok(out)
         }
     }
+}
+
+/// Berkeley DB's name for log file `number` (`__log_name`).
+fn log_file_name(number: u32) -> String {
+    format!("log.{number:010}")
+}
+
+/// The number of a Berkeley DB log file's name (`log.` and digits only).
+fn log_file_number(name: &str) -> Option<u32> {
+    let digits = name.strip_prefix("log.")?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// Applies `cfg` to an unopened handle.
