@@ -318,20 +318,14 @@ impl Env {
     /// Bytes of log between `from` and `to` (0 if `to` is not past `from`),
     /// counting each log file in between as full-sized.
     pub fn log_distance(&self, from: Lsn, to: Lsn) -> Result<u64> {
-        let file_bytes = self.log_file_bytes()?;
+        let mut file_bytes: u32 = 0;
+        // SAFETY: valid open handle; writes one u32.
+        check(unsafe { call!(self.inner.raw(), get_lg_max, &mut file_bytes) })?;
         if to <= from {
             return Ok(0);
         }
         let whole_files = u64::from(to.file - from.file) * u64::from(file_bytes);
         Ok((whole_files + u64::from(to.offset)).saturating_sub(u64::from(from.offset)))
-    }
-
-    /// The size at which a log file is closed and the next one started.
-    fn log_file_bytes(&self) -> Result<u32> {
-        let mut file_bytes: u32 = 0;
-        // SAFETY: valid open handle; writes one u32.
-        check(unsafe { call!(self.inner.raw(), get_lg_max, &mut file_bytes) })?;
-        Ok(file_bytes)
     }
 
     /// Waits up to `timeout` until the transaction behind `token` is applied
@@ -423,8 +417,13 @@ impl Env {
         if next.exists() || !current_file.exists() {
             return Ok(None);
         }
-        let file_bytes = self.log_file_bytes()?;
-        let os = |what: &str, err: std::io::Error| Error::io(format!("{what} {}", next.display()), &err);
+        let mut file_bytes: u32 = 0;
+        // SAFETY: valid open handle; writes one u32.
+        check(unsafe { call!(self.inner.raw(), get_lg_max, &mut file_bytes) })?;
+        let os = |what: &str, err: std::io::Error| Error::Os {
+            errno: err.raw_os_error().unwrap_or(libc::EIO),
+            message: format!("{what} {}: {err}", next.display()),
+        };
         if let Ok(st) = nix::sys::statvfs::statvfs(home) {
             let free = st.blocks_available() * st.fragment_size();
             if free < min_free.saturating_add(u64::from(file_bytes)) {
@@ -469,8 +468,10 @@ impl Env {
 
         let current = self.current_lsn()?;
         let mut removed = 0;
-        let entries = std::fs::read_dir(self.home())
-            .map_err(|err| Error::io(format!("listing {}", self.home().display()), &err))?;
+        let entries = std::fs::read_dir(self.home()).map_err(|err| Error::Os {
+            errno: err.raw_os_error().unwrap_or(libc::EIO),
+            message: format!("listing {}: {err}", self.home().display()),
+        })?;
         for entry in entries.flatten() {
             let name = entry.file_name();
             let Some(number) = name.to_str().and_then(log_file_number) else { continue };
