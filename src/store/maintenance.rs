@@ -112,8 +112,7 @@ fn log_ahead(env: &Env, stop: &mpsc::Receiver<()>, min_free: u64) {
         }
         last_file = current.or(last_file);
         match env.prepare_next_log_file(min_free) {
-            Ok(Some(_)) => warned = false,
-            Ok(None) => {}
+            Ok(_) => warned = false,
             // A full disk or a read-only filesystem: Berkeley DB will make
             // the file itself when it needs it; say so once.
             Err(err) if !warned => {
