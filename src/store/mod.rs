@@ -392,7 +392,7 @@ impl Store {
             message: format!("cannot create {}: {e}", home.display()),
         })?;
         let env = Env::open(&home, &opts.env)?;
-        let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every, opts.min_free_bytes);
+        let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every);
         let store = Store {
             readers: readers::Readers::new(readers::MAX_AGE),
             dbs: RwLock::new(None),
