@@ -318,14 +318,20 @@ impl Env {
     /// Bytes of log between `from` and `to` (0 if `to` is not past `from`),
     /// counting each log file in between as full-sized.
     pub fn log_distance(&self, from: Lsn, to: Lsn) -> Result<u64> {
-        let mut file_bytes: u32 = 0;
-        // SAFETY: valid open handle; writes one u32.
-        check(unsafe { call!(self.inner.raw(), get_lg_max, &mut file_bytes) })?;
+        let file_bytes = self.log_file_bytes()?;
         if to <= from {
             return Ok(0);
         }
         let whole_files = u64::from(to.file - from.file) * u64::from(file_bytes);
         Ok((whole_files + u64::from(to.offset)).saturating_sub(u64::from(from.offset)))
+    }
+
+    /// The size at which a log file is closed and the next one started.
+    fn log_file_bytes(&self) -> Result<u32> {
+        let mut file_bytes: u32 = 0;
+        // SAFETY: valid open handle; writes one u32.
+        check(unsafe { call!(self.inner.raw(), get_lg_max, &mut file_bytes) })?;
+        Ok(file_bytes)
     }
 
     /// Waits up to `timeout` until the transaction behind `token` is applied
@@ -373,6 +379,87 @@ impl Env {
         }
     }
 
+    /// Writes the log file after the current one before Berkeley DB needs
+    /// it: full-sized, zero-filled and on disk. Commits that later fill it
+    /// overwrite blocks the filesystem already holds, so each commit's
+    /// fdatasync flushes the data alone; into a fresh file it also journals
+    /// the blocks it allocates (docs/performance.md has the figures).
+    ///
+    /// Berkeley DB itself treats such a file as a log file whose header is
+    /// not written yet (`__log_valid`: `DB_LV_INCOMPLETE`): recovery skips
+    /// it, the log switch opens it without truncating (`__log_newfh`), and
+    /// reading stops at the first zero record header, as in the sparse
+    /// files Berkeley DB makes itself (`__db_file_extend`). `DB_LOG_ZERO`
+    /// does the same zeroing, but on the commit path of the switch.
+    ///
+    /// The file is written unnamed (`O_TMPFILE`), and Berkeley DB names it
+    /// (`DB_ENV->log_link_next`, patch 0021) under its log region lock,
+    /// only if it is still the next file, the current file is on disk and
+    /// the name is free. A crash leaves no half-written file, a file
+    /// Berkeley DB created meanwhile is never replaced, and a client's
+    /// internal init (which removes the log, this file with it, and
+    /// restarts at the master's file number) never finds one left below
+    /// its new first file. Returns the number of the file named, if one
+    /// was: none if there is no log yet, the next file exists, the log
+    /// moved on, fewer than `min_free` bytes would stay free, or the
+    /// filesystem cannot make unnamed files.
+    pub fn prepare_next_log_file(&self, min_free: u64) -> Result<Option<u32>> {
+        use std::io::Write as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+
+        let current = self.current_lsn()?;
+        if current.file == 0 {
+            return Ok(None);
+        }
+        let home = self.home();
+        let number = current.file + 1;
+        // Cheap hints only, to spare writing a file that would be refused:
+        // Berkeley DB checks both again under its lock.
+        let next = home.join(log_file_name(number));
+        if next.exists() || !home.join(log_file_name(current.file)).exists() {
+            return Ok(None);
+        }
+        let file_bytes = self.log_file_bytes()?;
+        let os = |what: &str, err: std::io::Error| Error::io(format!("{what} {}", next.display()), &err);
+        if let Ok(st) = nix::sys::statvfs::statvfs(home) {
+            let free = st.blocks_available() * st.fragment_size();
+            if free < min_free.saturating_add(u64::from(file_bytes)) {
+                return Ok(None);
+            }
+        }
+        let mut file =
+            match std::fs::OpenOptions::new().write(true).mode(0o600).custom_flags(libc::O_TMPFILE).open(home) {
+                Ok(file) => file,
+                Err(err) if matches!(err.raw_os_error(), Some(libc::EOPNOTSUPP | libc::EISDIR)) => return Ok(None),
+                Err(err) => return Err(os("preparing", err)),
+            };
+        const CHUNK: usize = 1 << 20;
+        let zeros = vec![0u8; CHUNK];
+        let mut left = file_bytes as usize;
+        while left > 0 {
+            let n = left.min(CHUNK);
+            file.write_all(&zeros[..n]).map_err(|e| os("zero-filling", e))?;
+            left -= n;
+        }
+        file.sync_data().map_err(|e| os("syncing", e))?;
+        Ok(self.link_log_file(&file, number)?.then_some(number))
+    }
+
+    /// Asks Berkeley DB to name `file`, an unnamed file, log file `number`
+    /// (`DB_ENV->log_link_next`): true if it did; false if `number` is not
+    /// the file after the current one, the current file is missing or the
+    /// name is taken (then `file` vanishes when it is closed).
+    pub(super) fn link_log_file(&self, file: &std::fs::File, number: u32) -> Result<bool> {
+        use std::os::unix::io::AsRawFd as _;
+        // SAFETY: valid open handle; the descriptor stays open (borrowed
+        // from `file`) for the call, which only links it.
+        match check(unsafe { call!(self.inner.raw(), log_link_next, file.as_raw_fd(), number) }) {
+            Ok(()) => Ok(true),
+            Err(Error::KeyExist) => Ok(false),
+            Err(err) => Err(err),
+        }
+    }
+
     /// Log files currently on disk (for status and for tests of log growth).
     pub fn log_files(&self) -> Result<Vec<PathBuf>> {
         let mut list: *mut *mut c_char = ptr::null_mut();
@@ -397,6 +484,11 @@ impl Env {
             Ok(out)
         }
     }
+}
+
+/// Berkeley DB's name for log file `number` (`__log_name`).
+fn log_file_name(number: u32) -> String {
+    format!("log.{number:010}")
 }
 
 /// Applies `cfg` to an unopened handle.

@@ -77,6 +77,12 @@ impl Error {
         matches!(self, Error::LockDeadlock | Error::LockNotGranted)
     }
 
+    /// An I/O error of Fish's own file work beside Berkeley DB's, as an
+    /// operating-system error: "`context`: `err`".
+    pub fn io(context: impl std::fmt::Display, err: &std::io::Error) -> Error {
+        Error::Os { errno: err.raw_os_error().unwrap_or(libc::EIO), message: format!("{context}: {err}") }
+    }
+
     /// The errno behind an operating-system error, if this is one.
     pub fn errno(&self) -> Option<i32> {
         match self {

@@ -79,6 +79,101 @@ mod tests {
         assert_eq!(env.log_distance(after, before).unwrap(), 0);
     }
 
+    fn log_file(dir: &std::path::Path, number: u32) -> std::path::PathBuf {
+        dir.join(format!("log.{number:010}"))
+    }
+
+    fn is_zeros(path: &std::path::Path) -> bool {
+        std::fs::read(path).unwrap().iter().all(|&b| b == 0)
+    }
+
+    #[test]
+    fn a_prepared_log_file_is_taken_up_by_the_log_and_recovery_ignores_it() {
+        use std::os::unix::fs::MetadataExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = EnvConfig { log_file_bytes: 64 << 10, auto_remove_logs: false, ..EnvConfig::default() };
+        let open = || {
+            let env = Env::open(dir.path(), &cfg).unwrap();
+            let txn = env.begin(TxnFlags::default()).unwrap();
+            let db = Database::open_btree(&env, &txn, "t.db", PageSize::new(4096)).unwrap();
+            txn.commit().unwrap();
+            (env, db)
+        };
+        let (env, db) = open();
+        let first = env.current_lsn().unwrap().file;
+        let next = log_file(dir.path(), first + 1);
+        assert_eq!(env.prepare_next_log_file(u64::MAX).unwrap(), None, "no room for it");
+        assert!(!next.exists());
+        assert_eq!(env.prepare_next_log_file(0).unwrap(), Some(first + 1));
+        let prepared = std::fs::metadata(&next).unwrap();
+        assert_eq!(prepared.len(), 64 << 10);
+        assert!(is_zeros(&next));
+        assert_eq!(env.prepare_next_log_file(0).unwrap(), None, "the next file exists already");
+
+        // The log switches into the prepared file and writes over its zeros.
+        let mut written = 0u32;
+        while env.current_lsn().unwrap().file == first || written < 25 {
+            let txn = env.begin(TxnFlags::default()).unwrap();
+            db.put(&txn, &written.to_be_bytes(), &[7; 3000]).unwrap();
+            txn.commit().unwrap();
+            written += 1;
+        }
+        assert_eq!(env.current_lsn().unwrap().file, first + 1, "{written} records");
+        let taken = std::fs::metadata(&next).unwrap();
+        assert_eq!((taken.dev(), taken.ino()), (prepared.dev(), prepared.ino()), "the same file");
+        assert_eq!(taken.len(), 64 << 10);
+        assert!(!is_zeros(&next), "the log wrote into the prepared file");
+
+        // Recovery with a prepared, unwritten file after the end of the log:
+        // Berkeley DB's recovery removes it, and every commit is there.
+        assert_eq!(env.prepare_next_log_file(0).unwrap(), Some(first + 2));
+        drop(db);
+        drop(env);
+        let (env, db) = open();
+        assert_eq!(env.current_lsn().unwrap().file, first + 1);
+        assert!(!log_file(dir.path(), first + 2).exists(), "recovery removes the files after the log's end");
+        for i in 0..written {
+            assert_eq!(db.get(None, &i.to_be_bytes(), false).unwrap().as_deref(), Some(&[7u8; 3000][..]), "key {i}");
+        }
+    }
+
+    /// Patch 0021's checks, under the log region lock: only the file after
+    /// the current one is named, only while the current one is on disk, and
+    /// never over a file that exists.
+    #[test]
+    fn berkeley_db_names_a_prepared_file_only_as_the_next_one() {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let dir = tempfile::tempdir().unwrap();
+        let cfg = EnvConfig { log_file_bytes: 64 << 10, auto_remove_logs: false, ..EnvConfig::default() };
+        let env = Env::open(dir.path(), &cfg).unwrap();
+        let txn = env.begin(TxnFlags::default()).unwrap();
+        let db = Database::open_btree(&env, &txn, "t.db", PageSize::new(4096)).unwrap();
+        txn.commit().unwrap();
+        let current = env.current_lsn().unwrap().file;
+        let unnamed = || {
+            std::fs::OpenOptions::new().write(true).mode(0o600).custom_flags(libc::O_TMPFILE).open(dir.path()).unwrap()
+        };
+        for wrong in [current - 1, current, current + 2] {
+            assert!(!env.link_log_file(&unnamed(), wrong).unwrap(), "file {wrong} is not the next one");
+            assert!(wrong == current || !log_file(dir.path(), wrong).exists(), "file {wrong} was named");
+        }
+        // The next file's name taken: what stands there stays.
+        std::fs::write(log_file(dir.path(), current + 1), b"theirs").unwrap();
+        assert!(!env.link_log_file(&unnamed(), current + 1).unwrap());
+        assert_eq!(std::fs::read(log_file(dir.path(), current + 1)).unwrap(), b"theirs");
+        std::fs::remove_file(log_file(dir.path(), current + 1)).unwrap();
+        // The current file missing (an internal init's removal under way):
+        // nothing is named.
+        let held = dir.path().join("held");
+        std::fs::rename(log_file(dir.path(), current), &held).unwrap();
+        assert!(!env.link_log_file(&unnamed(), current + 1).unwrap());
+        assert!(!log_file(dir.path(), current + 1).exists());
+        std::fs::rename(&held, log_file(dir.path(), current)).unwrap();
+        assert!(env.link_log_file(&unnamed(), current + 1).unwrap());
+        assert!(log_file(dir.path(), current + 1).exists());
+        drop(db);
+    }
+
     #[test]
     fn committed_writes_are_read_back_and_aborted_ones_vanish() {
         let (_dir, env, db) = open();

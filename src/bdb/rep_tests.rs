@@ -604,3 +604,61 @@ fn replication_sockets_nodelay(ports: &[u16]) -> (usize, Vec<i32>) {
     }
     (checked, slow)
 }
+
+/// Patch 0021: a client's internal init removes a log file written ahead
+/// with the rest of its log. Left behind, it lay below the file the log
+/// restarts at (the master's first), Berkeley DB took it for the log's
+/// first, found nothing in it, and the init failed (BDB3502, then a panic).
+#[test]
+fn an_internal_init_removes_a_log_file_written_ahead() {
+    let small = |rep| EnvConfig { log_file_bytes: 64 << 10, replication: Some(rep), ..EnvConfig::default() };
+    let (d1, d2) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (p1, p2) = (free_port(), free_port());
+    let (cfg1, ev1) = rep_config(p1, true, &[], 100);
+    let master = Env::open(d1.path(), &small(cfg1)).unwrap();
+    master.start_replication(2, true).unwrap();
+    wait_for(&ev1, &RepEvent::BecameMaster, Duration::from_secs(10));
+    let txn = master.begin(TxnFlags::default()).unwrap();
+    let db = Database::open_btree(&master, &txn, "t.db", PageSize::new(4096)).unwrap();
+    txn.commit_with_token().unwrap();
+    // ~300 KB of log in 64 KiB files, then checkpoints: the master removes
+    // its first files, so a new client needs an internal init.
+    for i in 0..100u32 {
+        let txn = master.begin(TxnFlags::default()).unwrap();
+        db.put(&txn, &i.to_be_bytes(), &[3; 3000]).unwrap();
+        txn.commit_with_token().unwrap();
+    }
+    master.checkpoint(0).unwrap();
+    master.checkpoint(0).unwrap();
+    let log_numbers = |env: &Env| -> Vec<u32> {
+        let mut numbers: Vec<u32> = env
+            .log_files()
+            .unwrap()
+            .iter()
+            .map(|p| p.file_name().unwrap().to_str().unwrap()["log.".len()..].parse().unwrap())
+            .collect();
+        numbers.sort_unstable();
+        numbers
+    };
+    let first = log_numbers(&master)[0];
+    assert!(first > 2, "the master kept its first log files: {:?}", log_numbers(&master));
+
+    let (cfg2, ev2) = rep_config(p2, false, &[p1], 0);
+    let client = Env::open(d2.path(), &small(cfg2)).unwrap();
+    // A site that has a log of its own (one commit, before it starts
+    // replication), and the file after it written ahead.
+    let txn = client.begin(TxnFlags::default()).unwrap();
+    Database::open_btree(&client, &txn, "own.db", PageSize::new(4096)).unwrap().put(&txn, b"k", b"v").unwrap();
+    txn.commit().unwrap();
+    let ahead = client.prepare_next_log_file(0).unwrap().expect("a file written ahead");
+    assert!(ahead < first, "file {ahead} lies below the master's first, {first}");
+    join(&client).unwrap();
+    wait_for(&ev2, &RepEvent::StartupDone, Duration::from_secs(30));
+    assert!(!d2.path().join(format!("log.{ahead:010}")).exists(), "file {ahead} outlived the internal init");
+    assert!(log_numbers(&client)[0] >= first, "{:?}", log_numbers(&client));
+    let txn = client.begin(TxnFlags::default()).unwrap();
+    let cdb = Database::open_btree(&client, &txn, "t.db", None).unwrap();
+    txn.commit().unwrap();
+    assert_eq!(cdb.get(None, &99u32.to_be_bytes(), false).unwrap().as_deref(), Some(&[3u8; 3000][..]));
+    drop((cdb, db));
+}

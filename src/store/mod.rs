@@ -387,12 +387,10 @@ impl Store {
     pub fn open(dir: &Path, opts: &StoreOptions) -> Result<Store, StoreError> {
         let lock = DirLock::acquire(dir)?;
         let home = env_dir(dir);
-        std::fs::create_dir_all(&home).map_err(|e| bdb::Error::Os {
-            errno: e.raw_os_error().unwrap_or(libc::EIO),
-            message: format!("cannot create {}: {e}", home.display()),
-        })?;
+        std::fs::create_dir_all(&home)
+            .map_err(|e| bdb::Error::io(format_args!("cannot create {}", home.display()), &e))?;
         let env = Env::open(&home, &opts.env)?;
-        let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every);
+        let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every, opts.min_free_bytes);
         let store = Store {
             readers: readers::Readers::new(readers::MAX_AGE),
             dbs: RwLock::new(None),

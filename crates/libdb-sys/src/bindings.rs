@@ -7825,6 +7825,9 @@ pub struct __db_env {
             arg3: *mut ::std::os::raw::c_int,
         ) -> ::std::os::raw::c_int,
     >,
+    pub log_link_next: ::std::option::Option<
+        unsafe extern "C" fn(arg1: *mut DB_ENV, arg2: ::std::os::raw::c_int, arg3: u_int32_t) -> ::std::os::raw::c_int,
+    >,
     pub log_printf: ::std::option::Option<
         unsafe extern "C" fn(
             arg1: *mut DB_ENV,
@@ -8448,7 +8451,7 @@ pub struct __db_env {
 }
 #[allow(clippy::unnecessary_operation, clippy::identity_op)]
 const _: () = {
-    ["Size of __db_env"][::std::mem::size_of::<__db_env>() - 2096usize];
+    ["Size of __db_env"][::std::mem::size_of::<__db_env>() - 2104usize];
     ["Alignment of __db_env"][::std::mem::align_of::<__db_env>() - 8usize];
     ["Offset of field: __db_env::env"][::std::mem::offset_of!(__db_env, env) - 0usize];
     ["Offset of field: __db_env::mtx_db_env"][::std::mem::offset_of!(__db_env, mtx_db_env) - 8usize];
@@ -8610,145 +8613,146 @@ const _: () = {
     ["Offset of field: __db_env::log_file"][::std::mem::offset_of!(__db_env, log_file) - 1056usize];
     ["Offset of field: __db_env::log_flush"][::std::mem::offset_of!(__db_env, log_flush) - 1064usize];
     ["Offset of field: __db_env::log_get_config"][::std::mem::offset_of!(__db_env, log_get_config) - 1072usize];
-    ["Offset of field: __db_env::log_printf"][::std::mem::offset_of!(__db_env, log_printf) - 1080usize];
-    ["Offset of field: __db_env::log_put"][::std::mem::offset_of!(__db_env, log_put) - 1088usize];
-    ["Offset of field: __db_env::log_put_record"][::std::mem::offset_of!(__db_env, log_put_record) - 1096usize];
-    ["Offset of field: __db_env::log_read_record"][::std::mem::offset_of!(__db_env, log_read_record) - 1104usize];
-    ["Offset of field: __db_env::log_set_config"][::std::mem::offset_of!(__db_env, log_set_config) - 1112usize];
-    ["Offset of field: __db_env::log_stat"][::std::mem::offset_of!(__db_env, log_stat) - 1120usize];
-    ["Offset of field: __db_env::log_stat_print"][::std::mem::offset_of!(__db_env, log_stat_print) - 1128usize];
-    ["Offset of field: __db_env::log_verify"][::std::mem::offset_of!(__db_env, log_verify) - 1136usize];
-    ["Offset of field: __db_env::lsn_reset"][::std::mem::offset_of!(__db_env, lsn_reset) - 1144usize];
-    ["Offset of field: __db_env::memp_fcreate"][::std::mem::offset_of!(__db_env, memp_fcreate) - 1152usize];
-    ["Offset of field: __db_env::memp_register"][::std::mem::offset_of!(__db_env, memp_register) - 1160usize];
-    ["Offset of field: __db_env::memp_stat"][::std::mem::offset_of!(__db_env, memp_stat) - 1168usize];
-    ["Offset of field: __db_env::memp_stat_print"][::std::mem::offset_of!(__db_env, memp_stat_print) - 1176usize];
-    ["Offset of field: __db_env::memp_sync"][::std::mem::offset_of!(__db_env, memp_sync) - 1184usize];
-    ["Offset of field: __db_env::memp_trickle"][::std::mem::offset_of!(__db_env, memp_trickle) - 1192usize];
-    ["Offset of field: __db_env::mutex_alloc"][::std::mem::offset_of!(__db_env, mutex_alloc) - 1200usize];
-    ["Offset of field: __db_env::mutex_free"][::std::mem::offset_of!(__db_env, mutex_free) - 1208usize];
-    ["Offset of field: __db_env::mutex_get_align"][::std::mem::offset_of!(__db_env, mutex_get_align) - 1216usize];
+    ["Offset of field: __db_env::log_link_next"][::std::mem::offset_of!(__db_env, log_link_next) - 1080usize];
+    ["Offset of field: __db_env::log_printf"][::std::mem::offset_of!(__db_env, log_printf) - 1088usize];
+    ["Offset of field: __db_env::log_put"][::std::mem::offset_of!(__db_env, log_put) - 1096usize];
+    ["Offset of field: __db_env::log_put_record"][::std::mem::offset_of!(__db_env, log_put_record) - 1104usize];
+    ["Offset of field: __db_env::log_read_record"][::std::mem::offset_of!(__db_env, log_read_record) - 1112usize];
+    ["Offset of field: __db_env::log_set_config"][::std::mem::offset_of!(__db_env, log_set_config) - 1120usize];
+    ["Offset of field: __db_env::log_stat"][::std::mem::offset_of!(__db_env, log_stat) - 1128usize];
+    ["Offset of field: __db_env::log_stat_print"][::std::mem::offset_of!(__db_env, log_stat_print) - 1136usize];
+    ["Offset of field: __db_env::log_verify"][::std::mem::offset_of!(__db_env, log_verify) - 1144usize];
+    ["Offset of field: __db_env::lsn_reset"][::std::mem::offset_of!(__db_env, lsn_reset) - 1152usize];
+    ["Offset of field: __db_env::memp_fcreate"][::std::mem::offset_of!(__db_env, memp_fcreate) - 1160usize];
+    ["Offset of field: __db_env::memp_register"][::std::mem::offset_of!(__db_env, memp_register) - 1168usize];
+    ["Offset of field: __db_env::memp_stat"][::std::mem::offset_of!(__db_env, memp_stat) - 1176usize];
+    ["Offset of field: __db_env::memp_stat_print"][::std::mem::offset_of!(__db_env, memp_stat_print) - 1184usize];
+    ["Offset of field: __db_env::memp_sync"][::std::mem::offset_of!(__db_env, memp_sync) - 1192usize];
+    ["Offset of field: __db_env::memp_trickle"][::std::mem::offset_of!(__db_env, memp_trickle) - 1200usize];
+    ["Offset of field: __db_env::mutex_alloc"][::std::mem::offset_of!(__db_env, mutex_alloc) - 1208usize];
+    ["Offset of field: __db_env::mutex_free"][::std::mem::offset_of!(__db_env, mutex_free) - 1216usize];
+    ["Offset of field: __db_env::mutex_get_align"][::std::mem::offset_of!(__db_env, mutex_get_align) - 1224usize];
     ["Offset of field: __db_env::mutex_get_increment"]
-        [::std::mem::offset_of!(__db_env, mutex_get_increment) - 1224usize];
-    ["Offset of field: __db_env::mutex_get_init"][::std::mem::offset_of!(__db_env, mutex_get_init) - 1232usize];
-    ["Offset of field: __db_env::mutex_get_max"][::std::mem::offset_of!(__db_env, mutex_get_max) - 1240usize];
+        [::std::mem::offset_of!(__db_env, mutex_get_increment) - 1232usize];
+    ["Offset of field: __db_env::mutex_get_init"][::std::mem::offset_of!(__db_env, mutex_get_init) - 1240usize];
+    ["Offset of field: __db_env::mutex_get_max"][::std::mem::offset_of!(__db_env, mutex_get_max) - 1248usize];
     ["Offset of field: __db_env::mutex_get_tas_spins"]
-        [::std::mem::offset_of!(__db_env, mutex_get_tas_spins) - 1248usize];
-    ["Offset of field: __db_env::mutex_lock"][::std::mem::offset_of!(__db_env, mutex_lock) - 1256usize];
-    ["Offset of field: __db_env::mutex_set_align"][::std::mem::offset_of!(__db_env, mutex_set_align) - 1264usize];
+        [::std::mem::offset_of!(__db_env, mutex_get_tas_spins) - 1256usize];
+    ["Offset of field: __db_env::mutex_lock"][::std::mem::offset_of!(__db_env, mutex_lock) - 1264usize];
+    ["Offset of field: __db_env::mutex_set_align"][::std::mem::offset_of!(__db_env, mutex_set_align) - 1272usize];
     ["Offset of field: __db_env::mutex_set_increment"]
-        [::std::mem::offset_of!(__db_env, mutex_set_increment) - 1272usize];
-    ["Offset of field: __db_env::mutex_set_init"][::std::mem::offset_of!(__db_env, mutex_set_init) - 1280usize];
-    ["Offset of field: __db_env::mutex_set_max"][::std::mem::offset_of!(__db_env, mutex_set_max) - 1288usize];
+        [::std::mem::offset_of!(__db_env, mutex_set_increment) - 1280usize];
+    ["Offset of field: __db_env::mutex_set_init"][::std::mem::offset_of!(__db_env, mutex_set_init) - 1288usize];
+    ["Offset of field: __db_env::mutex_set_max"][::std::mem::offset_of!(__db_env, mutex_set_max) - 1296usize];
     ["Offset of field: __db_env::mutex_set_tas_spins"]
-        [::std::mem::offset_of!(__db_env, mutex_set_tas_spins) - 1296usize];
-    ["Offset of field: __db_env::mutex_stat"][::std::mem::offset_of!(__db_env, mutex_stat) - 1304usize];
-    ["Offset of field: __db_env::mutex_stat_print"][::std::mem::offset_of!(__db_env, mutex_stat_print) - 1312usize];
-    ["Offset of field: __db_env::mutex_unlock"][::std::mem::offset_of!(__db_env, mutex_unlock) - 1320usize];
-    ["Offset of field: __db_env::open"][::std::mem::offset_of!(__db_env, open) - 1328usize];
-    ["Offset of field: __db_env::remove"][::std::mem::offset_of!(__db_env, remove) - 1336usize];
-    ["Offset of field: __db_env::rep_elect"][::std::mem::offset_of!(__db_env, rep_elect) - 1344usize];
-    ["Offset of field: __db_env::rep_flush"][::std::mem::offset_of!(__db_env, rep_flush) - 1352usize];
-    ["Offset of field: __db_env::rep_get_clockskew"][::std::mem::offset_of!(__db_env, rep_get_clockskew) - 1360usize];
-    ["Offset of field: __db_env::rep_get_config"][::std::mem::offset_of!(__db_env, rep_get_config) - 1368usize];
-    ["Offset of field: __db_env::rep_get_limit"][::std::mem::offset_of!(__db_env, rep_get_limit) - 1376usize];
-    ["Offset of field: __db_env::rep_get_nsites"][::std::mem::offset_of!(__db_env, rep_get_nsites) - 1384usize];
-    ["Offset of field: __db_env::rep_get_priority"][::std::mem::offset_of!(__db_env, rep_get_priority) - 1392usize];
-    ["Offset of field: __db_env::rep_get_request"][::std::mem::offset_of!(__db_env, rep_get_request) - 1400usize];
-    ["Offset of field: __db_env::rep_get_timeout"][::std::mem::offset_of!(__db_env, rep_get_timeout) - 1408usize];
+        [::std::mem::offset_of!(__db_env, mutex_set_tas_spins) - 1304usize];
+    ["Offset of field: __db_env::mutex_stat"][::std::mem::offset_of!(__db_env, mutex_stat) - 1312usize];
+    ["Offset of field: __db_env::mutex_stat_print"][::std::mem::offset_of!(__db_env, mutex_stat_print) - 1320usize];
+    ["Offset of field: __db_env::mutex_unlock"][::std::mem::offset_of!(__db_env, mutex_unlock) - 1328usize];
+    ["Offset of field: __db_env::open"][::std::mem::offset_of!(__db_env, open) - 1336usize];
+    ["Offset of field: __db_env::remove"][::std::mem::offset_of!(__db_env, remove) - 1344usize];
+    ["Offset of field: __db_env::rep_elect"][::std::mem::offset_of!(__db_env, rep_elect) - 1352usize];
+    ["Offset of field: __db_env::rep_flush"][::std::mem::offset_of!(__db_env, rep_flush) - 1360usize];
+    ["Offset of field: __db_env::rep_get_clockskew"][::std::mem::offset_of!(__db_env, rep_get_clockskew) - 1368usize];
+    ["Offset of field: __db_env::rep_get_config"][::std::mem::offset_of!(__db_env, rep_get_config) - 1376usize];
+    ["Offset of field: __db_env::rep_get_limit"][::std::mem::offset_of!(__db_env, rep_get_limit) - 1384usize];
+    ["Offset of field: __db_env::rep_get_nsites"][::std::mem::offset_of!(__db_env, rep_get_nsites) - 1392usize];
+    ["Offset of field: __db_env::rep_get_priority"][::std::mem::offset_of!(__db_env, rep_get_priority) - 1400usize];
+    ["Offset of field: __db_env::rep_get_request"][::std::mem::offset_of!(__db_env, rep_get_request) - 1408usize];
+    ["Offset of field: __db_env::rep_get_timeout"][::std::mem::offset_of!(__db_env, rep_get_timeout) - 1416usize];
     ["Offset of field: __db_env::rep_process_message"]
-        [::std::mem::offset_of!(__db_env, rep_process_message) - 1416usize];
-    ["Offset of field: __db_env::rep_set_clockskew"][::std::mem::offset_of!(__db_env, rep_set_clockskew) - 1424usize];
-    ["Offset of field: __db_env::rep_set_config"][::std::mem::offset_of!(__db_env, rep_set_config) - 1432usize];
-    ["Offset of field: __db_env::rep_set_limit"][::std::mem::offset_of!(__db_env, rep_set_limit) - 1440usize];
-    ["Offset of field: __db_env::rep_set_nsites"][::std::mem::offset_of!(__db_env, rep_set_nsites) - 1448usize];
-    ["Offset of field: __db_env::rep_set_priority"][::std::mem::offset_of!(__db_env, rep_set_priority) - 1456usize];
-    ["Offset of field: __db_env::rep_set_request"][::std::mem::offset_of!(__db_env, rep_set_request) - 1464usize];
-    ["Offset of field: __db_env::rep_set_timeout"][::std::mem::offset_of!(__db_env, rep_set_timeout) - 1472usize];
-    ["Offset of field: __db_env::rep_set_transport"][::std::mem::offset_of!(__db_env, rep_set_transport) - 1480usize];
-    ["Offset of field: __db_env::rep_start"][::std::mem::offset_of!(__db_env, rep_start) - 1488usize];
-    ["Offset of field: __db_env::rep_stat"][::std::mem::offset_of!(__db_env, rep_stat) - 1496usize];
-    ["Offset of field: __db_env::rep_stat_print"][::std::mem::offset_of!(__db_env, rep_stat_print) - 1504usize];
-    ["Offset of field: __db_env::rep_sync"][::std::mem::offset_of!(__db_env, rep_sync) - 1512usize];
-    ["Offset of field: __db_env::repmgr_channel"][::std::mem::offset_of!(__db_env, repmgr_channel) - 1520usize];
+        [::std::mem::offset_of!(__db_env, rep_process_message) - 1424usize];
+    ["Offset of field: __db_env::rep_set_clockskew"][::std::mem::offset_of!(__db_env, rep_set_clockskew) - 1432usize];
+    ["Offset of field: __db_env::rep_set_config"][::std::mem::offset_of!(__db_env, rep_set_config) - 1440usize];
+    ["Offset of field: __db_env::rep_set_limit"][::std::mem::offset_of!(__db_env, rep_set_limit) - 1448usize];
+    ["Offset of field: __db_env::rep_set_nsites"][::std::mem::offset_of!(__db_env, rep_set_nsites) - 1456usize];
+    ["Offset of field: __db_env::rep_set_priority"][::std::mem::offset_of!(__db_env, rep_set_priority) - 1464usize];
+    ["Offset of field: __db_env::rep_set_request"][::std::mem::offset_of!(__db_env, rep_set_request) - 1472usize];
+    ["Offset of field: __db_env::rep_set_timeout"][::std::mem::offset_of!(__db_env, rep_set_timeout) - 1480usize];
+    ["Offset of field: __db_env::rep_set_transport"][::std::mem::offset_of!(__db_env, rep_set_transport) - 1488usize];
+    ["Offset of field: __db_env::rep_start"][::std::mem::offset_of!(__db_env, rep_start) - 1496usize];
+    ["Offset of field: __db_env::rep_stat"][::std::mem::offset_of!(__db_env, rep_stat) - 1504usize];
+    ["Offset of field: __db_env::rep_stat_print"][::std::mem::offset_of!(__db_env, rep_stat_print) - 1512usize];
+    ["Offset of field: __db_env::rep_sync"][::std::mem::offset_of!(__db_env, rep_sync) - 1520usize];
+    ["Offset of field: __db_env::repmgr_channel"][::std::mem::offset_of!(__db_env, repmgr_channel) - 1528usize];
     ["Offset of field: __db_env::repmgr_get_ack_policy"]
-        [::std::mem::offset_of!(__db_env, repmgr_get_ack_policy) - 1528usize];
-    ["Offset of field: __db_env::repmgr_local_site"][::std::mem::offset_of!(__db_env, repmgr_local_site) - 1536usize];
+        [::std::mem::offset_of!(__db_env, repmgr_get_ack_policy) - 1536usize];
+    ["Offset of field: __db_env::repmgr_local_site"][::std::mem::offset_of!(__db_env, repmgr_local_site) - 1544usize];
     ["Offset of field: __db_env::repmgr_msg_dispatch"]
-        [::std::mem::offset_of!(__db_env, repmgr_msg_dispatch) - 1544usize];
+        [::std::mem::offset_of!(__db_env, repmgr_msg_dispatch) - 1552usize];
     ["Offset of field: __db_env::repmgr_set_ack_policy"]
-        [::std::mem::offset_of!(__db_env, repmgr_set_ack_policy) - 1552usize];
+        [::std::mem::offset_of!(__db_env, repmgr_set_ack_policy) - 1560usize];
     ["Offset of field: __db_env::repmgr_set_transport"]
-        [::std::mem::offset_of!(__db_env, repmgr_set_transport) - 1560usize];
-    ["Offset of field: __db_env::repmgr_site"][::std::mem::offset_of!(__db_env, repmgr_site) - 1568usize];
-    ["Offset of field: __db_env::repmgr_site_by_eid"][::std::mem::offset_of!(__db_env, repmgr_site_by_eid) - 1576usize];
-    ["Offset of field: __db_env::repmgr_site_list"][::std::mem::offset_of!(__db_env, repmgr_site_list) - 1584usize];
-    ["Offset of field: __db_env::repmgr_start"][::std::mem::offset_of!(__db_env, repmgr_start) - 1592usize];
-    ["Offset of field: __db_env::repmgr_stat"][::std::mem::offset_of!(__db_env, repmgr_stat) - 1600usize];
-    ["Offset of field: __db_env::repmgr_stat_print"][::std::mem::offset_of!(__db_env, repmgr_stat_print) - 1608usize];
-    ["Offset of field: __db_env::set_alloc"][::std::mem::offset_of!(__db_env, set_alloc) - 1616usize];
-    ["Offset of field: __db_env::set_app_dispatch"][::std::mem::offset_of!(__db_env, set_app_dispatch) - 1624usize];
-    ["Offset of field: __db_env::set_cache_max"][::std::mem::offset_of!(__db_env, set_cache_max) - 1632usize];
-    ["Offset of field: __db_env::set_cachesize"][::std::mem::offset_of!(__db_env, set_cachesize) - 1640usize];
-    ["Offset of field: __db_env::set_create_dir"][::std::mem::offset_of!(__db_env, set_create_dir) - 1648usize];
-    ["Offset of field: __db_env::set_data_dir"][::std::mem::offset_of!(__db_env, set_data_dir) - 1656usize];
-    ["Offset of field: __db_env::set_data_len"][::std::mem::offset_of!(__db_env, set_data_len) - 1664usize];
+        [::std::mem::offset_of!(__db_env, repmgr_set_transport) - 1568usize];
+    ["Offset of field: __db_env::repmgr_site"][::std::mem::offset_of!(__db_env, repmgr_site) - 1576usize];
+    ["Offset of field: __db_env::repmgr_site_by_eid"][::std::mem::offset_of!(__db_env, repmgr_site_by_eid) - 1584usize];
+    ["Offset of field: __db_env::repmgr_site_list"][::std::mem::offset_of!(__db_env, repmgr_site_list) - 1592usize];
+    ["Offset of field: __db_env::repmgr_start"][::std::mem::offset_of!(__db_env, repmgr_start) - 1600usize];
+    ["Offset of field: __db_env::repmgr_stat"][::std::mem::offset_of!(__db_env, repmgr_stat) - 1608usize];
+    ["Offset of field: __db_env::repmgr_stat_print"][::std::mem::offset_of!(__db_env, repmgr_stat_print) - 1616usize];
+    ["Offset of field: __db_env::set_alloc"][::std::mem::offset_of!(__db_env, set_alloc) - 1624usize];
+    ["Offset of field: __db_env::set_app_dispatch"][::std::mem::offset_of!(__db_env, set_app_dispatch) - 1632usize];
+    ["Offset of field: __db_env::set_cache_max"][::std::mem::offset_of!(__db_env, set_cache_max) - 1640usize];
+    ["Offset of field: __db_env::set_cachesize"][::std::mem::offset_of!(__db_env, set_cachesize) - 1648usize];
+    ["Offset of field: __db_env::set_create_dir"][::std::mem::offset_of!(__db_env, set_create_dir) - 1656usize];
+    ["Offset of field: __db_env::set_data_dir"][::std::mem::offset_of!(__db_env, set_data_dir) - 1664usize];
+    ["Offset of field: __db_env::set_data_len"][::std::mem::offset_of!(__db_env, set_data_len) - 1672usize];
     ["Offset of field: __db_env::set_backup_callbacks"]
-        [::std::mem::offset_of!(__db_env, set_backup_callbacks) - 1672usize];
-    ["Offset of field: __db_env::set_backup_config"][::std::mem::offset_of!(__db_env, set_backup_config) - 1680usize];
-    ["Offset of field: __db_env::set_encrypt"][::std::mem::offset_of!(__db_env, set_encrypt) - 1688usize];
-    ["Offset of field: __db_env::set_errcall"][::std::mem::offset_of!(__db_env, set_errcall) - 1696usize];
-    ["Offset of field: __db_env::set_errfile"][::std::mem::offset_of!(__db_env, set_errfile) - 1704usize];
-    ["Offset of field: __db_env::set_errpfx"][::std::mem::offset_of!(__db_env, set_errpfx) - 1712usize];
-    ["Offset of field: __db_env::set_event_notify"][::std::mem::offset_of!(__db_env, set_event_notify) - 1720usize];
-    ["Offset of field: __db_env::set_feedback"][::std::mem::offset_of!(__db_env, set_feedback) - 1728usize];
-    ["Offset of field: __db_env::set_flags"][::std::mem::offset_of!(__db_env, set_flags) - 1736usize];
+        [::std::mem::offset_of!(__db_env, set_backup_callbacks) - 1680usize];
+    ["Offset of field: __db_env::set_backup_config"][::std::mem::offset_of!(__db_env, set_backup_config) - 1688usize];
+    ["Offset of field: __db_env::set_encrypt"][::std::mem::offset_of!(__db_env, set_encrypt) - 1696usize];
+    ["Offset of field: __db_env::set_errcall"][::std::mem::offset_of!(__db_env, set_errcall) - 1704usize];
+    ["Offset of field: __db_env::set_errfile"][::std::mem::offset_of!(__db_env, set_errfile) - 1712usize];
+    ["Offset of field: __db_env::set_errpfx"][::std::mem::offset_of!(__db_env, set_errpfx) - 1720usize];
+    ["Offset of field: __db_env::set_event_notify"][::std::mem::offset_of!(__db_env, set_event_notify) - 1728usize];
+    ["Offset of field: __db_env::set_feedback"][::std::mem::offset_of!(__db_env, set_feedback) - 1736usize];
+    ["Offset of field: __db_env::set_flags"][::std::mem::offset_of!(__db_env, set_flags) - 1744usize];
     ["Offset of field: __db_env::set_intermediate_dir_mode"]
-        [::std::mem::offset_of!(__db_env, set_intermediate_dir_mode) - 1744usize];
-    ["Offset of field: __db_env::set_isalive"][::std::mem::offset_of!(__db_env, set_isalive) - 1752usize];
-    ["Offset of field: __db_env::set_lg_bsize"][::std::mem::offset_of!(__db_env, set_lg_bsize) - 1760usize];
-    ["Offset of field: __db_env::set_lg_dir"][::std::mem::offset_of!(__db_env, set_lg_dir) - 1768usize];
-    ["Offset of field: __db_env::set_lg_filemode"][::std::mem::offset_of!(__db_env, set_lg_filemode) - 1776usize];
-    ["Offset of field: __db_env::set_lg_max"][::std::mem::offset_of!(__db_env, set_lg_max) - 1784usize];
-    ["Offset of field: __db_env::set_lg_regionmax"][::std::mem::offset_of!(__db_env, set_lg_regionmax) - 1792usize];
-    ["Offset of field: __db_env::set_lk_conflicts"][::std::mem::offset_of!(__db_env, set_lk_conflicts) - 1800usize];
-    ["Offset of field: __db_env::set_lk_detect"][::std::mem::offset_of!(__db_env, set_lk_detect) - 1808usize];
-    ["Offset of field: __db_env::set_lk_max_lockers"][::std::mem::offset_of!(__db_env, set_lk_max_lockers) - 1816usize];
-    ["Offset of field: __db_env::set_lk_max_locks"][::std::mem::offset_of!(__db_env, set_lk_max_locks) - 1824usize];
-    ["Offset of field: __db_env::set_lk_max_objects"][::std::mem::offset_of!(__db_env, set_lk_max_objects) - 1832usize];
-    ["Offset of field: __db_env::set_lk_partitions"][::std::mem::offset_of!(__db_env, set_lk_partitions) - 1840usize];
-    ["Offset of field: __db_env::set_lk_priority"][::std::mem::offset_of!(__db_env, set_lk_priority) - 1848usize];
-    ["Offset of field: __db_env::set_lk_tablesize"][::std::mem::offset_of!(__db_env, set_lk_tablesize) - 1856usize];
-    ["Offset of field: __db_env::set_memory_init"][::std::mem::offset_of!(__db_env, set_memory_init) - 1864usize];
-    ["Offset of field: __db_env::set_memory_max"][::std::mem::offset_of!(__db_env, set_memory_max) - 1872usize];
-    ["Offset of field: __db_env::set_metadata_dir"][::std::mem::offset_of!(__db_env, set_metadata_dir) - 1880usize];
-    ["Offset of field: __db_env::set_mp_max_openfd"][::std::mem::offset_of!(__db_env, set_mp_max_openfd) - 1888usize];
-    ["Offset of field: __db_env::set_mp_max_write"][::std::mem::offset_of!(__db_env, set_mp_max_write) - 1896usize];
-    ["Offset of field: __db_env::set_mp_mmapsize"][::std::mem::offset_of!(__db_env, set_mp_mmapsize) - 1904usize];
-    ["Offset of field: __db_env::set_mp_mtxcount"][::std::mem::offset_of!(__db_env, set_mp_mtxcount) - 1912usize];
-    ["Offset of field: __db_env::set_mp_pagesize"][::std::mem::offset_of!(__db_env, set_mp_pagesize) - 1920usize];
-    ["Offset of field: __db_env::set_mp_tablesize"][::std::mem::offset_of!(__db_env, set_mp_tablesize) - 1928usize];
-    ["Offset of field: __db_env::set_msgcall"][::std::mem::offset_of!(__db_env, set_msgcall) - 1936usize];
-    ["Offset of field: __db_env::set_msgfile"][::std::mem::offset_of!(__db_env, set_msgfile) - 1944usize];
-    ["Offset of field: __db_env::set_paniccall"][::std::mem::offset_of!(__db_env, set_paniccall) - 1952usize];
-    ["Offset of field: __db_env::set_shm_key"][::std::mem::offset_of!(__db_env, set_shm_key) - 1960usize];
-    ["Offset of field: __db_env::set_thread_count"][::std::mem::offset_of!(__db_env, set_thread_count) - 1968usize];
-    ["Offset of field: __db_env::set_thread_id"][::std::mem::offset_of!(__db_env, set_thread_id) - 1976usize];
+        [::std::mem::offset_of!(__db_env, set_intermediate_dir_mode) - 1752usize];
+    ["Offset of field: __db_env::set_isalive"][::std::mem::offset_of!(__db_env, set_isalive) - 1760usize];
+    ["Offset of field: __db_env::set_lg_bsize"][::std::mem::offset_of!(__db_env, set_lg_bsize) - 1768usize];
+    ["Offset of field: __db_env::set_lg_dir"][::std::mem::offset_of!(__db_env, set_lg_dir) - 1776usize];
+    ["Offset of field: __db_env::set_lg_filemode"][::std::mem::offset_of!(__db_env, set_lg_filemode) - 1784usize];
+    ["Offset of field: __db_env::set_lg_max"][::std::mem::offset_of!(__db_env, set_lg_max) - 1792usize];
+    ["Offset of field: __db_env::set_lg_regionmax"][::std::mem::offset_of!(__db_env, set_lg_regionmax) - 1800usize];
+    ["Offset of field: __db_env::set_lk_conflicts"][::std::mem::offset_of!(__db_env, set_lk_conflicts) - 1808usize];
+    ["Offset of field: __db_env::set_lk_detect"][::std::mem::offset_of!(__db_env, set_lk_detect) - 1816usize];
+    ["Offset of field: __db_env::set_lk_max_lockers"][::std::mem::offset_of!(__db_env, set_lk_max_lockers) - 1824usize];
+    ["Offset of field: __db_env::set_lk_max_locks"][::std::mem::offset_of!(__db_env, set_lk_max_locks) - 1832usize];
+    ["Offset of field: __db_env::set_lk_max_objects"][::std::mem::offset_of!(__db_env, set_lk_max_objects) - 1840usize];
+    ["Offset of field: __db_env::set_lk_partitions"][::std::mem::offset_of!(__db_env, set_lk_partitions) - 1848usize];
+    ["Offset of field: __db_env::set_lk_priority"][::std::mem::offset_of!(__db_env, set_lk_priority) - 1856usize];
+    ["Offset of field: __db_env::set_lk_tablesize"][::std::mem::offset_of!(__db_env, set_lk_tablesize) - 1864usize];
+    ["Offset of field: __db_env::set_memory_init"][::std::mem::offset_of!(__db_env, set_memory_init) - 1872usize];
+    ["Offset of field: __db_env::set_memory_max"][::std::mem::offset_of!(__db_env, set_memory_max) - 1880usize];
+    ["Offset of field: __db_env::set_metadata_dir"][::std::mem::offset_of!(__db_env, set_metadata_dir) - 1888usize];
+    ["Offset of field: __db_env::set_mp_max_openfd"][::std::mem::offset_of!(__db_env, set_mp_max_openfd) - 1896usize];
+    ["Offset of field: __db_env::set_mp_max_write"][::std::mem::offset_of!(__db_env, set_mp_max_write) - 1904usize];
+    ["Offset of field: __db_env::set_mp_mmapsize"][::std::mem::offset_of!(__db_env, set_mp_mmapsize) - 1912usize];
+    ["Offset of field: __db_env::set_mp_mtxcount"][::std::mem::offset_of!(__db_env, set_mp_mtxcount) - 1920usize];
+    ["Offset of field: __db_env::set_mp_pagesize"][::std::mem::offset_of!(__db_env, set_mp_pagesize) - 1928usize];
+    ["Offset of field: __db_env::set_mp_tablesize"][::std::mem::offset_of!(__db_env, set_mp_tablesize) - 1936usize];
+    ["Offset of field: __db_env::set_msgcall"][::std::mem::offset_of!(__db_env, set_msgcall) - 1944usize];
+    ["Offset of field: __db_env::set_msgfile"][::std::mem::offset_of!(__db_env, set_msgfile) - 1952usize];
+    ["Offset of field: __db_env::set_paniccall"][::std::mem::offset_of!(__db_env, set_paniccall) - 1960usize];
+    ["Offset of field: __db_env::set_shm_key"][::std::mem::offset_of!(__db_env, set_shm_key) - 1968usize];
+    ["Offset of field: __db_env::set_thread_count"][::std::mem::offset_of!(__db_env, set_thread_count) - 1976usize];
+    ["Offset of field: __db_env::set_thread_id"][::std::mem::offset_of!(__db_env, set_thread_id) - 1984usize];
     ["Offset of field: __db_env::set_thread_id_string"]
-        [::std::mem::offset_of!(__db_env, set_thread_id_string) - 1984usize];
-    ["Offset of field: __db_env::set_timeout"][::std::mem::offset_of!(__db_env, set_timeout) - 1992usize];
-    ["Offset of field: __db_env::set_tmp_dir"][::std::mem::offset_of!(__db_env, set_tmp_dir) - 2000usize];
-    ["Offset of field: __db_env::set_tx_max"][::std::mem::offset_of!(__db_env, set_tx_max) - 2008usize];
-    ["Offset of field: __db_env::set_tx_timestamp"][::std::mem::offset_of!(__db_env, set_tx_timestamp) - 2016usize];
-    ["Offset of field: __db_env::set_verbose"][::std::mem::offset_of!(__db_env, set_verbose) - 2024usize];
-    ["Offset of field: __db_env::txn_applied"][::std::mem::offset_of!(__db_env, txn_applied) - 2032usize];
-    ["Offset of field: __db_env::stat_print"][::std::mem::offset_of!(__db_env, stat_print) - 2040usize];
-    ["Offset of field: __db_env::txn_begin"][::std::mem::offset_of!(__db_env, txn_begin) - 2048usize];
-    ["Offset of field: __db_env::txn_checkpoint"][::std::mem::offset_of!(__db_env, txn_checkpoint) - 2056usize];
-    ["Offset of field: __db_env::txn_recover"][::std::mem::offset_of!(__db_env, txn_recover) - 2064usize];
-    ["Offset of field: __db_env::txn_stat"][::std::mem::offset_of!(__db_env, txn_stat) - 2072usize];
-    ["Offset of field: __db_env::txn_stat_print"][::std::mem::offset_of!(__db_env, txn_stat_print) - 2080usize];
-    ["Offset of field: __db_env::prdbt"][::std::mem::offset_of!(__db_env, prdbt) - 2088usize];
+        [::std::mem::offset_of!(__db_env, set_thread_id_string) - 1992usize];
+    ["Offset of field: __db_env::set_timeout"][::std::mem::offset_of!(__db_env, set_timeout) - 2000usize];
+    ["Offset of field: __db_env::set_tmp_dir"][::std::mem::offset_of!(__db_env, set_tmp_dir) - 2008usize];
+    ["Offset of field: __db_env::set_tx_max"][::std::mem::offset_of!(__db_env, set_tx_max) - 2016usize];
+    ["Offset of field: __db_env::set_tx_timestamp"][::std::mem::offset_of!(__db_env, set_tx_timestamp) - 2024usize];
+    ["Offset of field: __db_env::set_verbose"][::std::mem::offset_of!(__db_env, set_verbose) - 2032usize];
+    ["Offset of field: __db_env::txn_applied"][::std::mem::offset_of!(__db_env, txn_applied) - 2040usize];
+    ["Offset of field: __db_env::stat_print"][::std::mem::offset_of!(__db_env, stat_print) - 2048usize];
+    ["Offset of field: __db_env::txn_begin"][::std::mem::offset_of!(__db_env, txn_begin) - 2056usize];
+    ["Offset of field: __db_env::txn_checkpoint"][::std::mem::offset_of!(__db_env, txn_checkpoint) - 2064usize];
+    ["Offset of field: __db_env::txn_recover"][::std::mem::offset_of!(__db_env, txn_recover) - 2072usize];
+    ["Offset of field: __db_env::txn_stat"][::std::mem::offset_of!(__db_env, txn_stat) - 2080usize];
+    ["Offset of field: __db_env::txn_stat_print"][::std::mem::offset_of!(__db_env, txn_stat_print) - 2088usize];
+    ["Offset of field: __db_env::prdbt"][::std::mem::offset_of!(__db_env, prdbt) - 2096usize];
 };
 impl Default for __db_env {
     fn default() -> Self {
