@@ -94,23 +94,12 @@ impl Maintenance {
     }
 }
 
-/// Keeps the log file after the current one prepared, and removes prepared
-/// files the log skipped when its file numbers jumped (a client's internal
-/// init restarts its log at the master's file number).
+/// Keeps the log file after the current one prepared. Berkeley DB decides,
+/// under its own lock, whether a prepared file may be named (patch 0021),
+/// and an internal init removes it with the rest of the log.
 fn log_ahead(env: &Env, stop: &mpsc::Receiver<()>, min_free: u64) {
-    let mut last_file = None;
     let mut warned = false;
     loop {
-        let current = env.current_lsn().map(|lsn| lsn.file).ok();
-        let jumped = matches!((last_file, current), (Some(last), Some(now)) if now > last + 1 || now < last);
-        if jumped || (last_file.is_none() && current.is_some()) {
-            match env.remove_unused_log_files() {
-                Ok(0) => {}
-                Ok(n) => tracing::debug!(removed = n, "removed prepared log files the log skipped"),
-                Err(err) => tracing::debug!(%err, "looking for skipped log files"),
-            }
-        }
-        last_file = current.or(last_file);
         match env.prepare_next_log_file(min_free) {
             Ok(Some(_)) => warned = false,
             Ok(None) => {}
