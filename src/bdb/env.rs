@@ -400,17 +400,20 @@ impl Env {
     /// internal init (which removes the log, this file with it, and
     /// restarts at the master's file number) never finds one left below
     /// its new first file. Returns the number of the file named, if one
-    /// was: none if there is no log yet, the next file exists, the log
-    /// moved on, fewer than `min_free` bytes would stay free, or the
-    /// filesystem cannot make unnamed files.
+    /// was: none if there is no log yet, a client's synchronisation locks
+    /// the log out, the next file exists, the log moved on, fewer than
+    /// `min_free` bytes would stay free, or the filesystem cannot make
+    /// unnamed files.
     pub fn prepare_next_log_file(&self, min_free: u64) -> Result<Option<u32>> {
         use std::io::Write as _;
         use std::os::unix::fs::OpenOptionsExt as _;
 
-        let current = self.current_lsn()?;
-        if current.file == 0 {
-            return Ok(None);
-        }
+        let current = match self.current_lsn() {
+            Ok(lsn) if lsn.file > 0 => lsn,
+            // No log yet, or a client's synchronisation holds the log.
+            Ok(_) | Err(Error::RepLockout) => return Ok(None),
+            Err(err) => return Err(err),
+        };
         let home = self.home();
         let number = current.file + 1;
         // Cheap hints only, to spare writing a file that would be refused:
