@@ -327,7 +327,7 @@ impl Env {
     }
 
     /// The size at which a log file is closed and the next one started.
-    fn log_file_bytes(&self) -> Result<u32> {
+    pub fn log_file_bytes(&self) -> Result<u32> {
         let mut file_bytes: u32 = 0;
         // SAFETY: valid open handle; writes one u32.
         check(unsafe { call!(self.inner.raw(), get_lg_max, &mut file_bytes) })?;
@@ -401,10 +401,10 @@ impl Env {
     /// restarts at the master's file number) never finds one left below
     /// its new first file. Returns the number of the file named, if one
     /// was: none if there is no log yet, a client's synchronisation locks
-    /// the log out, the next file exists, the log moved on, fewer than
-    /// `min_free` bytes would stay free, or the filesystem cannot make
-    /// unnamed files.
-    pub fn prepare_next_log_file(&self, min_free: u64) -> Result<Option<u32>> {
+    /// the log out, the next file exists, the log moved on, or the
+    /// filesystem cannot make unnamed files. Whether the disk has room for
+    /// it is the caller's call ([`Env::log_file_bytes`] is its size).
+    pub fn prepare_next_log_file(&self) -> Result<Option<u32>> {
         use std::io::Write as _;
         use std::os::unix::fs::OpenOptionsExt as _;
 
@@ -424,12 +424,6 @@ impl Env {
         }
         let file_bytes = self.log_file_bytes()?;
         let os = |what: &str, err: std::io::Error| Error::io(format!("{what} {}", next.display()), &err);
-        if let Ok(st) = nix::sys::statvfs::statvfs(home) {
-            let free = st.blocks_available() * st.fragment_size();
-            if free < min_free.saturating_add(u64::from(file_bytes)) {
-                return Ok(None);
-            }
-        }
         let mut file =
             match std::fs::OpenOptions::new().write(true).mode(0o600).custom_flags(libc::O_TMPFILE).open(home) {
                 Ok(file) => file,

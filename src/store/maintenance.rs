@@ -100,7 +100,8 @@ impl Maintenance {
 fn log_ahead(env: &Env, stop: &mpsc::Receiver<()>, min_free: u64) {
     let mut warned = false;
     loop {
-        match env.prepare_next_log_file(min_free) {
+        let prepared = if room_for_next_log_file(env, min_free) { env.prepare_next_log_file() } else { Ok(None) };
+        match prepared {
             Ok(Some(_)) => warned = false,
             Ok(None) => {}
             // A full disk or a read-only filesystem: Berkeley DB will make
@@ -117,8 +118,36 @@ fn log_ahead(env: &Env, stop: &mpsc::Receiver<()>, min_free: u64) {
     }
 }
 
+/// Whether the next log file fits with `min_free` bytes left over (and
+/// whether it is known: a failed statvfs or size says yes, and Berkeley DB
+/// reports any real failure).
+fn room_for_next_log_file(env: &Env, min_free: u64) -> bool {
+    match (super::free_bytes(env.home()), env.log_file_bytes()) {
+        (Some(free), Ok(file_bytes)) => free >= min_free.saturating_add(u64::from(file_bytes)),
+        _ => true,
+    }
+}
+
 impl Drop for Maintenance {
     fn drop(&mut self) {
         self.stop();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_next_log_file_is_prepared_only_with_room_to_spare() {
+        let dir = tempfile::tempdir().unwrap();
+        let env = Env::open(dir.path(), &crate::bdb::EnvConfig::default()).unwrap();
+        // Other processes share the filesystem: margins of 1 GiB, not bytes.
+        let free = super::super::free_bytes(dir.path()).unwrap();
+        let file = u64::from(env.log_file_bytes().unwrap());
+        assert!(room_for_next_log_file(&env, 0));
+        assert!(room_for_next_log_file(&env, free.saturating_sub(file + (1 << 30))));
+        assert!(!room_for_next_log_file(&env, free + (1 << 30)), "the file would eat into the reserve");
+        assert!(!room_for_next_log_file(&env, u64::MAX));
     }
 }

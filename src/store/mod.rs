@@ -363,6 +363,12 @@ pub struct Store {
     _lock: DirLock,
 }
 
+/// Bytes an unprivileged process may still write on the filesystem that
+/// holds `path`; None if statvfs fails.
+pub(crate) fn free_bytes(path: &Path) -> Option<u64> {
+    nix::sys::statvfs::statvfs(path).ok().map(|st| st.blocks_available() * st.fragment_size())
+}
+
 /// What [`Store::stats`] reports.
 #[derive(Debug, Clone, Copy)]
 pub struct StoreStats {
@@ -418,8 +424,7 @@ impl Store {
             return Ok(());
         }
         // statvfs is one cheap syscall; an error here must not stop writes.
-        let Ok(st) = nix::sys::statvfs::statvfs(&self.home) else { return Ok(()) };
-        let free = st.blocks_available() * st.fragment_size();
+        let Some(free) = free_bytes(&self.home) else { return Ok(()) };
         if free < self.min_free_bytes {
             return Err(StoreError::NoSpace {
                 free,
@@ -546,8 +551,7 @@ impl Store {
     /// checkpoints, for `/metrics`.
     pub fn stats(&self) -> Result<StoreStats, StoreError> {
         let env = self.env.stats()?;
-        let free_bytes =
-            nix::sys::statvfs::statvfs(&self.home).ok().map(|st| st.blocks_available() * st.fragment_size());
+        let free_bytes = free_bytes(&self.home);
         let (checkpoints, checkpoint_time, last_checkpoint) = self.maintenance.checkpoints.read();
         Ok(StoreStats {
             env,
