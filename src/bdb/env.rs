@@ -327,7 +327,7 @@ impl Env {
     }
 
     /// The size at which a log file is closed and the next one started.
-    pub fn log_file_bytes(&self) -> Result<u32> {
+    fn log_file_bytes(&self) -> Result<u32> {
         let mut file_bytes: u32 = 0;
         // SAFETY: valid open handle; writes one u32.
         check(unsafe { call!(self.inner.raw(), get_lg_max, &mut file_bytes) })?;
@@ -400,20 +400,17 @@ impl Env {
     /// internal init (which removes the log, this file with it, and
     /// restarts at the master's file number) never finds one left below
     /// its new first file. Returns the number of the file named, if one
-    /// was: none if there is no log yet, a client's synchronisation locks
-    /// the log out, the next file exists, the log moved on, or the
-    /// filesystem cannot make unnamed files. Whether the disk has room for
-    /// it is the caller's call ([`Env::log_file_bytes`] is its size).
-    pub fn prepare_next_log_file(&self) -> Result<Option<u32>> {
+    /// was: none if there is no log yet, the next file exists, the log
+    /// moved on, fewer than `min_free` bytes would stay free, or the
+    /// filesystem cannot make unnamed files.
+    pub fn prepare_next_log_file(&self, min_free: u64) -> Result<Option<u32>> {
         use std::io::Write as _;
         use std::os::unix::fs::OpenOptionsExt as _;
 
-        let current = match self.current_lsn() {
-            Ok(lsn) if lsn.file > 0 => lsn,
-            // No log yet, or a client's synchronisation holds the log.
-            Ok(_) | Err(Error::RepLockout) => return Ok(None),
-            Err(err) => return Err(err),
-        };
+        let current = self.current_lsn()?;
+        if current.file == 0 {
+            return Ok(None);
+        }
         let home = self.home();
         let number = current.file + 1;
         // Cheap hints only, to spare writing a file that would be refused:
@@ -424,6 +421,12 @@ impl Env {
         }
         let file_bytes = self.log_file_bytes()?;
         let os = |what: &str, err: std::io::Error| Error::io(format!("{what} {}", next.display()), &err);
+        if let Ok(st) = nix::sys::statvfs::statvfs(home) {
+            let free = st.blocks_available() * st.fragment_size();
+            if free < min_free.saturating_add(u64::from(file_bytes)) {
+                return Ok(None);
+            }
+        }
         let mut file =
             match std::fs::OpenOptions::new().write(true).mode(0o600).custom_flags(libc::O_TMPFILE).open(home) {
                 Ok(file) => file,

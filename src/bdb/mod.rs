@@ -102,12 +102,13 @@ mod tests {
         let (env, db) = open();
         let first = env.current_lsn().unwrap().file;
         let next = log_file(dir.path(), first + 1);
+        assert_eq!(env.prepare_next_log_file(u64::MAX).unwrap(), None, "no room for it");
         assert!(!next.exists());
-        assert_eq!(env.prepare_next_log_file().unwrap(), Some(first + 1));
+        assert_eq!(env.prepare_next_log_file(0).unwrap(), Some(first + 1));
         let prepared = std::fs::metadata(&next).unwrap();
         assert_eq!(prepared.len(), 64 << 10);
         assert!(is_zeros(&next));
-        assert_eq!(env.prepare_next_log_file().unwrap(), None, "the next file exists already");
+        assert_eq!(env.prepare_next_log_file(0).unwrap(), None, "the next file exists already");
 
         // The log switches into the prepared file and writes over its zeros.
         let mut written = 0u32;
@@ -125,7 +126,7 @@ mod tests {
 
         // Recovery with a prepared, unwritten file after the end of the log:
         // Berkeley DB's recovery removes it, and every commit is there.
-        assert_eq!(env.prepare_next_log_file().unwrap(), Some(first + 2));
+        assert_eq!(env.prepare_next_log_file(0).unwrap(), Some(first + 2));
         drop(db);
         drop(env);
         let (env, db) = open();

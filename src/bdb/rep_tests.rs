@@ -650,7 +650,7 @@ fn an_internal_init_removes_a_log_file_written_ahead() {
     let txn = client.begin(TxnFlags::default()).unwrap();
     Database::open_btree(&client, &txn, "own.db", PageSize::new(4096)).unwrap().put(&txn, b"k", b"v").unwrap();
     txn.commit().unwrap();
-    let ahead = client.prepare_next_log_file().unwrap().expect("a file written ahead");
+    let ahead = client.prepare_next_log_file(0).unwrap().expect("a file written ahead");
     assert!(ahead < first, "file {ahead} lies below the master's first, {first}");
     join(&client).unwrap();
     wait_for(&ev2, &RepEvent::StartupDone, Duration::from_secs(30));

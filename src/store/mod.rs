@@ -363,12 +363,6 @@ pub struct Store {
     _lock: DirLock,
 }
 
-/// Bytes an unprivileged process may still write on the filesystem that
-/// holds `path`; None if statvfs fails.
-pub(crate) fn free_bytes(path: &Path) -> Option<u64> {
-    nix::sys::statvfs::statvfs(path).ok().map(|st| st.blocks_available() * st.fragment_size())
-}
-
 /// What [`Store::stats`] reports.
 #[derive(Debug, Clone, Copy)]
 pub struct StoreStats {
@@ -393,10 +387,12 @@ impl Store {
     pub fn open(dir: &Path, opts: &StoreOptions) -> Result<Store, StoreError> {
         let lock = DirLock::acquire(dir)?;
         let home = env_dir(dir);
-        std::fs::create_dir_all(&home)
-            .map_err(|e| bdb::Error::io(format_args!("cannot create {}", home.display()), &e))?;
+        std::fs::create_dir_all(&home).map_err(|e| bdb::Error::Os {
+            errno: e.raw_os_error().unwrap_or(libc::EIO),
+            message: format!("cannot create {}: {e}", home.display()),
+        })?;
         let env = Env::open(&home, &opts.env)?;
-        let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every, opts.min_free_bytes);
+        let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every);
         let store = Store {
             readers: readers::Readers::new(readers::MAX_AGE),
             dbs: RwLock::new(None),
@@ -424,7 +420,8 @@ impl Store {
             return Ok(());
         }
         // statvfs is one cheap syscall; an error here must not stop writes.
-        let Some(free) = free_bytes(&self.home) else { return Ok(()) };
+        let Ok(st) = nix::sys::statvfs::statvfs(&self.home) else { return Ok(()) };
+        let free = st.blocks_available() * st.fragment_size();
         if free < self.min_free_bytes {
             return Err(StoreError::NoSpace {
                 free,
@@ -551,7 +548,8 @@ impl Store {
     /// checkpoints, for `/metrics`.
     pub fn stats(&self) -> Result<StoreStats, StoreError> {
         let env = self.env.stats()?;
-        let free_bytes = free_bytes(&self.home);
+        let free_bytes =
+            nix::sys::statvfs::statvfs(&self.home).ok().map(|st| st.blocks_available() * st.fragment_size());
         let (checkpoints, checkpoint_time, last_checkpoint) = self.maintenance.checkpoints.read();
         Ok(StoreStats {
             env,

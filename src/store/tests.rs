@@ -255,35 +255,6 @@ fn checkpoints_keep_the_log_from_growing_without_bound() {
 }
 
 #[test]
-fn the_next_log_file_is_written_ahead_as_the_log_moves_on() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut opts = StoreOptions::default();
-    opts.env.log_file_bytes = 256 << 10;
-    opts.min_free_bytes = 0;
-    let s = Store::open(dir.path(), &opts).unwrap();
-    s.put(b"first", b"v", Condition::Any).unwrap();
-    let ahead = |file: u32| s.env().home().join(format!("log.{:010}", file + 1));
-    let wait_for = |path: &std::path::Path| {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-        while !path.exists() {
-            assert!(std::time::Instant::now() < deadline, "{} was not written ahead", path.display());
-            std::thread::sleep(std::time::Duration::from_millis(20));
-        }
-    };
-    let first = s.env().current_lsn().unwrap().file;
-    wait_for(&ahead(first));
-    let value = vec![7u8; 4096];
-    let mut i = 0;
-    while s.env().current_lsn().unwrap().file == first {
-        s.put(format!("k{i}").as_bytes(), &value, Condition::Any).unwrap();
-        i += 1;
-    }
-    wait_for(&ahead(first + 1));
-    assert_eq!(std::fs::metadata(ahead(first + 1)).unwrap().len(), 256 << 10);
-    s.shutdown().unwrap();
-}
-
-#[test]
 fn a_hot_backup_under_writes_restores_every_write_committed_before_it_began() {
     use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
     let (_d, s) = open();
