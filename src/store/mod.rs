@@ -387,10 +387,8 @@ impl Store {
     pub fn open(dir: &Path, opts: &StoreOptions) -> Result<Store, StoreError> {
         let lock = DirLock::acquire(dir)?;
         let home = env_dir(dir);
-        std::fs::create_dir_all(&home).map_err(|e| bdb::Error::Os {
-            errno: e.raw_os_error().unwrap_or(libc::EIO),
-            message: format!("cannot create {}: {e}", home.display()),
-        })?;
+        std::fs::create_dir_all(&home)
+            .map_err(|e| bdb::Error::io(format_args!("cannot create {}", home.display()), &e))?;
         let env = Env::open(&home, &opts.env)?;
         let maintenance = Maintenance::start(env.clone(), opts.checkpoint_every);
         let store = Store {
