@@ -219,8 +219,7 @@ impl Store {
             .map(|m| m.len())
             .sum();
         let on = target.parent().unwrap_or(target);
-        let Ok(st) = nix::sys::statvfs::statvfs(on) else { return Ok(()) };
-        let free = st.blocks_available() * st.fragment_size();
+        let Some(free) = super::free_bytes(on) else { return Ok(()) };
         if free < need + self.min_free_bytes {
             return Err(BackupError::Store(StoreError::NoSpace {
                 free,

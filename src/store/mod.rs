@@ -364,6 +364,12 @@ pub struct Store {
 }
 
 /// What [`Store::stats`] reports.
+/// Bytes free for an unprivileged writer on the filesystem holding `dir`;
+/// None if statvfs fails.
+pub(crate) fn free_bytes(dir: &Path) -> Option<u64> {
+    nix::sys::statvfs::statvfs(dir).ok().map(|st| st.blocks_available() * st.fragment_size())
+}
+
 #[derive(Debug, Clone, Copy)]
 pub struct StoreStats {
     pub env: bdb::EnvStats,
@@ -418,8 +424,7 @@ impl Store {
             return Ok(());
         }
         // statvfs is one cheap syscall; an error here must not stop writes.
-        let Ok(st) = nix::sys::statvfs::statvfs(&self.home) else { return Ok(()) };
-        let free = st.blocks_available() * st.fragment_size();
+        let Some(free) = free_bytes(&self.home) else { return Ok(()) };
         if free < self.min_free_bytes {
             return Err(StoreError::NoSpace {
                 free,
@@ -546,8 +551,7 @@ impl Store {
     /// checkpoints, for `/metrics`.
     pub fn stats(&self) -> Result<StoreStats, StoreError> {
         let env = self.env.stats()?;
-        let free_bytes =
-            nix::sys::statvfs::statvfs(&self.home).ok().map(|st| st.blocks_available() * st.fragment_size());
+        let free_bytes = free_bytes(&self.home);
         let (checkpoints, checkpoint_time, last_checkpoint) = self.maintenance.checkpoints.read();
         Ok(StoreStats {
             env,
