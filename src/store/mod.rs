@@ -363,13 +363,13 @@ pub struct Store {
     _lock: DirLock,
 }
 
-/// What [`Store::stats`] reports.
 /// Bytes free for an unprivileged writer on the filesystem holding `dir`;
 /// None if statvfs fails.
 pub(crate) fn free_bytes(dir: &Path) -> Option<u64> {
     nix::sys::statvfs::statvfs(dir).ok().map(|st| st.blocks_available() * st.fragment_size())
 }
 
+/// What [`Store::stats`] reports.
 #[derive(Debug, Clone, Copy)]
 pub struct StoreStats {
     pub env: bdb::EnvStats,
