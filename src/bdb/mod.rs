@@ -80,7 +80,7 @@ mod tests {
     }
 
     fn log_file(dir: &std::path::Path, number: u32) -> std::path::PathBuf {
-        dir.join(format!("log.{number:010}"))
+        dir.join(super::env::log_file_name(number))
     }
 
     fn is_zeros(path: &std::path::Path) -> bool {

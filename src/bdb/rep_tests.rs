@@ -734,7 +734,7 @@ fn an_internal_init_removes_a_log_file_written_ahead() {
     assert!(ahead < first, "file {ahead} lies below the master's first, {first}");
     join(&client).unwrap();
     wait_for(&ev2, &RepEvent::StartupDone, Duration::from_secs(30));
-    assert!(!d2.path().join(format!("log.{ahead:010}")).exists(), "file {ahead} outlived the internal init");
+    assert!(!d2.path().join(super::env::log_file_name(ahead)).exists(), "file {ahead} outlived the internal init");
     assert!(log_numbers(&client)[0] >= first, "{:?}", log_numbers(&client));
     let txn = client.begin(TxnFlags::default()).unwrap();
     let cdb = Database::open_btree(&client, &txn, "t.db", None).unwrap();
