@@ -448,6 +448,9 @@ pub struct StorageSample {
     pub deadlocks: u64,
     pub log_bytes: u64,
     pub log_flushes: u64,
+    pub rep_log_records: u64,
+    pub rep_log_queued: u64,
+    pub rep_log_requested: u64,
     pub checkpoints: u64,
     pub checkpoint_seconds: f64,
     pub last_checkpoint_seconds: f64,
@@ -487,6 +490,24 @@ impl Collector for StorageCollector {
         encode_one(&mut e, "bdb_deadlocks", "Deadlocks Berkeley DB broke", &ConstCounter::new(s.deadlocks))?;
         encode_one(&mut e, "bdb_log_written_bytes", "Bytes written to the log", &ConstCounter::new(s.log_bytes))?;
         encode_one(&mut e, "bdb_log_flushes", "Times the log was flushed to disk", &ConstCounter::new(s.log_flushes))?;
+        encode_one(
+            &mut e,
+            "bdb_rep_log_records",
+            "Log records this site received from the master as a replica",
+            &ConstCounter::new(s.rep_log_records),
+        )?;
+        encode_one(
+            &mut e,
+            "bdb_rep_log_queued",
+            "Log records that arrived ahead of a gap and waited for the records before them",
+            &ConstCounter::new(s.rep_log_queued),
+        )?;
+        encode_one(
+            &mut e,
+            "bdb_rep_log_requested",
+            "Log records this site asked the master for again",
+            &ConstCounter::new(s.rep_log_requested),
+        )?;
         encode_one(
             &mut e,
             "checkpoints",

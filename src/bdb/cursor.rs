@@ -52,6 +52,48 @@ impl<'t> Cursor<'t> {
         self.step(dbt_malloc(), ffi::DB_LAST)
     }
 
+    /// Reads `key` with a write lock (`DB_SET | DB_RMW`) and stays on it,
+    /// so [`Cursor::replace`] or [`Cursor::delete_current`] can write it
+    /// without searching the tree again. `None` if the key is absent (the
+    /// cursor is then unpositioned).
+    pub fn find_for_update(&mut self, key: &[u8]) -> Result<Option<Vec<u8>>> {
+        let mut k = dbt_in(key);
+        let mut v = dbt_malloc();
+        // SAFETY: live cursor; `k` points into `key`, which DB_SET only
+        // reads; `v` asks for malloc'd output, copied and freed once.
+        let rc = unsafe { call!(self.ptr.as_ptr(), get, &mut k, &mut v, ffi::DB_SET | ffi::DB_RMW) };
+        match check(rc) {
+            // SAFETY: success: `v` was filled by Berkeley DB's malloc.
+            Ok(()) => Ok(Some(unsafe { take_malloced(&v) })),
+            Err(Error::NotFound) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Replaces the value of the key the cursor is on (`DB_CURRENT`).
+    pub fn replace(&mut self, value: &[u8]) -> Result<()> {
+        let mut k = ffi::DBT::default();
+        let mut v = dbt_in(value);
+        // SAFETY: live cursor; `v` points into a live slice Berkeley DB
+        // only reads; the key DBT is ignored with DB_CURRENT.
+        check(unsafe { call!(self.ptr.as_ptr(), put, &mut k, &mut v, ffi::DB_CURRENT) })
+    }
+
+    /// Writes `key` = `value` (the key need not exist), and stays on it.
+    pub fn put(&mut self, key: &[u8], value: &[u8]) -> Result<()> {
+        let mut k = dbt_in(key);
+        let mut v = dbt_in(value);
+        // SAFETY: live cursor; both DBTs point into live slices that
+        // Berkeley DB only reads.
+        check(unsafe { call!(self.ptr.as_ptr(), put, &mut k, &mut v, ffi::DB_KEYFIRST) })
+    }
+
+    /// Deletes the key the cursor is on.
+    pub fn delete_current(&mut self) -> Result<()> {
+        // SAFETY: live cursor.
+        check(unsafe { call!(self.ptr.as_ptr(), del, 0) })
+    }
+
     fn step(&mut self, mut k: ffi::DBT, flags: u32) -> Result<Option<Pair>> {
         let mut v = dbt_malloc();
         // SAFETY: live cursor; both DBTs ask Berkeley DB to malloc output,

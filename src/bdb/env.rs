@@ -58,6 +58,14 @@ pub struct EnvStats {
     /// Times the log was flushed to disk (an fdatasync each, unless
     /// `sync` says otherwise).
     pub log_flushes: u64,
+    /// As a replica (`rep_stat`; zero where replication never started):
+    /// log records received from the master; those that arrived ahead of
+    /// a gap and waited in Berkeley DB's temporary database for the
+    /// records before them; and the records this site asked the master
+    /// for again (a gap that lasted).
+    pub rep_log_records: u64,
+    pub rep_log_queued: u64,
+    pub rep_log_requested: u64,
 }
 
 /// When a commit reaches the disk (`[storage] sync`; docs/performance.md).
@@ -311,7 +319,23 @@ impl Env {
             let log_bytes = u64::from((*lg).st_w_mbytes) * (1 << 20) + u64::from((*lg).st_w_bytes);
             let log_flushes = (*lg).st_scount as u64;
             libc::free(lg.cast());
-            Ok(EnvStats { cache_hits, cache_misses, lock_waits, deadlocks, log_bytes, log_flushes })
+            let mut stats = EnvStats {
+                cache_hits,
+                cache_misses,
+                lock_waits,
+                deadlocks,
+                log_bytes,
+                log_flushes,
+                ..EnvStats::default()
+            };
+            let mut rp: *mut ffi::DB_REP_STAT = ptr::null_mut();
+            if check(call!(h, rep_stat, &mut rp, 0)).is_ok() {
+                stats.rep_log_records = (*rp).st_log_records as u64;
+                stats.rep_log_queued = (*rp).st_log_queued_total as u64;
+                stats.rep_log_requested = (*rp).st_log_requested as u64;
+                libc::free(rp.cast());
+            }
+            Ok(stats)
         }
     }
 

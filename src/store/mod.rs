@@ -748,13 +748,15 @@ impl Store {
         let attempt = self.with_dbs(true, |dbs| {
             let txn = self.env.begin(TxnFlags::default())?;
             let mut applied: Vec<(usize, Result<OpResult, StoreError>)> = Vec::with_capacity(ops.len());
+            let mut kv = dbs.kv.cursor(&txn)?;
             for &i in &order {
                 check_key(ops[i].key())?;
-                match self.apply(dbs, &txn, 0, ops[i]) {
+                match self.apply(dbs, &txn, &mut kv, 0, ops[i]) {
                     Err(e @ StoreError::ConditionFailed { .. }) => applied.push((i, Err(e))),
                     other => applied.push((i, Ok(other?))),
                 }
             }
+            drop(kv);
             let logged =
                 self.log_changes(dbs, &txn, applied.iter().filter_map(|(i, r)| Some((ops[*i], r.as_ref().ok()?))))?;
             Ok((applied, self.commit_changes(txn, logged)?))
@@ -810,8 +812,13 @@ impl Store {
         }
         self.with_dbs(writes, |dbs| {
             let txn = self.env.begin(TxnFlags::default())?;
-            let results =
-                ops.iter().enumerate().map(|(i, op)| self.apply(dbs, &txn, i, op)).collect::<Result<Vec<_>, _>>()?;
+            let mut kv = dbs.kv.cursor(&txn)?;
+            let results = ops
+                .iter()
+                .enumerate()
+                .map(|(i, op)| self.apply(dbs, &txn, &mut kv, i, op))
+                .collect::<Result<Vec<_>, _>>()?;
+            drop(kv);
             let read: usize = results
                 .iter()
                 .map(|r| match r {
@@ -973,9 +980,23 @@ impl Store {
         }
     }
 
-    fn apply(&self, dbs: &Databases, txn: &Txn<'_>, index: usize, op: &Op) -> Result<OpResult, StoreError> {
+    /// Applies `op` in `txn`. A write reads its key through `kv` (a cursor
+    /// on `dbs.kv` in `txn`), with a write lock, and writes it where the
+    /// cursor stands: one search of the tree, not two.
+    fn apply(
+        &self,
+        dbs: &Databases,
+        txn: &Txn<'_>,
+        kv: &mut bdb::Cursor<'_>,
+        index: usize,
+        op: &Op,
+    ) -> Result<OpResult, StoreError> {
         let key = op.key();
-        let current = read_entry(&dbs.kv, txn, key, op.writes())?;
+        let current = if op.writes() {
+            kv.find_for_update(key)?.map(|raw| decode_entry(key, raw)).transpose()?
+        } else {
+            read_entry(&dbs.kv, txn, key, false)?
+        };
         let version = current.as_ref().map(|e| e.version);
         let cond = match op {
             Op::Put { cond, .. } | Op::Delete { cond, .. } | Op::Check { cond, .. } => *cond,
@@ -994,14 +1015,22 @@ impl Store {
                 };
                 let old = current.as_ref().map_or(0, |e| e.lease);
                 self.move_lease(dbs, txn, key, old, *lease)?;
-                dbs.kv.put(txn, key, &record::encode(version, value, *lease)).map_err(|e| self.write_refused(e))?;
+                let record = record::encode(version, value, *lease);
+                match current {
+                    Some(_) => kv.replace(&record),
+                    None => kv.put(key, &record),
+                }
+                .map_err(|e| self.write_refused(e))?;
                 OpResult::Put { version }
             }
             Op::Delete { .. } => {
                 if let Some(old) = current.as_ref().map(|e| e.lease).filter(|&l| l != 0) {
                     self.move_lease(dbs, txn, key, old, 0)?;
                 }
-                OpResult::Delete { existed: dbs.kv.delete(txn, key).map_err(|e| self.write_refused(e))? }
+                if current.is_some() {
+                    kv.delete_current().map_err(|e| self.write_refused(e))?;
+                }
+                OpResult::Delete { existed: current.is_some() }
             }
         })
     }
@@ -1147,9 +1176,11 @@ fn delete_answer(written: batch::Written) -> Result<CommitToken, StoreError> {
 }
 
 fn read_entry(kv: &Database, txn: &Txn<'_>, key: &[u8], for_update: bool) -> Result<Option<Entry>, StoreError> {
-    kv.get(Some(txn), key, for_update)?
-        .map(|raw| record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.to_vec())))
-        .transpose()
+    kv.get(Some(txn), key, for_update)?.map(|raw| decode_entry(key, raw)).transpose()
+}
+
+fn decode_entry(key: &[u8], raw: Vec<u8>) -> Result<Entry, StoreError> {
+    record::decode(raw).ok_or_else(|| StoreError::Corrupt(key.to_vec()))
 }
 
 fn scan(
