@@ -86,6 +86,15 @@ fn sigkill_of_the_master_under_load_through_a_front_end_loses_no_acknowledged_wr
                 |name: &str| text.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse::<f64>().ok());
             value("fish_replica_lag_bytes") == Some(0.0) && value("fish_replica_lag_seconds") == Some(0.0)
         });
+        // And counts the log records it received from a master: at least
+        // one per acknowledged write (the writes went to 200+ keys).
+        let text = String::from_utf8(h.call("GET", "/metrics", &[], b"").body).unwrap();
+        let value = |name: &str| text.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse::<f64>().ok());
+        let records = value("fish_bdb_rep_log_records_total").unwrap_or_else(|| panic!("{name}: {text}"));
+        assert!(records >= 400.0, "{name} received {records} log records for 400+ writes");
+        for counter in ["fish_bdb_rep_log_queued_total", "fish_bdb_rep_log_requested_total"] {
+            assert!(value(counter).is_some_and(|v| v <= records), "{name}: {counter} in {text}");
+        }
     }
     let metrics = String::from_utf8(c.http(new).call("GET", "/metrics", &[], b"").body).unwrap();
     let won = metrics.lines().find_map(|l| l.strip_prefix("fish_elections_won_total ")).unwrap();
