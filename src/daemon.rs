@@ -50,8 +50,61 @@ pub enum DaemonError {
 
 /// Runs the site until a shutdown signal; returns once everything is closed.
 pub fn run(config: Config) -> Result<(), DaemonError> {
+    batch_scheduling();
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().thread_name("fish-worker").build()?;
     runtime.block_on(run_site(config))
+}
+
+/// Puts this thread, and so every thread the site starts after it (its
+/// runtime's, the committer, Berkeley DB's replication threads), under
+/// `SCHED_BATCH`: the kernel then no longer lets a thread it wakes take
+/// the CPU from the thread that woke it.
+///
+/// Why: a site's threads hand work to each other all the time, and so do
+/// the sites of a group on one host. The master's committer sends each
+/// transaction to every other site and then flushes its log; under the
+/// default policy each send woke the receiving site's thread, which took
+/// the committer's CPU on the spot, so its flush (and the next
+/// transaction) waited: 2.1 preemptions per transaction at 64 connections.
+/// Under `SCHED_BATCH`, 0.35; a commit took 1.03 against 1.16 ms, and
+/// durable writes through a front-end ran 2-10% faster (three sets of
+/// alternating runs, medians +10%, +2.4%, +8.8%); replica reads did not
+/// lose (medians +5%). A thread that wakes still runs as soon as a CPU is
+/// free, and within one scheduler slice (a few milliseconds) when none is.
+///
+/// A policy or niceness the operator chose (systemd's
+/// `CPUSchedulingPolicy=`/`Nice=`, chrt, nice) is kept; a kernel that
+/// refuses is logged and the site runs as it was started.
+fn batch_scheduling() {
+    use thread_priority::{NormalThreadSchedulePolicy as Normal, ThreadSchedulePolicy as Policy};
+    if !matches!(thread_priority::thread_schedule_policy(), Ok(Policy::Normal(Normal::Other))) || niceness() != Some(0)
+    {
+        tracing::debug!("keeping the scheduling policy and niceness this site was started with");
+        return;
+    }
+    let result = thread_priority::set_thread_priority_and_policy(
+        thread_priority::thread_native_id(),
+        niceness_zero(),
+        Policy::Normal(Normal::Batch),
+    );
+    match result {
+        Ok(()) if niceness() == Some(0) => tracing::debug!("threads run under SCHED_BATCH"),
+        Ok(()) => tracing::warn!(nice = ?niceness(), "SCHED_BATCH changed this site's niceness"),
+        Err(err) => tracing::info!(%err, "the kernel refused SCHED_BATCH; running under the default policy"),
+    }
+}
+
+/// `thread_priority` sets a normal policy's niceness with the policy; its
+/// cross-platform value 48 is niceness 0 (the test below pins it).
+fn niceness_zero() -> thread_priority::ThreadPriority {
+    thread_priority::ThreadPriority::Crossplatform(48u8.try_into().expect("48 is a priority value"))
+}
+
+/// This thread's niceness (`/proc/thread-self/stat`, field 19).
+fn niceness() -> Option<i32> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    // The command name, in parentheses, may hold spaces: count after it.
+    stat.rsplit_once(')')?.1.split_whitespace().nth(16)?.parse().ok()
 }
 
 /// Every HTTP connection and every replication peer is a descriptor, and a
@@ -337,5 +390,40 @@ async fn handle_intents(
                 let _ = tokio::task::spawn_blocking(move || crate::reload::reload(&app)).await;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A thread of its own, so the test process keeps its policy.
+    #[test]
+    fn batch_scheduling_keeps_niceness_zero_and_an_operators_choice() {
+        std::thread::spawn(|| {
+            assert_eq!(super::niceness(), Some(0), "tests start at niceness 0");
+            super::batch_scheduling();
+            assert_eq!(super::niceness(), Some(0));
+            let policy = thread_priority::thread_schedule_policy().unwrap();
+            let batch =
+                thread_priority::ThreadSchedulePolicy::Normal(thread_priority::NormalThreadSchedulePolicy::Batch);
+            assert_eq!(policy, batch);
+            // A thread started after it inherits it.
+            let child = std::thread::spawn(thread_priority::thread_schedule_policy).join().unwrap().unwrap();
+            assert_eq!(child, batch);
+        })
+        .join()
+        .unwrap();
+        std::thread::spawn(|| {
+            let other =
+                thread_priority::ThreadSchedulePolicy::Normal(thread_priority::NormalThreadSchedulePolicy::Other);
+            let lower = thread_priority::ThreadPriority::Crossplatform(36u8.try_into().unwrap());
+            thread_priority::set_thread_priority_and_policy(thread_priority::thread_native_id(), lower, other).unwrap();
+            let nice = super::niceness().unwrap();
+            assert!(nice > 0, "niceness {nice}");
+            super::batch_scheduling();
+            assert_eq!(super::niceness(), Some(nice), "an operator's niceness stays");
+            assert_eq!(thread_priority::thread_schedule_policy().unwrap(), other, "and so does the policy");
+        })
+        .join()
+        .unwrap();
     }
 }

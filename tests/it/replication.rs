@@ -89,7 +89,8 @@ fn sigkill_of_the_master_under_load_through_a_front_end_loses_no_acknowledged_wr
         // And counts the log records it received from a master: at least
         // one per acknowledged write (the writes went to 200+ keys).
         let text = String::from_utf8(h.call("GET", "/metrics", &[], b"").body).unwrap();
-        let value = |name: &str| text.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse::<f64>().ok());
+        let value =
+            |name: &str| text.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse::<f64>().ok());
         let records = value("fish_bdb_rep_log_records_total").unwrap_or_else(|| panic!("{name}: {text}"));
         assert!(records >= 400.0, "{name} received {records} log records for 400+ writes");
         for counter in ["fish_bdb_rep_log_queued_total", "fish_bdb_rep_log_requested_total"] {
