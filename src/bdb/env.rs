@@ -329,7 +329,9 @@ impl Env {
                 ..EnvStats::default()
             };
             let mut rp: *mut ffi::DB_REP_STAT = ptr::null_mut();
-            if check(call!(h, rep_stat, &mut rp, 0)).is_ok() {
+            // Not asked of a standalone environment: Berkeley DB would
+            // log that it lacks the replication subsystem at each scrape.
+            if self.inner.replicated && check(call!(h, rep_stat, &mut rp, 0)).is_ok() {
                 stats.rep_log_records = (*rp).st_log_records as u64;
                 stats.rep_log_queued = (*rp).st_log_queued_total as u64;
                 stats.rep_log_requested = (*rp).st_log_requested as u64;
