@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::harness::{Site, wait_until};
+use crate::harness::{Site, sample, wait_until};
 
 #[test]
 fn put_get_delete_round_trip_with_etag_and_commit_token() {
@@ -328,11 +328,6 @@ fn metrics_count_requests_by_route_and_status_and_commits() {
     assert!(!text.contains("k0"), "keys never become labels");
     assert!(has("fish_http_requests_total{route=\"/v1/kv/{key}\",method=\"other\",status=\"405\"} 1"), "{text}");
     assert!(!text.contains("FISHY"), "a client's own method names never become labels");
-}
-
-/// The value of an unlabelled series in a Prometheus exposition.
-fn sample(text: &str, name: &str) -> Option<f64> {
-    text.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
 }
 
 /// `/metrics` samples Berkeley DB (buffer pool, locks, log), checkpoints,

@@ -6,7 +6,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::cluster::{Cluster, FAST, put_until_ok};
-use crate::harness::{Site, wait_until};
+use crate::harness::{Site, sample, wait_until};
 
 #[test]
 fn a_write_through_a_client_is_forwarded_and_readable_on_every_site() {
@@ -82,15 +82,13 @@ fn sigkill_of_the_master_under_load_through_a_front_end_loses_no_acknowledged_wr
     for (name, h) in replicas.chain(std::iter::once((c.fronts[f].name.clone(), c.fronts[f].http()))) {
         wait_until(&format!("{name} to report no lag"), Duration::from_secs(15), || {
             let text = String::from_utf8(h.call("GET", "/metrics", &[], b"").body).unwrap();
-            let value =
-                |name: &str| text.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse::<f64>().ok());
-            value("fish_replica_lag_bytes") == Some(0.0) && value("fish_replica_lag_seconds") == Some(0.0)
+            sample(&text, "fish_replica_lag_bytes") == Some(0.0)
+                && sample(&text, "fish_replica_lag_seconds") == Some(0.0)
         });
         // And counts the log records it received from a master: at least
         // one per acknowledged write (the writes went to 200+ keys).
         let text = String::from_utf8(h.call("GET", "/metrics", &[], b"").body).unwrap();
-        let value =
-            |name: &str| text.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse::<f64>().ok());
+        let value = |name: &str| sample(&text, name);
         let records = value("fish_bdb_rep_log_records_total").unwrap_or_else(|| panic!("{name}: {text}"));
         assert!(records >= 400.0, "{name} received {records} log records for 400+ writes");
         for counter in ["fish_bdb_rep_log_queued_total", "fish_bdb_rep_log_requested_total"] {
