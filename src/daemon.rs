@@ -67,9 +67,9 @@ pub fn run(config: Config) -> Result<(), DaemonError> {
 /// the committer's CPU on the spot, so its flush (and the next
 /// transaction) waited: 2.1 preemptions per transaction at 64 connections.
 /// Under `SCHED_BATCH`, 0.35; a commit took 1.03 against 1.16 ms, and
-/// durable writes through a front-end ran 2-10% faster (three sets of
-/// alternating runs, medians +10%, +2.4%, +8.8%); replica reads did not
-/// lose (medians +5%). A thread that wakes still runs as soon as a CPU is
+/// durable writes through a front-end ran faster in four of five sets of
+/// alternating runs (medians +10%, +2.4%, +8.8%, -1.8%, +7.7%); replica
+/// reads did not lose (+5%). A thread that wakes still runs as soon as a CPU is
 /// free, and within one scheduler slice (a few milliseconds) when none is.
 ///
 /// A policy or niceness the operator chose (systemd's
