@@ -274,3 +274,166 @@ fn writes_through_a_front_end_travel_in_batches_and_each_keeps_its_answer() {
         "{batched} writes in {batches} batches: the writes did not travel together"
     );
 }
+
+/// A master without the batch endpoint (an older Fish, during a rolling
+/// upgrade) answers a batch 404. Each write of the refused batch goes
+/// again alone and gets its own answer; for the next 10 s the front-end
+/// sends that master its writes alone instead of paying a refused batch
+/// first; after that it tries a batch again, the master may have been
+/// upgraded. The master here is a current Fish behind a proxy that
+/// answers 404 to the batch path only (`[http] advertise` points the group
+/// at the proxy).
+#[test]
+fn a_master_without_the_batch_endpoint_gets_each_write_alone() {
+    let proxy = NoBatchProxy::start();
+    let proxy_addr = proxy.addr;
+    let target = proxy.target.clone();
+    let mut c = Cluster::start_with("nb", 3, FAST, |i, site| {
+        if i == 0 {
+            site.reconfigure(&format!("[http]\nadvertise = \"{proxy_addr}\"\n"));
+            *target.lock().unwrap() = site.url.trim_start_matches("http://").to_string();
+        }
+        Vec::new()
+    });
+    assert_eq!(c.wait_for_master(None), 0, "the site behind the proxy is master");
+    let f = c.add_front("nb-front", MEMBER);
+    let h = crate::harness::Http::keep_alive(&c.fronts[f].url, 16).with_token(c.fronts[f].token.as_deref());
+
+    // The first write's batch is refused; the write still lands.
+    let first = h.put("nb/first", b"1");
+    assert_eq!(first.status, 204, "{}", String::from_utf8_lossy(&first.body));
+    let refused_at = std::time::Instant::now();
+    let refused = proxy.batches();
+    assert!(refused >= 1, "the first write went in a batch, and the proxy refused it");
+
+    // Within the next 10 s: writes from 16 clients at once go alone, each
+    // with its own answer, and no batch reaches the master.
+    let stale = h.put("nb/cond", b"v1").version();
+    assert_eq!(h.put("nb/cond", b"v2").status, 204);
+    let wrong = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..16)
+            .map(|t| {
+                let h = h.clone();
+                s.spawn(move || {
+                    let mut wrong = Vec::new();
+                    for i in 0..10 {
+                        let key = format!("nb/{t}/{i}");
+                        let put = h.put(&key, key.as_bytes());
+                        if put.status != 204 {
+                            wrong.push(format!("PUT {key}: {}", put.status));
+                        }
+                        let cond = h.call("PUT", "/v1/kv/nb/cond", &[("if-match", &format!("\"{stale}\""))], b"never");
+                        if cond.status != 412 {
+                            wrong.push(format!("stale If-Match {t}/{i}: {}", cond.status));
+                        }
+                    }
+                    wrong
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap()).collect::<Vec<_>>()
+    });
+    assert!(refused_at.elapsed() < Duration::from_secs(9), "the writes took too long to test the 10 s window");
+    assert!(wrong.is_empty(), "{wrong:?}");
+    assert_eq!(proxy.batches(), refused, "no batch was sent within 10 s of the refusal");
+    for t in [0, 15] {
+        assert_eq!(h.get(&format!("nb/{t}/9")).body, format!("nb/{t}/9").as_bytes());
+    }
+    assert_eq!(h.get("nb/cond").body, b"v2", "no stale conditional PUT applied");
+
+    // After 10 s the front-end tries a batch again.
+    std::thread::sleep(Duration::from_secs(10).saturating_sub(refused_at.elapsed()) + Duration::from_millis(200));
+    assert_eq!(h.put("nb/later", b"2").status, 204);
+    assert!(proxy.batches() > refused, "a batch was tried again after 10 s");
+    assert_eq!(h.get("nb/later").body, b"2");
+}
+
+/// An HTTP relay to one site that answers `POST /v1/internal/batch` with
+/// 404, as a Fish without the endpoint does. One request per connection
+/// (`Connection: close` both ways) keeps it small.
+struct NoBatchProxy {
+    addr: std::net::SocketAddr,
+    /// The site relayed to (host:port), set before the first request.
+    target: std::sync::Arc<std::sync::Mutex<String>>,
+    refused: std::sync::Arc<std::sync::atomic::AtomicU64>,
+}
+
+impl NoBatchProxy {
+    fn start() -> NoBatchProxy {
+        use std::sync::{Arc, Mutex, atomic::AtomicU64};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        let target = Arc::new(Mutex::new(String::new()));
+        let refused = Arc::new(AtomicU64::new(0));
+        let (to, count) = (Arc::clone(&target), Arc::clone(&refused));
+        // Detached: it ends with the test process.
+        std::thread::spawn(move || {
+            for conn in listener.incoming().flatten() {
+                let (to, count) = (Arc::clone(&to), Arc::clone(&count));
+                std::thread::spawn(move || {
+                    let _ = NoBatchProxy::relay(conn, &to.lock().unwrap().clone(), &count);
+                });
+            }
+        });
+        NoBatchProxy { addr, target, refused }
+    }
+
+    /// Batches refused so far.
+    fn batches(&self) -> u64 {
+        self.refused.load(std::sync::atomic::Ordering::SeqCst)
+    }
+
+    fn relay(
+        mut client: std::net::TcpStream,
+        target: &str,
+        refused: &std::sync::atomic::AtomicU64,
+    ) -> std::io::Result<()> {
+        use std::io::{Read, Write};
+        let mut request = Vec::new();
+        let mut buf = [0u8; 16 << 10];
+        let head_end = loop {
+            let n = client.read(&mut buf)?;
+            if n == 0 {
+                return Ok(());
+            }
+            request.extend_from_slice(&buf[..n]);
+            if let Some(at) = request.windows(4).position(|w| w == b"\r\n\r\n") {
+                break at + 4;
+            }
+        };
+        let head = String::from_utf8_lossy(&request[..head_end]).to_string();
+        let length = head
+            .lines()
+            .find_map(|l| l.split_once(':').filter(|(n, _)| n.eq_ignore_ascii_case("content-length")))
+            .map_or(0, |(_, v)| v.trim().parse::<usize>().unwrap());
+        while request.len() < head_end + length {
+            let n = client.read(&mut buf)?;
+            if n == 0 {
+                return Ok(());
+            }
+            request.extend_from_slice(&buf[..n]);
+        }
+        if head.starts_with("POST /v1/internal/batch ") {
+            refused.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            let body = r#"{"error":"not_found","message":"no such endpoint"}"#;
+            let answer = format!(
+                "HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            return client.write_all(answer.as_bytes());
+        }
+        // The request again, asking the site to close after answering; the
+        // answer is relayed until it does.
+        let mut upstream = std::net::TcpStream::connect(target)?;
+        let first_line_end = head.find("\r\n").unwrap() + 2;
+        let headers: String = head[first_line_end..head_end - 2]
+            .lines()
+            .filter(|l| !l.to_ascii_lowercase().starts_with("connection:"))
+            .map(|l| format!("{l}\r\n"))
+            .collect();
+        upstream.write_all(format!("{}connection: close\r\n{headers}\r\n", &head[..first_line_end]).as_bytes())?;
+        upstream.write_all(&request[head_end..])?;
+        std::io::copy(&mut upstream, &mut client)?;
+        Ok(())
+    }
+}
