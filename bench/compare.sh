@@ -27,29 +27,16 @@
 # TLS between sites, side by side.
 # Installs etcd-server, nginx-light, wrk if missing. Everything it starts
 # stops and its scratch dir is removed on exit, even on Ctrl-C (kept, for
-# the sites' logs, with COMPARE_KEEP=1).
+# the sites' logs, with BENCH_KEEP=1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
 trials=${2:-5}
 base=${FISH_BENCH_PORT_BASE:-29100}
-./scripts/apt-need etcd-server nginx-light wrk curl python3
-./scripts/setup
-cargo build --release --bins -q
-fishd=${CARGO_TARGET_DIR:-$PWD/target}/release/fishd
-fishctl=${CARGO_TARGET_DIR:-$PWD/target}/release/fishctl
+bench_name=compare bench_needs="etcd-server nginx-light wrk curl python3"
+. bench/lib.sh
 export WRK_DIR=$PWD/bench/wrk
-dir=$(mktemp -d /tmp/fish-compare-XXXXXX)
 chmod 755 "$dir" # nginx workers run as nobody
-declare -A pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill -CONT "$p" 2>/dev/null || true; kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  if [[ -n ${COMPARE_KEEP:-} ]]; then echo "compare.sh: kept $dir (sites' logs: *.log)" >&2; else rm -rf "$dir"; fi
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-log() { printf '== %s\n' "$*" >&2; }
 wait_http() { # URL [SECONDS]
   for _ in $(seq $((${2:-60} * 20))); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done
   echo "compare.sh: $1 did not answer" >&2; return 1

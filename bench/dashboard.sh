@@ -18,25 +18,13 @@ cd "$(dirname "$0")/.."
 secs=${1:-120}
 out=${2:-docs/img/dashboard.png}
 http=${FISH_BENCH_PORT_BASE:-29300}
-./scripts/apt-need python3 python3-matplotlib curl
-./scripts/setup
-cargo build --release --bins -q
-bin=${CARGO_TARGET_DIR:-$PWD/target}/release
+bench_name=dashboard bench_needs="python3 python3-matplotlib curl"
+. bench/lib.sh
 tools=$(scripts/prometheus-tools)
-dir=$(mktemp -d /tmp/fish-dashboard-XXXXXX)
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-log() { printf '== %s\n' "$*" >&2; }
 
 log "fishd dev on 127.0.0.1:$http..$((http + 4))"
 "$bin/fishd" dev --dir "$dir/dev" --http-port "$http" --replication-port $((http + 100)) >"$dir/dev.out" 2>&1 &
-pids+=($!)
+pids[dev]=$!
 for _ in $(seq 600); do grep -q '^Ctrl-C stops it' "$dir/dev.out" && break; sleep 0.1; done
 grep -q '^Ctrl-C stops it' "$dir/dev.out" || { cat "$dir/dev.out" >&2; exit 1; }
 token=$(sed -n 's/.*FISH_TOKEN=\([0-9a-f]*\).*/\1/p' "$dir/dev.out")
@@ -62,7 +50,7 @@ prom=127.0.0.1:$((http + 90))
 log "Prometheus on $prom"
 "$tools/prometheus" --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/tsdb" \
   --web.listen-address="$prom" >"$dir/prometheus.log" 2>&1 &
-pids+=($!)
+pids[prometheus]=$!
 for _ in $(seq 100); do curl -sf -o /dev/null "http://$prom/-/ready" && break; sleep 0.2; done
 sleep 6 # a few scrapes before the load
 

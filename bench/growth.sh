@@ -17,19 +17,8 @@ cd "$(dirname "$0")/.."
 sizes=("$@")
 ((${#sizes[@]})) || sizes=(1000000 10000000)
 base=${FISH_BENCH_PORT_BASE:-29200}
-./scripts/setup
-cargo build --release --bins -q
-fishd=${CARGO_TARGET_DIR:-$PWD/target}/release/fishd
-fishctl=${CARGO_TARGET_DIR:-$PWD/target}/release/fishctl
-dir=$(mktemp -d /tmp/fish-growth-XXXXXX)
-declare -A pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
-  rm -rf "$dir"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+bench_name=growth bench_needs=
+. bench/lib.sh
 now() { date +%s.%N; }
 since() { awk -v a="$(now)" -v b="$1" 'BEGIN { print a - b }'; }
 ready() { # URL: waits, prints nothing

@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
+bench_name=single-site bench_needs="wrk curl python3"
 . bench/lib.sh
 export WRK_DIR=$PWD/bench/wrk
 port=$(free_port)
@@ -23,8 +24,7 @@ listen = "127.0.0.1:$(free_port)"
 level = "warn"
 CONF
 "$fishd" --config "$dir/bench.toml" 2>"$dir/fishd.log" &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
+pids[fishd]=$!
 for _ in $(seq 300); do curl -sf "$url/readyz" >/dev/null && break; sleep 0.05; done
 
 echo "fishd $("$fishd" --version | cut -d' ' -f2), $(nproc) cores, ${secs}s per run, wrk sharing the cores"
