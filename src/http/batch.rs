@@ -351,15 +351,9 @@ async fn post(app: &App, master: &str, requests: &[wire::Request]) -> Posted {
     let limit = app.config().http.max_response_bytes.saturating_mul(requests.len());
     let sent = super::forward::send_limited(app, req, limit);
     tokio::pin!(sent);
-    let sent = tokio::select! {
-        biased;
-        sent = &mut sent => sent,
-        () = super::forward::master_moved(app, master) => {
-            match tokio::time::timeout(super::forward::MOVED_GRACE, &mut sent).await {
-                Ok(sent) => sent,
-                Err(_) => super::forward::moved_on(master, &connection),
-            }
-        }
+    let sent = match super::forward::unless_master_moved(app, master, true, &mut sent).await {
+        Some(sent) => sent,
+        None => super::forward::moved_on(master, &connection),
     };
     match sent {
         Ok(resp) if resp.status() == StatusCode::OK => {

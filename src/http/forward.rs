@@ -216,26 +216,17 @@ pub async fn forward(
             }
         };
         tokio::pin!(sent);
-        let sent = tokio::select! {
-            biased;
-            sent = &mut sent => sent,
-            // A live old master answers within MOVED_GRACE (a master that
-            // handed over says `Fish-Not-Master` at once); a frozen one
-            // does not.
-            () = master_moved(app, &master), if !expect_move && !to_self => {
-                match tokio::time::timeout(MOVED_GRACE, &mut sent).await {
-                    Ok(sent) => sent,
-                    Err(_) => match &on_the_way {
-                        OnTheWay::Alone(connection) => moved_on(&master, connection),
-                        // Still queued: it leaves the queue, never sent.
-                        OnTheWay::Queued(state) if state.abandon() => {
-                            Err(Sent::NotConnected(format!("the group elected another master while waiting to send to {master}")))
-                        }
-                        // In a batch, which watches the master itself.
-                        OnTheWay::Queued(_) => (&mut sent).await,
-                    },
-                }
-            }
+        let sent = match unless_master_moved(app, &master, !expect_move && !to_self, &mut sent).await {
+            Some(sent) => sent,
+            None => match &on_the_way {
+                OnTheWay::Alone(connection) => moved_on(&master, connection),
+                // Still queued: it leaves the queue, never sent.
+                OnTheWay::Queued(state) if state.abandon() => Err(Sent::NotConnected(format!(
+                    "the group elected another master while waiting to send to {master}"
+                ))),
+                // In a batch, which watches the master itself.
+                OnTheWay::Queued(_) => (&mut sent).await,
+            },
         };
         match sent {
             // The site is not master (any more) and did nothing with it.
@@ -272,8 +263,26 @@ enum OnTheWay {
 }
 
 /// How long a request pending at the old master may still take to answer
-/// once the group knows a new one (see [`forward`]).
-pub(super) const MOVED_GRACE: Duration = Duration::from_millis(50);
+/// once the group knows a new one (see [`unless_master_moved`]).
+const MOVED_GRACE: Duration = Duration::from_millis(50);
+
+/// Awaits `sent`, a request on its way to `master` (lone or a batch). If
+/// `watch` and the group elects another master meanwhile, `sent` gets
+/// [`MOVED_GRACE`] more: a live old master answers by then (one that handed
+/// over says `Fish-Not-Master` at once), a frozen one does not, and the
+/// answer is None; the caller decides what the request became.
+pub(super) async fn unless_master_moved<F: Future + Unpin>(
+    app: &App,
+    master: &str,
+    watch: bool,
+    sent: &mut F,
+) -> Option<F::Output> {
+    tokio::select! {
+        biased;
+        sent = &mut *sent => Some(sent),
+        () = master_moved(app, master), if watch => tokio::time::timeout(MOVED_GRACE, sent).await.ok(),
+    }
+}
 
 /// This site's own HTTP listener, as an address to connect to.
 fn own_http(app: &App) -> String {
