@@ -36,6 +36,10 @@ fn env_u64(name: &str) -> Option<u64> {
     std::env::var(name).ok().map(|v| v.parse().unwrap_or_else(|_| panic!("{name}={v} is not a number")))
 }
 
+/// How long the sites' contents may take to match once their logs end at
+/// the same LSN (see the comparison in `faults_under_quorum`).
+const CONTENTS_SETTLE: Duration = Duration::from_secs(30);
+
 /// Waits until the back-ends agree on one master and all are synced, the
 /// front-ends are ready (and, with `quiesced`, every site has the same
 /// LSN); the time it took, or None after 120 s.
@@ -153,9 +157,23 @@ fn faults_under_quorum() {
     let seen: Vec<watchers::Seen> = watcher_threads.into_iter().map(|t| t.join().unwrap()).collect();
 
     // Identical contents everywhere (views included), then the history
-    // against them.
+    // against them. Equal log positions (`converge`) can come a moment
+    // before equal contents: a replica writes a commit record to its log
+    // and only then applies the transaction (Berkeley DB's
+    // `__rep_process_rec`), and `/v1/status` reports the log's end. So the
+    // contents are read again until they match; sites that still differ
+    // after CONTENTS_SETTLE have diverged.
     let sites: Vec<&sites::Site> = group.all().collect();
-    let per_site: Vec<HashMap<String, String>> = sites.iter().map(|s| contents(&s.url)).collect();
+    let (reading, mut reads) = (Instant::now(), 0);
+    let per_site: Vec<HashMap<String, String>> = loop {
+        let per_site: Vec<HashMap<String, String>> = sites.iter().map(|s| contents(&s.url)).collect();
+        reads += 1;
+        if per_site.iter().all(|c| *c == per_site[0]) || reading.elapsed() >= CONTENTS_SETTLE {
+            break per_site;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    eprintln!("faults: contents of every site read {reads} time(s), {:.3}s", reading.elapsed().as_secs_f64());
     let mut violations = Vec::new();
     for (i, c) in per_site.iter().enumerate().skip(1) {
         if *c != per_site[0] {
