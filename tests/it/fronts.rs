@@ -112,6 +112,16 @@ fn a_proxy_front_end_follows_a_new_master_while_the_old_one_is_frozen() {
     assert!(followed < Duration::from_millis(600), "followed only after {followed:?}");
 }
 
+/// Runs `client(t)` for t in 0..n on n threads at once; every answer any
+/// of them found wrong.
+fn answers_that_differ(n: usize, client: impl Fn(usize) -> Vec<String> + Sync) -> Vec<String> {
+    std::thread::scope(|s| {
+        let client = &client;
+        let workers: Vec<_> = (0..n).map(|t| s.spawn(move || client(t))).collect();
+        workers.into_iter().flat_map(|w| w.join().unwrap()).collect()
+    })
+}
+
 /// The value of one counter series in a site's `/metrics` (0 if absent).
 fn metric(h: &crate::harness::Http, series: &str) -> u64 {
     let text = String::from_utf8(h.call("GET", "/metrics", &[], b"").body).unwrap();
@@ -218,39 +228,31 @@ fn writes_through_a_front_end_travel_in_batches_and_each_keeps_its_answer() {
     let h = crate::harness::Http::keep_alive(&url, 32).with_token(c.fronts[f].token.as_deref());
     let stale = h.put("fb/cond", b"v1").version();
     assert_eq!(h.put("fb/cond", b"v2").status, 204);
-    let wrong = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..32)
-            .map(|t| {
-                let h = h.clone();
-                s.spawn(move || {
-                    let mut wrong = Vec::new();
-                    let mut expect = |what: String, got: crate::harness::Answer, want: u16| {
-                        if got.status != want {
-                            wrong.push(format!("{what}: {} {}", got.status, String::from_utf8_lossy(&got.body)));
-                        }
-                    };
-                    for i in 0..40 {
-                        let key = format!("fb/{t}/{i}");
-                        expect(format!("PUT {key}"), h.put(&key, key.as_bytes()), 204);
-                        let etag = format!("\"{stale}\"");
-                        let cond = h.call("PUT", "/v1/kv/fb/cond", &[("if-match", &etag)], b"never");
-                        expect(format!("stale If-Match {t}/{i}"), cond, 412);
-                        expect(
-                            format!("DELETE absent {t}/{i}"),
-                            h.call("DELETE", &format!("/v1/kv/fb/none/{t}/{i}"), &[], b""),
-                            404,
-                        );
-                        if i % 10 == 0 {
-                            let txn = format!(r#"{{"ops":[{{"op":"put","key":"fb/txn/{t}/{i}","value":"t"}}]}}"#);
-                            expect(format!("txn {t}/{i}"), h.call("POST", "/v1/txn", &[], txn.as_bytes()), 200);
-                            expect(format!("bad key {t}/{i}"), h.call("PUT", "/v1/kv/fb/%zz", &[], b"x"), 400);
-                        }
-                    }
-                    wrong
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap()).collect::<Vec<_>>()
+    let wrong = answers_that_differ(32, |t| {
+        let mut wrong = Vec::new();
+        let mut expect = |what: String, got: crate::harness::Answer, want: u16| {
+            if got.status != want {
+                wrong.push(format!("{what}: {} {}", got.status, String::from_utf8_lossy(&got.body)));
+            }
+        };
+        for i in 0..40 {
+            let key = format!("fb/{t}/{i}");
+            expect(format!("PUT {key}"), h.put(&key, key.as_bytes()), 204);
+            let etag = format!("\"{stale}\"");
+            let cond = h.call("PUT", "/v1/kv/fb/cond", &[("if-match", &etag)], b"never");
+            expect(format!("stale If-Match {t}/{i}"), cond, 412);
+            expect(
+                format!("DELETE absent {t}/{i}"),
+                h.call("DELETE", &format!("/v1/kv/fb/none/{t}/{i}"), &[], b""),
+                404,
+            );
+            if i % 10 == 0 {
+                let txn = format!(r#"{{"ops":[{{"op":"put","key":"fb/txn/{t}/{i}","value":"t"}}]}}"#);
+                expect(format!("txn {t}/{i}"), h.call("POST", "/v1/txn", &[], txn.as_bytes()), 200);
+                expect(format!("bad key {t}/{i}"), h.call("PUT", "/v1/kv/fb/%zz", &[], b"x"), 400);
+            }
+        }
+        wrong
     });
     assert!(
         wrong.is_empty(),
@@ -310,28 +312,20 @@ fn a_master_without_the_batch_endpoint_gets_each_write_alone() {
     // with its own answer, and no batch reaches the master.
     let stale = h.put("nb/cond", b"v1").version();
     assert_eq!(h.put("nb/cond", b"v2").status, 204);
-    let wrong = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..16)
-            .map(|t| {
-                let h = h.clone();
-                s.spawn(move || {
-                    let mut wrong = Vec::new();
-                    for i in 0..10 {
-                        let key = format!("nb/{t}/{i}");
-                        let put = h.put(&key, key.as_bytes());
-                        if put.status != 204 {
-                            wrong.push(format!("PUT {key}: {}", put.status));
-                        }
-                        let cond = h.call("PUT", "/v1/kv/nb/cond", &[("if-match", &format!("\"{stale}\""))], b"never");
-                        if cond.status != 412 {
-                            wrong.push(format!("stale If-Match {t}/{i}: {}", cond.status));
-                        }
-                    }
-                    wrong
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|w| w.join().unwrap()).collect::<Vec<_>>()
+    let wrong = answers_that_differ(16, |t| {
+        let mut wrong = Vec::new();
+        for i in 0..10 {
+            let key = format!("nb/{t}/{i}");
+            let put = h.put(&key, key.as_bytes());
+            if put.status != 204 {
+                wrong.push(format!("PUT {key}: {}", put.status));
+            }
+            let cond = h.call("PUT", "/v1/kv/nb/cond", &[("if-match", &format!("\"{stale}\""))], b"never");
+            if cond.status != 412 {
+                wrong.push(format!("stale If-Match {t}/{i}: {}", cond.status));
+            }
+        }
+        wrong
     });
     assert!(refused_at.elapsed() < Duration::from_secs(9), "the writes took too long to test the 10 s window");
     assert!(wrong.is_empty(), "{wrong:?}");
