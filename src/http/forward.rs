@@ -301,7 +301,7 @@ fn own_http(app: &App) -> String {
 /// connections open, so a request sent to it would otherwise wait for it
 /// to thaw: answering 503 as soon as the group has moved on lets the client
 /// retry against the new master.
-pub(super) async fn master_moved(app: &App, master: &str) {
+async fn master_moved(app: &App, master: &str) {
     let mut view = app.group.subscribe();
     loop {
         {
