@@ -13,12 +13,13 @@ pub const FISHCTL: &str = env!("CARGO_BIN_EXE_fishctl");
 
 pub use crate::ports::{free_port, free_ports};
 
-/// Polls `f` every 20 ms until it is true or `within` passes.
-/// The value of an unlabelled series in a Prometheus exposition.
+/// The value of one series (its name with any labels, as exposed) in a
+/// Prometheus exposition.
 pub fn sample(text: &str, name: &str) -> Option<f64> {
     text.lines().find_map(|l| l.strip_prefix(name)?.strip_prefix(' ')?.parse().ok())
 }
 
+/// Polls `f` every 20 ms until it is true or `within` passes.
 pub fn wait_until(what: &str, within: Duration, mut f: impl FnMut() -> bool) {
     let deadline = Instant::now() + within;
     while Instant::now() < deadline {
