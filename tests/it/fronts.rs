@@ -125,7 +125,7 @@ fn answers_that_differ(n: usize, client: impl Fn(usize) -> Vec<String> + Sync) -
 /// The value of one counter series in a site's `/metrics` (0 if absent).
 fn metric(h: &crate::harness::Http, series: &str) -> u64 {
     let text = String::from_utf8(h.call("GET", "/metrics", &[], b"").body).unwrap();
-    text.lines().find_map(|l| l.strip_prefix(series)?.trim().parse().ok()).unwrap_or(0)
+    crate::harness::sample(&text, series).map_or(0, |v| v as u64)
 }
 
 /// Reads at the default consistency, linearizable, from every kind of site:
