@@ -86,8 +86,13 @@ async fn put(app: &App, req: Request<ReqBody>, key: Vec<u8>) -> Result<Resp, Api
     let value = request::body(req, app.config().http.max_value_bytes, "the value").await?;
     let store = app.store()?;
     let (version, token) = match fence {
-        None => store.put_batched(key, value.to_vec(), cond, lease).await?,
-        Some((fence, at)) => blocking(move || store.put_fenced((&fence, at), key, value.to_vec(), cond, lease)).await?,
+        None => store.put_batched(key, value.to_vec(), cond, lease).await.map_err(|e| on_one_key(e, cond))?,
+        Some((fence, at)) => {
+            blocking(move || {
+                store.put_fenced((&fence, at), key, value.to_vec(), cond, lease).map_err(|e| on_one_key(e, cond))
+            })
+            .await?
+        }
     };
     crate::metrics::get().commits.inc();
     let mut resp = empty(StatusCode::NO_CONTENT);
@@ -101,13 +106,34 @@ async fn delete(app: &App, req: Request<ReqBody>, key: Vec<u8>) -> Result<Resp, 
     let cond = request::condition(req.headers())?;
     let store = app.store()?;
     let token = match fence(&req)? {
-        None => store.delete_batched(key, cond).await?,
-        Some((fence, at)) => blocking(move || store.delete_fenced((&fence, at), key, cond)).await?,
+        None => store.delete_batched(key, cond).await.map_err(|e| on_one_key(e, cond))?,
+        Some((fence, at)) => {
+            blocking(move || store.delete_fenced((&fence, at), key, cond).map_err(|e| on_one_key(e, cond))).await?
+        }
     };
     crate::metrics::get().commits.inc();
     let mut resp = empty(StatusCode::NO_CONTENT);
     set_token(&mut resp, &token);
     Ok(resp)
+}
+
+/// A single-key write's error. Its failed condition is told in the terms
+/// of the request (`If-Match`, `If-None-Match`), not as op 0 of a
+/// transaction; the body keeps `current_version`.
+fn on_one_key(err: store::StoreError, cond: store::Condition) -> ApiError {
+    let store::StoreError::ConditionFailed { key, current, .. } = &err else { return err.into() };
+    let key = String::from_utf8_lossy(key);
+    let message = match (cond, current) {
+        (store::Condition::Absent, Some(v)) => format!("If-None-Match: * failed: key {key:?} exists (version {v})"),
+        (store::Condition::Version(want), Some(v)) => {
+            format!("If-Match: \"{want}\" failed: key {key:?} is at version {v}")
+        }
+        (store::Condition::Version(want), None) => format!("If-Match: \"{want}\" failed: key {key:?} does not exist"),
+        (_, Some(v)) => format!("the condition failed: key {key:?} is at version {v}"),
+        (_, None) => format!("If-Match: * failed: key {key:?} does not exist"),
+    };
+    ApiError::new(StatusCode::PRECONDITION_FAILED, "condition_failed", message)
+        .with_detail(json!({ "current_version": current }))
 }
 
 /// A write's `Fish-Fence: KEY@VERSION`, if it has one.

@@ -50,9 +50,14 @@ fn if_match_is_compare_and_swap_and_if_none_match_is_create_only() {
     let v1 = h.call("PUT", "/v1/kv/c", &[("if-none-match", "*")], b"1").version();
     let again = h.call("PUT", "/v1/kv/c", &[("if-none-match", "*")], b"x");
     assert_eq!((again.status, again.error_code().as_str()), (412, "condition_failed"));
+    assert_eq!(again.json()["message"], format!("If-None-Match: * failed: key \"c\" exists (version {v1})"));
     let stale = h.call("PUT", "/v1/kv/c", &[("if-match", &format!("\"{}\"", v1 + 5))], b"x");
     assert_eq!(stale.status, 412);
     assert_eq!(stale.json()["current_version"], v1);
+    let said = format!("If-Match: \"{}\" failed: key \"c\" is at version {v1}", v1 + 5);
+    assert_eq!(stale.json()["message"], said, "a single-key write names no transaction op");
+    let absent = h.call("PUT", "/v1/kv/nothing-here", &[("if-match", "\"3\"")], b"x");
+    assert_eq!(absent.json()["message"], "If-Match: \"3\" failed: key \"nothing-here\" does not exist");
     let ok = h.call("PUT", "/v1/kv/c", &[("if-match", &format!("\"{v1}\""))], b"2");
     assert_eq!((ok.status, ok.version()), (204, v1 + 1));
     let del = h.call("DELETE", "/v1/kv/c", &[("if-match", &format!("\"{v1}\""))], b"");
