@@ -36,19 +36,30 @@
 //! With `[http.tls]`, each connection's TLS handshake runs on its HTTP
 //! thread, bounded by the head timeout (`tls`).
 //!
+//! Closing: a site that closes a connection first stops sending, then
+//! reads and drops what the client still sends, until the client closes,
+//! nothing arrives for [`LINGER_IDLE`], or [`LINGER_AT_MOST`] has passed
+//! ([`Lingering`], nginx's lingering close). A request refused on its
+//! `Content-Length` (413) leaves its body unread, and closing a socket with
+//! unread data makes the kernel reset the connection: the client, still
+//! sending, saw a broken pipe instead of the answer.
+//!
 //! Shutting down: the acceptor stops, every thread stops taking new
 //! connections and asks its connections to close once their in-flight
 //! request is answered, all threads at once, for at most `drain`.
 
 use std::convert::Infallible;
 use std::num::NonZeroUsize;
+use std::pin::Pin;
 use std::sync::Arc;
+use std::task::{Context, Poll, ready};
 use std::time::{Duration, Instant};
 
 use hyper::server::conn::http1;
 use hyper::service::service_fn;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::{GracefulShutdown, Watcher};
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, oneshot};
 use tokio_util::sync::CancellationToken;
@@ -57,6 +68,11 @@ use super::{App, route};
 
 /// Slow clients get this long to send their request headers.
 const HEADER_READ_TIMEOUT: Duration = Duration::from_secs(30);
+/// A closing connection reads what its client still sends until nothing
+/// has come for this long, ...
+const LINGER_IDLE: Duration = Duration::from_millis(500);
+/// ... or for at most this long in all.
+const LINGER_AT_MOST: Duration = Duration::from_secs(2);
 
 /// The listen backlog asked for; the kernel caps it at
 /// `net.core.somaxconn` (4096 on current Linux), as Go servers such as etcd
@@ -239,7 +255,7 @@ async fn serve_connections(
         let response_timeout = app.config().http.response_timeout;
         let mut stream = tokio_io_timeout::TimeoutStream::new(stream);
         stream.set_write_timeout(Some(response_timeout));
-        let stream = Box::pin(stream);
+        let stream = Lingering::new(Box::pin(stream));
         match &app.tls {
             None => serve_one(TokioIo::new(stream), &app, peer, graceful.watcher(), slot),
             Some(tls) => {
@@ -294,4 +310,92 @@ fn serve_one<IO>(
         metrics.http_connections.dec();
         drop(slot);
     });
+}
+
+/// A connection's stream that closes lingering (see the module docs): its
+/// `poll_shutdown`, which hyper calls once it has sent its last answer,
+/// ends the sending side, then drains the receiving side within bounds.
+struct Lingering<S> {
+    inner: S,
+    closing: Option<Linger>,
+}
+
+struct Linger {
+    /// The next moment the drain gives up: nothing for `LINGER_IDLE`, or
+    /// `until`.
+    timer: Pin<Box<tokio::time::Sleep>>,
+    until: tokio::time::Instant,
+}
+
+impl<S> Lingering<S> {
+    fn new(inner: S) -> Lingering<S> {
+        Lingering { inner, closing: None }
+    }
+}
+
+impl<S: AsyncRead + Unpin> AsyncRead for Lingering<S> {
+    fn poll_read(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &mut ReadBuf<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_read(cx, buf)
+    }
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> AsyncWrite for Lingering<S> {
+    fn poll_write(mut self: Pin<&mut Self>, cx: &mut Context<'_>, buf: &[u8]) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.inner).poll_write(cx, buf)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[std::io::IoSlice<'_>],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.inner).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.inner.is_write_vectored()
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.inner).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        let this = &mut *self;
+        if this.closing.is_none() {
+            ready!(Pin::new(&mut this.inner).poll_shutdown(cx))?;
+            let now = tokio::time::Instant::now();
+            let until = now + LINGER_AT_MOST;
+            this.closing = Some(Linger { timer: Box::pin(tokio::time::sleep_until(now + LINGER_IDLE)), until });
+        }
+        let Some(linger) = this.closing.as_mut() else { return Poll::Ready(Ok(())) };
+        let mut scratch = [0u8; 8192];
+        // Reads per turn: a client that sends as fast as it can does not
+        // keep the HTTP thread from its other connections.
+        let mut turn = 16;
+        loop {
+            let mut buf = ReadBuf::new(&mut scratch);
+            match Pin::new(&mut this.inner).poll_read(cx, &mut buf) {
+                // Data: wait for more, up to the bounds.
+                Poll::Ready(Ok(())) if !buf.filled().is_empty() => {
+                    let now = tokio::time::Instant::now();
+                    if now >= linger.until {
+                        return Poll::Ready(Ok(()));
+                    }
+                    linger.timer.as_mut().reset((now + LINGER_IDLE).min(linger.until));
+                    turn -= 1;
+                    if turn == 0 {
+                        cx.waker().wake_by_ref();
+                        return Poll::Pending;
+                    }
+                }
+                // The client closed (or the connection failed): done.
+                Poll::Ready(_) => return Poll::Ready(Ok(())),
+                Poll::Pending => {
+                    ready!(linger.timer.as_mut().poll(cx));
+                    return Poll::Ready(Ok(()));
+                }
+            }
+        }
+    }
 }

@@ -86,6 +86,36 @@ fn oversized_keys_and_values_are_refused_and_change_nothing() {
     assert_eq!(h.put("big", &vec![b'x'; 1000]).status, 204);
 }
 
+/// A body over the limit is refused on its `Content-Length`, before it is
+/// read; the site then reads and drops what the client keeps sending (up to
+/// a bound) before it closes, so the client gets its 413. Closing with the
+/// body unread made the kernel reset the connection, and the client saw a
+/// broken pipe instead (`fishctl put` of a large value: exit 3, not 4).
+#[test]
+fn an_oversized_body_gets_its_413_while_the_client_is_still_sending_it() {
+    use std::io::{Read, Write};
+    let site = Site::start("api-linger", "[http]\nmax_value_bytes = 1000");
+    let addr = site.url.strip_prefix("http://").unwrap();
+    let auth = site.token.as_ref().map_or(String::new(), |t| format!("authorization: Bearer {t}\r\n"));
+    let body = vec![b'x'; 4 << 20];
+    for round in 0..10 {
+        let mut conn = std::net::TcpStream::connect(addr).unwrap();
+        conn.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let head = format!("PUT /v1/kv/big HTTP/1.1\r\nhost: x\r\n{auth}content-length: {}\r\n\r\n", body.len());
+        conn.write_all(head.as_bytes()).unwrap();
+        let sent = conn.write_all(&body);
+        let mut answer = Vec::new();
+        let read = conn.read_to_end(&mut answer);
+        let answer = String::from_utf8_lossy(&answer);
+        assert!(
+            sent.is_ok() && answer.starts_with("HTTP/1.1 413"),
+            "round {round}: sending: {sent:?}; reading: {read:?}; the answer: {answer:?}"
+        );
+        assert!(answer.contains("\"too_large\""), "{answer}");
+    }
+    assert_eq!(site.http().get("big").status, 404, "nothing was written");
+}
+
 #[test]
 fn malformed_requests_get_clear_json_errors() {
     let site = Site::start("api-bad", "");
