@@ -362,13 +362,15 @@ impl<S: AsyncRead + AsyncWrite + Unpin> AsyncWrite for Lingering<S> {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         let this = &mut *self;
-        if this.closing.is_none() {
-            ready!(Pin::new(&mut this.inner).poll_shutdown(cx))?;
-            let now = tokio::time::Instant::now();
-            let until = now + LINGER_AT_MOST;
-            this.closing = Some(Linger { timer: Box::pin(tokio::time::sleep_until(now + LINGER_IDLE)), until });
-        }
-        let Some(linger) = this.closing.as_mut() else { return Poll::Ready(Ok(())) };
+        let linger = match &mut this.closing {
+            Some(linger) => linger,
+            closing @ None => {
+                ready!(Pin::new(&mut this.inner).poll_shutdown(cx))?;
+                let now = tokio::time::Instant::now();
+                let timer = Box::pin(tokio::time::sleep_until(now + LINGER_IDLE));
+                closing.insert(Linger { timer, until: now + LINGER_AT_MOST })
+            }
+        };
         let mut scratch = [0u8; 8192];
         // Reads per turn: a client that sends as fast as it can does not
         // keep the HTTP thread from its other connections.
