@@ -37,10 +37,6 @@ bench_name=compare bench_needs="etcd-server nginx-light wrk curl python3"
 . bench/lib.sh
 export WRK_DIR=$PWD/bench/wrk
 chmod 755 "$dir" # nginx workers run as nobody
-wait_http() { # URL [SECONDS]
-  for _ in $(seq $((${2:-60} * 20))); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done
-  echo "compare.sh: $1 did not answer" >&2; return 1
-}
 
 # ---------------------------------------------------------------- Fish
 # Group 0 is the default configuration; group 1 (the "tls" part) is the

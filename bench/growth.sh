@@ -21,10 +21,7 @@ bench_name=growth bench_needs=
 . bench/lib.sh
 now() { date +%s.%N; }
 since() { awk -v a="$(now)" -v b="$1" 'BEGIN { print a - b }'; }
-ready() { # URL: waits, prints nothing
-  for _ in $(seq 36000); do curl -sf -o /dev/null "$1/readyz" && return 0; sleep 0.05; done
-  echo "growth.sh: $1 not ready" >&2; return 1
-}
+ready() { wait_http "$1/readyz" 1800; } # URL: catching up 10M keys can take long
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
 site() { # NAME INDEX EXTRA
   cat > "$dir/$1.toml" <<CONF

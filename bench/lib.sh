@@ -7,7 +7,8 @@
 #   $dir                    a scratch dir, /tmp/fish-$bench_name-XXXXXX;
 #   pids                    an associative array: each process the script
 #                           starts in the background, under a name;
-#   log, free_port.
+#   log, free_port, wait_http URL [SECONDS] (until URL answers 2xx;
+#   default 60 s, then fails).
 # On exit, even on Ctrl-C: every process in `pids` is continued (a
 # failover trial may have stopped it), terminated and waited for, and
 # $dir removed (kept, with the sites' logs, if BENCH_KEEP=1).
@@ -27,4 +28,8 @@ bench_cleanup() {
 trap bench_cleanup EXIT
 trap 'exit 130' INT TERM
 log() { printf '== %s\n' "$*" >&2; }
+wait_http() { # URL [SECONDS]
+  for _ in $(seq $((${2:-60} * 20))); do curl -sf -o /dev/null "$1" && return 0; sleep 0.05; done
+  echo "$bench_name: $1 did not answer" >&2; return 1
+}
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
