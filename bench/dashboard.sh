@@ -51,7 +51,7 @@ log "Prometheus on $prom"
 "$tools/prometheus" --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/tsdb" \
   --web.listen-address="$prom" >"$dir/prometheus.log" 2>&1 &
 pids[prometheus]=$!
-for _ in $(seq 100); do curl -sf -o /dev/null "http://$prom/-/ready" && break; sleep 0.2; done
+wait_http "http://$prom/-/ready" 20 || { cat "$dir/prometheus.log" >&2; exit 1; }
 sleep 6 # a few scrapes before the load
 
 start=$(date +%s)

@@ -25,7 +25,7 @@ level = "warn"
 CONF
 "$fishd" --config "$dir/bench.toml" 2>"$dir/fishd.log" &
 pids[fishd]=$!
-for _ in $(seq 300); do curl -sf "$url/readyz" >/dev/null && break; sleep 0.05; done
+wait_http "$url/readyz" || { cat "$dir/fishd.log" >&2; exit 1; }
 
 echo "fishd $("$fishd" --version | cut -d' ' -f2), $(nproc) cores, ${secs}s per run, wrk sharing the cores"
 for c in 1 16 64; do
