@@ -574,9 +574,10 @@ unsafe extern "C" fn on_error(_env: *const ffi::DB_ENV, prefix: *const c_char, m
         let text = unsafe { c_text(msg) };
         let prefix = unsafe { c_text(prefix) };
         LAST_ERROR.with(|last| *last.borrow_mut() = Some(text.to_string()));
-        // BDB3509: "Operation locked out" — expected during role changes
-        // with DB_REP_CONF_NOWAIT; the caller retries.
-        if text.starts_with("BDB3509") {
+        // BDB3509 (a transaction) and BDB3504 (any other call, such as
+        // `log_stat`): "Operation locked out" — expected during role
+        // changes with DB_REP_CONF_NOWAIT; the caller retries.
+        if text.starts_with("BDB3509") || text.starts_with("BDB3504") {
             tracing::debug!(target: "fish::bdb", prefix, "{text}");
         } else {
             tracing::warn!(target: "fish::bdb", prefix, "{text}");
