@@ -194,7 +194,10 @@ impl Group {
                         let (store, running, shutdown) =
                             (Arc::clone(&store), Arc::clone(&running_for_group), shutdown.clone());
                         move || {
-                            let options = || crate::store::feed::FeedOptions { history: running.get().watch.history };
+                            let options = || crate::store::feed::FeedOptions {
+                                history: running.get().watch.history,
+                                quiet_read_every: crate::store::feed::QUIET_READ_EVERY,
+                            };
                             crate::store::feed::run(&store, &options, &|| shutdown.is_cancelled());
                         }
                     })
@@ -441,6 +444,9 @@ impl Group {
     /// shutdown token given to [`Group::start`] or [`Group::follow`].
     pub async fn stop(&self) {
         let tasks = std::mem::take(&mut *self.tasks.lock().unwrap_or_else(|e| e.into_inner()));
+        if let Some(store) = &self.store {
+            store.feed.wake();
+        }
         for task in tasks {
             match task {
                 Task::Async(handle) => {

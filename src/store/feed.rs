@@ -18,6 +18,18 @@
 //! The master also trims the log to `[watch] history` revisions, a little
 //! at a time.
 //!
+//! **Quiet**: the feed polls every [`POLL`], but once the end of the log
+//! has stood still for [`QUIET_POLLS`] polls with nothing left to do (no
+//! idle mark owed, no trim in chunks), it reads no more of the change log
+//! until the end moves, or [`QUIET_READ_EVERY`] passes: an idle site read
+//! its log 200 times a second, 1% of a core. The quiet polls are there
+//! because a replica writes a transaction to its log before it applies
+//! it: a read between the two sees the old head at the new end, and the
+//! polls that follow see the transaction once it is applied. A quiet feed
+//! with no watcher on its site dozes: it looks again after
+//! [`QUIET_READ_EVERY`], or as soon as a watcher subscribes or (on the
+//! master) a commit is acknowledged, which wake it.
+//!
 //! Memory is bounded: the broadcast keeps the last [`CAPACITY`] stretches
 //! (each at most [`STRETCH_CHANGES`] changes or [`STRETCH_BYTES`] of keys
 //! and values); a watcher further behind than that is cut off and told
@@ -42,6 +54,12 @@ pub const STRETCH_BYTES: usize = 1 << 20;
 /// How often the feed looks at the log without being woken (a replica is
 /// never woken: it polls).
 const POLL: Duration = Duration::from_millis(5);
+/// Polls that find the log's end unchanged, each still reading the change
+/// log, before the feed stops reading it (see "Quiet" above).
+const QUIET_POLLS: u32 = 20;
+/// The longest a quiet feed goes without reading the change log (the
+/// daemon's [`FeedOptions::quiet_read_every`]).
+pub const QUIET_READ_EVERY: Duration = Duration::from_secs(1);
 /// How long a master waits after its last commit before it writes the
 /// head alone, so replicas learn that commit was acknowledged.
 const IDLE_MARK: Duration = Duration::from_millis(20);
@@ -72,6 +90,10 @@ pub struct Feed {
     last_commit: Mutex<Option<Instant>>,
     tx: broadcast::Sender<Stretch>,
     wake: (Mutex<bool>, Condvar),
+    /// The feed may be asleep for `quiet_read_every`: a commit wakes it.
+    pub(super) dozing: AtomicBool,
+    /// Polls that read the change log (for the store's tests).
+    pub(super) steps: AtomicU64,
 }
 
 impl Default for Feed {
@@ -83,6 +105,8 @@ impl Default for Feed {
             last_commit: Mutex::new(None),
             tx: broadcast::channel(CAPACITY).0,
             wake: (Mutex::new(false), Condvar::new()),
+            dozing: AtomicBool::new(false),
+            steps: AtomicU64::new(0),
         }
     }
 }
@@ -93,6 +117,10 @@ impl Feed {
     /// arrive on the subscription.
     pub fn subscribe(&self) -> (broadcast::Receiver<Stretch>, u64) {
         let rx = self.tx.subscribe();
+        // A dozing feed polls again at once: watchers on a replica are
+        // served by its polls. (Under the wake lock, so a feed about to
+        // doze cannot miss it.)
+        self.wake();
         (rx, self.horizon.load(Ordering::Acquire))
     }
 
@@ -115,46 +143,115 @@ impl Feed {
         self.acked.fetch_max(last, Ordering::AcqRel);
         *self.last_commit.lock().unwrap_or_else(|e| e.into_inner()) = Some(Instant::now());
         // Without watchers there is nothing to hand out now: the feed's
-        // own poll will do (it costs a commit nothing then).
-        if self.tx.receiver_count() > 0 {
-            let (woken, cvar) = &self.wake;
-            *woken.lock().unwrap_or_else(|e| e.into_inner()) = true;
-            cvar.notify_one();
+        // own poll will do (it costs a commit nothing then), unless it
+        // dozes: then it would write the idle mark late, and watchers on
+        // replicas would see this commit late. (`dozing` is set before the
+        // feed reads the log's end, which this commit moved before it was
+        // acknowledged: a feed that dozes off has it set by now.)
+        if self.tx.receiver_count() > 0 || self.dozing.load(Ordering::SeqCst) {
+            self.wake();
         }
     }
 
-    fn sleep(&self) {
+    /// Wakes the feed thread: it looks at the log now, and sees a stop
+    /// asked of it (a dozing feed would otherwise hold a shutdown up for
+    /// as long as it dozes).
+    pub fn wake(&self) {
+        let (woken, cvar) = &self.wake;
+        *woken.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        cvar.notify_one();
+    }
+
+    fn sleep(&self, nap: Duration) {
         let (woken, cvar) = &self.wake;
         let guard = woken.lock().unwrap_or_else(|e| e.into_inner());
-        let (mut guard, _) = cvar.wait_timeout_while(guard, POLL, |w| !*w).unwrap_or_else(|e| e.into_inner());
+        let (mut guard, _) = cvar.wait_timeout_while(guard, nap, |w| !*w).unwrap_or_else(|e| e.into_inner());
         *guard = false;
     }
 }
 
-/// What the feed thread needs from the configuration.
+/// How the feed thread runs.
 #[derive(Debug, Clone, Copy)]
 pub struct FeedOptions {
     /// Revisions the master keeps in the log (`[watch] history`).
     pub history: u64,
+    /// The longest a quiet feed goes without reading the change log:
+    /// [`QUIET_READ_EVERY`] (tests set an hour, so that only a wake-up can
+    /// make it read).
+    pub quiet_read_every: Duration,
 }
 
 /// The feed thread: follows the log until `stop` says so.
 pub fn run(store: &Store, options: &dyn Fn() -> FeedOptions, stop: &dyn Fn() -> bool) {
     let feed = &store.feed;
     let mut last_trim = Instant::now();
+    let mut quiet = Quiet::default();
+    let mut nap = POLL;
     while !stop() {
-        feed.sleep();
-        if let Err(err) = step(store, options(), &mut last_trim) {
-            tracing::debug!(%err, "the change feed could not read the log yet");
+        feed.sleep(nap);
+        nap = POLL;
+        // Before the log's end is read (see `Feed::committed`).
+        let dozes = feed.tx.receiver_count() == 0;
+        feed.dozing.store(dozes, Ordering::SeqCst);
+        // Read before the step, so that whatever moves during it is seen
+        // as a move at the next poll.
+        let seen = store.env.current_lsn().ok().map(|end| (end, feed.acked()));
+        let options = options();
+        if quiet.skips(seen, options.quiet_read_every) {
+            if dozes {
+                nap = options.quiet_read_every;
+            }
+            continue;
         }
+        feed.dozing.store(false, Ordering::SeqCst);
+        match step(store, options, &mut last_trim) {
+            Ok(settled) => quiet.stepped(seen.filter(|_| settled)),
+            Err(err) => {
+                quiet.stepped(None);
+                tracing::debug!(%err, "the change feed could not read the log yet");
+            }
+        }
+        feed.steps.fetch_add(1, Ordering::Relaxed);
     }
 }
 
-fn step(store: &Store, options: FeedOptions, last_trim: &mut Instant) -> Result<(), super::StoreError> {
+/// Whether the feed may skip reading the change log (see "Quiet" above).
+#[derive(Default)]
+struct Quiet {
+    /// The log's end and the master's acknowledged revision at the last
+    /// step, if that step left nothing to do.
+    settled: Option<(crate::bdb::Lsn, u64)>,
+    /// Polls in a row that found them unchanged.
+    polls: u32,
+    last_step: Option<Instant>,
+}
+
+impl Quiet {
+    fn skips(&mut self, seen: Option<(crate::bdb::Lsn, u64)>, read_every: Duration) -> bool {
+        if seen.is_none() || seen != self.settled {
+            self.polls = 0;
+            return false;
+        }
+        self.polls = self.polls.saturating_add(1);
+        self.polls > QUIET_POLLS && self.last_step.is_some_and(|t| t.elapsed() < read_every)
+    }
+
+    fn stepped(&mut self, settled: Option<(crate::bdb::Lsn, u64)>) {
+        if settled.is_none() {
+            self.polls = 0;
+        }
+        self.settled = settled;
+        self.last_step = Some(Instant::now());
+    }
+}
+
+/// One look at the change log. `Ok(true)`: nothing is left for the next
+/// poll to do unless the log moves.
+fn step(store: &Store, options: FeedOptions, last_trim: &mut Instant) -> Result<bool, super::StoreError> {
     let feed = &store.feed;
     let Some(head) = store.change_head()? else {
         feed.available.store(false, Ordering::Relaxed);
-        return Ok(());
+        return Ok(true);
     };
     let acked = feed.acked.load(Ordering::Acquire);
     let durable = head.acked.max(acked).min(head.last());
@@ -188,7 +285,9 @@ fn step(store: &Store, options: FeedOptions, last_trim: &mut Instant) -> Result<
     // it gets acknowledged makes everything before it durable, that commit
     // also covers changes an earlier master left unconfirmed (the next
     // mark tells the replicas).
+    let mut settled = true;
     if head.acked < head.last() {
+        settled = false;
         let idle = feed.last_commit.lock().unwrap_or_else(|e| e.into_inner()).is_none_or(|t| t.elapsed() >= IDLE_MARK);
         if idle && store.is_master() {
             if let Some(durable) = store.mark_changes_acked(acked)? {
@@ -206,6 +305,7 @@ fn step(store: &Store, options: FeedOptions, last_trim: &mut Instant) -> Result<
             let trimmed = store.trim_changes(keep_after, TRIM_CHUNK)?;
             tracing::debug!(trimmed, keep_after, "trimmed the change log");
             if trimmed == TRIM_CHUNK {
+                settled = false;
                 // More to trim: the next chunk at the next step. Otherwise
                 // not before TRIM_EVERY: trimming at every step (5 ms) under
                 // load was a small replicated transaction each time, about
@@ -215,5 +315,5 @@ fn step(store: &Store, options: FeedOptions, last_trim: &mut Instant) -> Result<
             }
         }
     }
-    Ok(())
+    Ok(settled)
 }

@@ -375,3 +375,72 @@ fn batched_writes_keep_each_writes_condition_and_answer() {
         assert_eq!(s.get(b"k01").unwrap(), None);
     });
 }
+
+/// An idle feed stops reading the change log once the log's end stands
+/// still (it read it 200 times a second), and what needs it wakes it: an
+/// acknowledged commit (whose idle mark replicas wait for), a watcher
+/// subscribing. The quiet feed here would otherwise read again only after
+/// an hour.
+#[test]
+fn an_idle_feed_stops_reading_the_change_log_until_a_commit_or_a_watcher_wakes_it() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Instant;
+    let (_d, s) = open();
+    let s = Arc::new(s);
+    let stop = Arc::new(AtomicBool::new(false));
+    let thread = std::thread::spawn({
+        let (s, stop) = (Arc::clone(&s), Arc::clone(&stop));
+        let options = || feed::FeedOptions { history: 1000, quiet_read_every: Duration::from_secs(3600) };
+        move || feed::run(&s, &options, &|| stop.load(Ordering::SeqCst))
+    });
+    let steps = || s.feed.steps.load(Ordering::Relaxed);
+    let until = |what: &str, done: &dyn Fn() -> bool| {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while !done() {
+            assert!(Instant::now() < deadline, "{what}: not within 10 s");
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    };
+    let marked = || s.change_head().unwrap().is_some_and(|h| h.acked == h.last());
+    let quiet = |what: &str| {
+        // The idle mark (20 ms after a commit) and the quiet polls (100 ms).
+        std::thread::sleep(Duration::from_millis(600));
+        let (before, started) = (steps(), Instant::now());
+        std::thread::sleep(Duration::from_millis(1000));
+        let read = steps() - before;
+        assert!(read <= 1, "{what}: {read} reads of the change log in {:?} of quiet", started.elapsed());
+    };
+
+    s.put(b"a", b"1", Condition::Any).unwrap();
+    until("the first commit's idle mark", &marked);
+    quiet("after the first commit");
+
+    // No watcher: the commit wakes the dozing feed, which marks it.
+    s.put(b"b", b"2", Condition::Any).unwrap();
+    until("the idle mark of a commit made while the feed dozed", &marked);
+    quiet("after the second commit");
+
+    // A watcher wakes it too (on a replica no commit would), and gets the
+    // next change.
+    let (mut rx, horizon) = s.feed.subscribe();
+    until("the feed polling again after a watcher subscribed", &|| !s.feed.dozing.load(Ordering::SeqCst));
+    s.put(b"c", b"3", Condition::Any).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let seen = loop {
+        match rx.try_recv() {
+            Ok(stretch) => {
+                if let Some(e) = stretch.iter().find(|e| e.change.revision > horizon) {
+                    break e.change.key.clone();
+                }
+            }
+            Err(tokio::sync::broadcast::error::TryRecvError::Empty) if Instant::now() < deadline => {
+                std::thread::sleep(Duration::from_millis(5))
+            }
+            Err(e) => panic!("no change after the horizon {horizon}: {e:?}"),
+        }
+    };
+    assert_eq!(seen, b"c", "the write is the change the watcher gets");
+    stop.store(true, Ordering::SeqCst);
+    s.feed.wake();
+    thread.join().unwrap();
+}
