@@ -403,8 +403,17 @@ fn an_idle_feed_stops_reading_the_change_log_until_a_commit_or_a_watcher_wakes_i
     };
     let marked = || s.change_head().unwrap().is_some_and(|h| h.acked == h.last());
     let quiet = |what: &str| {
-        // The idle mark (20 ms after a commit) and the quiet polls (100 ms).
-        std::thread::sleep(Duration::from_millis(600));
+        // After the idle mark (20 ms after a commit) and the quiet polls
+        // (100 ms), the reads stop; a busy machine may take longer.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let before = steps();
+            std::thread::sleep(Duration::from_millis(300));
+            if steps() == before {
+                break;
+            }
+            assert!(Instant::now() < deadline, "{what}: the feed still reads the change log after 10 s");
+        }
         let (before, started) = (steps(), Instant::now());
         std::thread::sleep(Duration::from_millis(1000));
         let read = steps() - before;
