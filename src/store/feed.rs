@@ -1,6 +1,6 @@
 //! The feed: the change log, as it grows, handed to this site's watchers.
 //!
-//! One thread per site (`fish-feed`) follows the change log ([`changes`])
+//! One thread per site (`fish-feed`) follows the change log ([`super::changes`])
 //! and broadcasts each new stretch of it to every watcher at once, so a
 //! thousand watchers cost one read of the log, not a thousand. A watcher
 //! that starts behind reads the log itself up to the feed's horizon, then
@@ -9,17 +9,17 @@
 //! **The horizon**: the feed hands out changes only up to the highest
 //! revision known to be acknowledged by a quorum: on the master, what its
 //! own acknowledged commits say; on a replica, what the master wrote into
-//! the log's head (see [`changes`]). Nothing a watcher sees can be rolled
+//! the log's head (see [`super::changes`]). Nothing a watcher sees can be rolled
 //! back by a failover. On a busy group the head is one commit behind the
 //! master, so an idle master writes the head alone once its last commit is
-//! acknowledged ([`IDLE_MARK`] later), and watchers on replicas see the
+//! acknowledged (`IDLE_MARK` later), and watchers on replicas see the
 //! last change too.
 //!
 //! The master also trims the log to `[watch] history` revisions, a little
 //! at a time.
 //!
-//! **Quiet**: the feed polls every [`POLL`], but once the end of the log
-//! has stood still for [`QUIET_POLLS`] polls with nothing left to do (no
+//! **Quiet**: the feed polls every `POLL`, but once the end of the log
+//! has stood still for `QUIET_POLLS` polls with nothing left to do (no
 //! idle mark owed, no trim in chunks), it reads no more of the change log
 //! until the end moves, or [`QUIET_READ_EVERY`] passes: an idle site read
 //! its log 200 times a second, 1% of a core. The quiet polls are there
