@@ -236,10 +236,8 @@ impl Quiet {
         self.polls > QUIET_POLLS && self.last_step.is_some_and(|t| t.elapsed() < read_every)
     }
 
+    /// (Unsettled, the next poll's `seen` differs and restarts the count.)
     fn stepped(&mut self, settled: Option<(crate::bdb::Lsn, u64)>) {
-        if settled.is_none() {
-            self.polls = 0;
-        }
         self.settled = settled;
         self.last_step = Some(Instant::now());
     }
