@@ -18,7 +18,7 @@ pub fn ready(status: &str) {
     send(&[NotifyState::Ready, NotifyState::Status(status)]);
 }
 
-/// STATUS=<line>, e.g. `client, master back1 10.0.0.2:7000`.
+/// `STATUS=<line>`, e.g. `client, master back1 10.0.0.2:7000`.
 pub fn status(status: &str) {
     send(&[NotifyState::Status(status)]);
 }

@@ -3,7 +3,7 @@
 //! names `libdb_sys`.
 //!
 //! - [`error`]: every C return code mapped, in one function, to a named error.
-//! - [`env`]: the environment (transactions, locking, logging, buffer pool,
+//! - [`env`](mod@env): the environment (transactions, locking, logging, buffer pool,
 //!   free-threaded, recovery on open, deadlock detection, log removal).
 //! - [`txn`]: `Txn<'env>`, consumed by commit/abort, aborted on drop; commit
 //!   tokens; `OwnedTxn`, which holds its `Env` open instead of borrowing it.

@@ -280,7 +280,7 @@ pub enum CertCmd {
         /// The site's name (the certificate's common name and file names).
         #[arg(long)]
         name: String,
-        /// The site's [replication] listen address, HOST:PORT.
+        /// The site's replication listen address (replication.listen in its config), HOST:PORT.
         #[arg(long, value_name = "HOST:PORT")]
         address: String,
         /// Where to write the files (default: the CA's directory).
