@@ -1,6 +1,6 @@
 //! The test's private network: one network namespace per site, joined by
 //! veth pairs to a bridge in the host namespace (which is where the clients
-//! and the proxy front-end run). Partitions are nftables drop rules inside
+//! and the view front-ends run). Partitions are nftables drop rules inside
 //! the sites' namespaces between site addresses only, so clients always
 //! reach every site: an isolated master still hears from clients, the case
 //! that matters for split brain. Names and the subnet carry a run id taken

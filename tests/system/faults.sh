@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fault injection (slow tier: scripts/test runs the short version unless
 # FISH_SKIP_SLOW=1; CI always does). Three back-ends in their own network
-# namespaces and a proxy front-end, clients writing, CAS-incrementing and
+# namespaces and two view front-ends, clients writing, CAS-incrementing and
 # reading through all of them while a seeded random schedule kills, pauses,
 # restarts and partitions back-ends; then a lost-write / split-brain checker
 # (tests/faults/). Prints the schedule, the seed and the figures.
