@@ -174,7 +174,11 @@ impl Metrics {
             lease_keys_deleted: Counter::default(),
             registry: Registry::default(),
         };
-        registry.register("commits", "Write transactions committed by this site as master", m.commits.clone());
+        registry.register(
+            "commits",
+            "Writes committed by this site as master: each PUT, DELETE, transaction and lease revocation (group commit puts many in one Berkeley DB transaction; fish_commit_duration_seconds_count counts those)",
+            m.commits.clone(),
+        );
         registry.register(
             "forward_batches",
             "Batches of forwarded writes this site sent to the master",
