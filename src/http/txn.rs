@@ -93,6 +93,20 @@ pub async fn handle(app: &App, req: Request<ReqBody>) -> Result<Resp, ApiError> 
 /// A `POST /v1/txn` body as store operations, or the 400 that says what is
 /// wrong with it (a fuzz target: fuzz/fuzz_targets/txn.rs).
 pub fn parse(raw: &[u8], max_ops: usize, max_value: usize) -> Result<Vec<Op>, ApiError> {
+    // serde reads a struct from an array too, field by field, so a bare
+    // array of ops (the likeliest mistake) got "invalid type: map, expected
+    // a sequence" about its first op.
+    if let Some(other) = raw.iter().find(|b| !b.is_ascii_whitespace()).filter(|&&b| b != b'{') {
+        let what = match other {
+            b'[' => "an array",
+            b'"' => "a string",
+            _ => "not an object",
+        };
+        return Err(ApiError::bad_request(
+            "invalid_json",
+            format!("transaction: the body is a JSON object, {{\"ops\": [...]}}; this one is {what}"),
+        ));
+    }
     let body: TxnBody =
         serde_json::from_slice(raw).map_err(|e| ApiError::bad_request("invalid_json", format!("transaction: {e}")))?;
     if body.ops.is_empty() || body.ops.len() > max_ops {

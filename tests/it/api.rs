@@ -166,6 +166,11 @@ fn malformed_transactions_are_refused_whole() {
     }
     let r = h.call("POST", "/v1/txn", &[], b"{\"ops\": [");
     assert_eq!((r.status, r.error_code().as_str()), (400, "invalid_json"));
+    // A bare array of ops is told what the body is, not serde's view of it.
+    let r = h.txn(&json!([{"op": "put", "key": "a", "value": "1"}]));
+    assert_eq!((r.status, r.error_code().as_str()), (400, "invalid_json"));
+    let message = r.json()["message"].as_str().unwrap_or_default().to_string();
+    assert!(message.contains(r#"{"ops": [...]}"#) && message.contains("an array"), "{message}");
     assert_eq!(h.get("a").status, 404, "nothing was written by any of them");
 }
 
