@@ -11,8 +11,9 @@ use crate::store::{Store, StoreError};
 
 /// What only this site's replica can tell, for `/v1/status`.
 pub struct LocalState {
-    pub lsn: api::Lsn,
-    pub log_files: usize,
+    /// None (as `log_files`) while Berkeley DB locks the log out.
+    pub lsn: Option<api::Lsn>,
+    pub log_files: Option<usize>,
     /// The other sites, as Berkeley DB's membership lists them.
     pub sites: Vec<api::StatusSite>,
     /// None while the membership or registry cannot be read yet.
@@ -21,13 +22,18 @@ pub struct LocalState {
 }
 
 /// Reads this site's log position and membership (blocking).
+///
+/// A replica synchronising with a master (after every failover, for a
+/// moment; for the whole of an internal init) has its log locked out
+/// (`BDB3504 Operation locked out`): what needs the log is left out then,
+/// so that the status, where an operator looks first, still answers.
 pub fn local_state(store: &Store, config: &Config) -> Result<LocalState, StoreError> {
     let env = store.env();
-    let lsn = env.current_lsn()?;
-    let sites = env.sites()?;
+    let lsn = unless_locked_out(env.current_lsn())?;
+    let sites = unless_locked_out(env.sites())?.unwrap_or_default();
     Ok(LocalState {
-        lsn: api::Lsn { file: lsn.file, offset: lsn.offset },
-        log_files: env.log_files()?.len(),
+        lsn: lsn.map(|lsn| api::Lsn { file: lsn.file, offset: lsn.offset }),
+        log_files: unless_locked_out(env.log_files())?.map(|files| files.len()),
         sites: sites
             .into_iter()
             .map(|s| api::StatusSite {
@@ -49,6 +55,14 @@ pub fn local_state(store: &Store, config: &Config) -> Result<LocalState, StoreEr
         },
         berkeley_db: bdb::version(),
     })
+}
+
+fn unless_locked_out<T>(read: bdb::Result<T>) -> Result<Option<T>, StoreError> {
+    match read {
+        Ok(value) => Ok(Some(value)),
+        Err(bdb::Error::RepLockout) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Every member with its registration, this site first (blocking).

@@ -84,6 +84,59 @@ fn five_views_leave_three_back_ends_tolerating_one_failure_and_never_count_in_an
     assert_eq!(r.status, 204);
 }
 
+/// A view's `/v1/status` and `/v1/members` answer 200 through failovers. A
+/// view that synchronises with a new master has its log locked out for a
+/// moment, and the status read the log's end: it answered 503
+/// ("replication lockout: site is being synchronised") to 7-11% of the
+/// requests polled through three failovers. It now leaves the log's end
+/// out meanwhile.
+#[test]
+fn a_views_status_answers_through_failovers() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let mut c = Cluster::start("vs", 3, FAST);
+    let f = c.add_front("vs-front0", VIEW);
+    let front = c.fronts[f].http();
+    let done = Arc::new(AtomicBool::new(false));
+    let poller = {
+        let done = done.clone();
+        std::thread::spawn(move || {
+            let (mut answered, mut without_lsn, mut refused) = (0, 0, Vec::new());
+            for path in ["/v1/status", "/v1/members"].iter().cycle() {
+                if done.load(Ordering::Relaxed) {
+                    break;
+                }
+                match front.try_call("GET", path, &[], b"") {
+                    Ok(a) if a.status == 200 => {
+                        answered += 1;
+                        if *path == "/v1/status" {
+                            let status: fish::api::Status = a.typed().expect("a status body");
+                            without_lsn += usize::from(status.lsn.is_none());
+                        }
+                    }
+                    Ok(a) => refused.push(format!("{path} {}: {}", a.status, String::from_utf8_lossy(&a.body))),
+                    Err(e) => refused.push(format!("{path}: {e}")),
+                }
+            }
+            (answered, without_lsn, refused)
+        })
+    };
+    for round in 0..3 {
+        let m = c.wait_for_master(None);
+        assert_eq!(put_until_ok(&c.fronts[f].http(), "k", b"v", Duration::from_secs(10)).status, 204);
+        c.sites[m].kill();
+        c.wait_for_master(Some(m));
+        let r = put_until_ok(&c.fronts[f].http(), &format!("after-{round}"), b"v", Duration::from_secs(10));
+        assert_eq!(r.status, 204, "{}", String::from_utf8_lossy(&r.body));
+        c.sites[m].spawn();
+    }
+    done.store(true, Ordering::Relaxed);
+    let (answered, without_lsn, refused) = poller.join().unwrap();
+    assert!(answered > 100, "only {answered} answers in three failovers");
+    assert!(refused.is_empty(), "{} of {} requests failed: {refused:?}", refused.len(), answered + refused.len());
+    eprintln!("{answered} answers through three failovers, {without_lsn} statuses without the log's end");
+}
+
 /// A view can never be master: 1 back-end and 3 views, the back-end killed.
 /// No view takes over (a priority-0 member never could either; a view does
 /// not even vote), and writes answer 503 no_master until it returns.
