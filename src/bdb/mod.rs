@@ -272,6 +272,36 @@ mod tests {
     fn version_names_berkeley_db_5_3() {
         assert!(version().contains("5.3"), "{}", version());
     }
+
+    /// Patch 0024 computes the log records' checksum (`__ham_func4`) eight
+    /// bytes a step. Its value must be stock 5.3's, `h = h * 33 + byte`
+    /// over the bytes (modulo 2^32): a log written before the patch, or by
+    /// a site without it, is read with it. Every length up to 520 (each
+    /// remainder of eight, past several steps) and a 1 MiB record.
+    #[test]
+    fn the_log_checksum_is_stock_berkeley_dbs() {
+        unsafe extern "C" {
+            fn __ham_func4(dbp: *mut libdb_sys::ffi::DB, key: *const std::ffi::c_void, len: u32) -> u32;
+        }
+        let stock = |data: &[u8]| data.iter().fold(0u32, |h, &b| h.wrapping_mul(33).wrapping_add(u32::from(b)));
+        let patched = |data: &[u8]| {
+            // SAFETY: __ham_func4 reads `len` bytes from `key` and nothing
+            // else; a null DB is allowed (the checksum passes one).
+            unsafe { __ham_func4(std::ptr::null_mut(), data.as_ptr().cast(), data.len() as u32) }
+        };
+        let mut rng = fastrand::Rng::with_seed(0x5eed);
+        let bytes: Vec<u8> = (0..(1 << 20)).map(|_| rng.u8(..)).collect();
+        for len in 0..=520 {
+            let start = rng.usize(..1000);
+            let data = &bytes[start..start + len];
+            assert_eq!(patched(data), stock(data), "length {len}");
+        }
+        assert_eq!(patched(&bytes), stock(&bytes));
+        assert_eq!(patched(&[0xff; 64]), stock(&[0xff; 64]));
+        // Stock 5.3's value for "Berkeley DB" (11 bytes: one step of eight,
+        // then three one by one).
+        assert_eq!(patched(b"Berkeley DB"), 0xfb0d_fb39);
+    }
 }
 
 #[cfg(test)]
