@@ -19,10 +19,28 @@ trap 'rm -rf "$work"' EXIT
 source tests/system/lib.sh
 
 [[ $(id -u) == 0 ]] || fail "needs root (network namespaces, nftables)"
-apt_need iproute2 nftables
+apt_need iproute2 nftables gdb
 export FISH_FAULTS_SECONDS=${1:-150}
 [[ -n ${2:-} ]] && export FISH_FAULTS_SEED=$2
+
+# A site that dies of a signal (the nemesis reports "exited by itself")
+# leaves a core here, and a failed run prints each core's backtrace: the
+# CI log is often all there is to go on. The previous core pattern comes
+# back on exit.
+ulimit -c unlimited 2>/dev/null || log "core dumps are capped (ulimit -c): no backtraces"
+core_pattern=$(cat /proc/sys/kernel/core_pattern)
+echo "$work/core.%e.%p" 2>/dev/null >/proc/sys/kernel/core_pattern || log "cannot set the core pattern: no backtraces"
+trap 'echo "$core_pattern" 2>/dev/null >/proc/sys/kernel/core_pattern; rm -rf "$work"' EXIT
+backtraces() {
+  local core
+  for core in "$work"/core.*; do
+    [[ -e $core ]] || continue
+    log "backtrace of $core"
+    gdb -batch -ex "info threads" -ex "thread apply all bt 40" "${CARGO_TARGET_DIR:-$PWD/target}/debug/fishd" "$core" >&2 2>&1 || true
+  done
+}
+
 log "running ${FISH_FAULTS_SECONDS}s of faults"
 # One test at a time: each builds its own network and group of sites.
-cargo test --locked --test faults -- --ignored --nocapture --test-threads=1
+cargo test --locked --test faults -- --ignored --nocapture --test-threads=1 || { backtraces; fail "the fault suite failed"; }
 log "PASSED in $(($(date +%s) - started))s"
