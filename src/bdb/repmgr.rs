@@ -408,19 +408,17 @@ impl Env {
         }
     }
 
-    /// The address of the site with environment id `eid`.
+    /// The address of the other site with environment id `eid`;
+    /// `Err(NotFound)` for an unknown id (or this site's own).
+    ///
+    /// Read from [`Env::sites`], not `repmgr_site_by_eid`: 5.3's
+    /// `__repmgr_site_by_eid` reads repmgr's array of sites without its
+    /// mutex, while a message thread that learns of a new site moves that
+    /// array to a bigger one and frees the old (`__repmgr_new_site`, under
+    /// the mutex), so a caller on another thread could read freed memory.
+    /// `repmgr_site_list` holds the mutex.
     pub fn site_address(&self, eid: i32) -> Result<SiteAddr> {
-        let mut site: *mut ffi::DB_SITE = ptr::null_mut();
-        // SAFETY: valid handle; the DB_SITE is read and then closed once.
-        unsafe {
-            check(call!(self.inner.raw(), repmgr_site_by_eid, eid, &mut site))?;
-            let addr = SiteAddr {
-                host: CStr::from_ptr((*site).host).to_string_lossy().into_owned(),
-                port: (*site).port as u16,
-            };
-            check(call!(site, close))?;
-            Ok(addr)
-        }
+        self.sites()?.into_iter().find(|s| s.eid == eid).map(|s| s.addr).ok_or(Error::NotFound)
     }
 
     /// Removes a site from the group (only the master can).
