@@ -212,7 +212,8 @@ impl Watcher {
             // keeps naming a master it no longer hears from, and a replica
             // cut off from it (its heartbeat monitor then drops the link)
             // would otherwise say "synced" while it falls behind.
-            next.synced = state.startup_complete && env.sites()?.iter().any(|s| s.eid == eid && s.connected);
+            let master = env.sites()?.into_iter().find(|s| s.eid == eid).ok_or(crate::bdb::Error::NotFound)?;
+            next.synced = state.startup_complete && master.connected;
             // And not too far behind it, once measured (`lag`).
             next.lag_bytes = self.own_lag.get();
             let max = self.running.get().replication.max_lag_bytes;
@@ -222,7 +223,7 @@ impl Watcher {
                 }
                 next.synced = false;
             }
-            let replication = env.site_address(eid)?.to_string();
+            let replication = master.addr.to_string();
             let published = self.read_published().filter(|p| p.replication == replication);
             if let Some(p) = &published {
                 self.check_ack_policy(&me, p);
