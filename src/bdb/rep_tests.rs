@@ -142,7 +142,7 @@ fn a_joining_site_replicates_the_masters_commits_and_tokens_reach_it() {
     wait_for(&ev2, &RepEvent::StartupDone, Duration::from_secs(20));
     let state = client.rep_state().unwrap();
     assert!(state.is_client && state.master.is_some(), "{state:?}");
-    assert_eq!(client.site_address(state.master.unwrap()).unwrap().port, p1);
+    assert_eq!(client.site(state.master.unwrap()).unwrap().addr.port, p1);
 
     // A commit after the join: its token is applied on the client.
     let txn = master.begin(TxnFlags::default()).unwrap();
@@ -513,7 +513,7 @@ fn a_master_steps_down_and_the_site_it_prepared_wins() {
     assert!(state.is_master && state.generation > generation, "{state:?}");
     assert!(took < Duration::from_secs(5), "the election was called at once, not after a monitor: {took:?}");
     let deadline = Instant::now() + Duration::from_secs(10);
-    while master.rep_state().unwrap().master.map(|eid| master.site_address(eid).unwrap().port) != Some(ports[2]) {
+    while master.rep_state().unwrap().master.map(|eid| master.site(eid).unwrap().addr.port) != Some(ports[2]) {
         assert!(Instant::now() < deadline, "the old master follows the new one");
         std::thread::sleep(Duration::from_millis(20));
     }

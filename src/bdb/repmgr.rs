@@ -408,8 +408,8 @@ impl Env {
         }
     }
 
-    /// The address of the other site with environment id `eid`;
-    /// `Err(NotFound)` for an unknown id (or this site's own).
+    /// The other site with environment id `eid` (its address, link and
+    /// kind); `Err(NotFound)` for an unknown id (or this site's own).
     ///
     /// Read from [`Env::sites`], not `repmgr_site_by_eid`: 5.3's
     /// `__repmgr_site_by_eid` reads repmgr's array of sites without its
@@ -417,8 +417,8 @@ impl Env {
     /// array to a bigger one and frees the old (`__repmgr_new_site`, under
     /// the mutex), so a caller on another thread could read freed memory.
     /// `repmgr_site_list` holds the mutex.
-    pub fn site_address(&self, eid: i32) -> Result<SiteAddr> {
-        self.sites()?.into_iter().find(|s| s.eid == eid).map(|s| s.addr).ok_or(Error::NotFound)
+    pub fn site(&self, eid: i32) -> Result<SiteInfo> {
+        self.sites()?.into_iter().find(|s| s.eid == eid).ok_or(Error::NotFound)
     }
 
     /// Removes a site from the group (only the master can).

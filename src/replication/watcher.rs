@@ -104,9 +104,8 @@ impl Watcher {
         if let Some(c) = counter {
             c.inc();
         }
-        let addr = |eid: i32| {
-            self.store.env().site_address(eid).map(|a| a.to_string()).unwrap_or_else(|_| format!("eid {eid}"))
-        };
+        let addr =
+            |eid: i32| self.store.env().site(eid).map(|s| s.addr.to_string()).unwrap_or_else(|_| format!("eid {eid}"));
         match ev {
             RepEvent::Elected => tracing::info!(fish_event = "elected", "this site won the election"),
             RepEvent::ElectionFailed => {
@@ -212,7 +211,7 @@ impl Watcher {
             // keeps naming a master it no longer hears from, and a replica
             // cut off from it (its heartbeat monitor then drops the link)
             // would otherwise say "synced" while it falls behind.
-            let master = env.sites()?.into_iter().find(|s| s.eid == eid).ok_or(crate::bdb::Error::NotFound)?;
+            let master = env.site(eid)?;
             next.synced = state.startup_complete && master.connected;
             // And not too far behind it, once measured (`lag`).
             next.lag_bytes = self.own_lag.get();
