@@ -15,7 +15,9 @@ cd "$(dirname "$0")/../.."
 started=$(date +%s)
 tag=faults
 work=$(mktemp -d /var/tmp/fish-faults.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+core_pattern=""
+# On exit: the kernel's core pattern as it was (once changed, below).
+trap '[[ -z $core_pattern ]] || echo "$core_pattern" 2>/dev/null >/proc/sys/kernel/core_pattern; rm -rf "$work"' EXIT
 source tests/system/lib.sh
 
 [[ $(id -u) == 0 ]] || fail "needs root (network namespaces, nftables)"
@@ -30,13 +32,12 @@ export FISH_FAULTS_SECONDS=${1:-150}
 ulimit -c unlimited 2>/dev/null || log "core dumps are capped (ulimit -c): no backtraces"
 core_pattern=$(cat /proc/sys/kernel/core_pattern)
 echo "$work/core.%e.%p" 2>/dev/null >/proc/sys/kernel/core_pattern || log "cannot set the core pattern: no backtraces"
-trap 'echo "$core_pattern" 2>/dev/null >/proc/sys/kernel/core_pattern; rm -rf "$work"' EXIT
 backtraces() {
   local core
   for core in "$work"/core.*; do
     [[ -e $core ]] || continue
     log "backtrace of $core"
-    gdb -batch -ex "info threads" -ex "thread apply all bt 40" "${CARGO_TARGET_DIR:-$PWD/target}/debug/fishd" "$core" >&2 2>&1 || true
+    gdb -batch -ex "info threads" -ex "thread apply all bt 40" "${CARGO_TARGET_DIR:-$PWD/target}/debug/fishd" "$core" >&2 || true
   done
 }
 
